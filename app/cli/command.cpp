@@ -1,0 +1,121 @@
+#include "app/cli/command.h"
+
+#include "models/buildinfo.h"
+
+#include <algorithm>
+
+namespace vigie::cli {
+
+namespace {
+const QString program = QStringLiteral("vigie-cli");
+}
+
+int usageError(Io &io, const QString &command, const QString &message)
+{
+    io.err << program << (command.isEmpty() ? QString() : QLatin1Char(' ') + command) << ": "
+           << message << Qt::endl;
+    return UsageError;
+}
+
+int failure(Io &io, const QString &command, const QString &message)
+{
+    io.err << program << (command.isEmpty() ? QString() : QLatin1Char(' ') + command) << ": "
+           << message << Qt::endl;
+    return Failure;
+}
+
+void registerAll(Registry &registry)
+{
+    registry.add(makeAboutCommand());
+}
+
+void Registry::add(std::unique_ptr<Command> command)
+{
+    m_commands.push_back(std::move(command));
+    std::sort(m_commands.begin(), m_commands.end(),
+              [](const auto &a, const auto &b) { return a->name() < b->name(); });
+}
+
+const Command *Registry::find(const QString &name) const
+{
+    for (const auto &command : m_commands) {
+        if (command->name() == name)
+            return command.get();
+    }
+    return nullptr;
+}
+
+QString Registry::helpText() const
+{
+    QString text = tr("Usage: %1 <command> [options]\n"
+                      "Vigie's headless tools: the same library code as the workstation.\n\n"
+                      "Commands:\n")
+                       .arg(program);
+    qsizetype width = 0;
+    for (const auto &command : m_commands)
+        width = std::max(width, command->name().size());
+    for (const auto &command : m_commands)
+        text += QStringLiteral("  %1  %2\n").arg(command->name(), -int(width)).arg(command->summary());
+    text += tr("\nOptions:\n"
+               "  -h, --help     Show this help, or a command's help with '%1 <command> --help'.\n"
+               "  -v, --version  Show the version.\n\n"
+               "Exit codes: 0 success, 1 failure (bad input, I/O), 2 bad usage.\n")
+                .arg(program);
+    return text;
+}
+
+int Registry::dispatch(const QStringList &args, Io &io) const
+{
+    if (args.size() < 2)
+        return usageError(io, {}, tr("no command given (try '%1 --help')").arg(program));
+
+    const QString first = args.at(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h")
+        || first == QLatin1String("help")) {
+        if (args.size() > 2 && first == QLatin1String("help")) {
+            // `vigie-cli help NAME` is `vigie-cli NAME --help`.
+            return dispatch({args.at(0), args.at(2), QStringLiteral("--help")}, io);
+        }
+        io.out << helpText();
+        return Success;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        io.out << program << ' ' << versionString() << Qt::endl;
+        return Success;
+    }
+    if (first.startsWith(QLatin1Char('-')))
+        return usageError(io, {}, tr("unknown option '%1' (try '%2 --help')").arg(first, program));
+
+    const Command *command = find(first);
+    if (!command)
+        return usageError(io, {}, tr("unknown command '%1' (try '%2 --help')").arg(first, program));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command->summary());
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help."));
+    parser.addOption(help);
+    command->configure(parser);
+    QStringList rest = args.mid(2);
+    rest.prepend(program + QLatin1Char(' ') + first);
+    if (!parser.parse(rest))
+        return usageError(io, first, parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // QCommandLineParser's usage line names the executable; name the subcommand after it.
+        // It may print the executable's full path: show what the user types instead.
+        const qsizetype lineEnd = text.indexOf(QLatin1Char('\n'));
+        const QString arg0 = QCoreApplication::arguments().value(0);
+        qsizetype at = arg0.isEmpty() ? -1 : text.indexOf(arg0);
+        if (at >= 0 && at < lineEnd) {
+            text.replace(at, arg0.size(), program + QLatin1Char(' ') + first);
+        } else if ((at = text.indexOf(program)) >= 0 && at < lineEnd) {
+            text.insert(at + program.size(), QLatin1Char(' ') + first);
+        }
+        io.out << text;
+        return Success;
+    }
+    return command->run(parser, io);
+}
+
+} // namespace vigie::cli

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace vigie::cli {
+
+/// vigie-cli's exit codes: 0 success, 1 the work failed (bad input, I/O), 2 bad usage.
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+/// Where a command writes: results to out (machine-readable with --json), messages to err.
+struct Io
+{
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// One `vigie-cli NAME ...` subcommand. A command declares its options on a fresh parser, then
+/// runs on the parsed result; it never exits the process itself, so tests can drive it.
+class Command
+{
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    /// One line for `vigie-cli --help`.
+    virtual QString summary() const = 0;
+    virtual void configure(QCommandLineParser &parser) const = 0;
+    virtual int run(const QCommandLineParser &parser, Io &io) const = 0;
+};
+
+/// The subcommands, and the top-level usage rules: `--help`, `--version`, `NAME --help`, and exit
+/// code 2 with one line on stderr for anything it cannot parse.
+class Registry
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::cli::Registry)
+
+public:
+    void add(std::unique_ptr<Command> command);
+    const Command *find(const QString &name) const;
+
+    /// Runs the command line `args` (args[0] is the program). Returns the exit code.
+    int dispatch(const QStringList &args, Io &io) const;
+
+    QString helpText() const;
+
+private:
+    std::vector<std::unique_ptr<Command>> m_commands;
+};
+
+/// Prints "vigie-cli NAME: message" on err and returns UsageError.
+int usageError(Io &io, const QString &command, const QString &message);
+/// Prints "vigie-cli NAME: message" on err and returns Failure.
+int failure(Io &io, const QString &command, const QString &message);
+
+/// Registers every subcommand vigie-cli has.
+void registerAll(Registry &registry);
+
+// One factory per command, each in its own file.
+std::unique_ptr<Command> makeAboutCommand();
+
+} // namespace vigie::cli

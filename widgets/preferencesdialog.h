@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QDialog>
+#include <QList>
+
+class QComboBox;
+
+namespace vigie {
+
+/// Application preferences. It edits values only; the caller reads them back after exec() and
+/// stores and applies them (the widget knows nothing of QSettings or translators).
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    struct Language
+    {
+        QString code;       ///< "" for the system's language, else "en", "fr", ...
+        QString nativeName; ///< "Français"
+    };
+
+    PreferencesDialog(const QList<Language> &languages, const QString &currentCode,
+                      QWidget *parent = nullptr);
+
+    QString languageCode() const;
+
+private:
+    QComboBox *m_language;
+};
+
+} // namespace vigie
