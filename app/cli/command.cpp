@@ -3,11 +3,18 @@
 #include "models/buildinfo.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace vigie::cli {
 
 namespace {
 const QString program = QStringLiteral("vigie-cli");
+}
+
+void Io::raw(std::string_view bytes)
+{
+    out.flush();
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
 }
 
 int usageError(Io &io, const QString &command, const QString &message)
@@ -27,6 +34,8 @@ int failure(Io &io, const QString &command, const QString &message)
 void registerAll(Registry &registry)
 {
     registry.add(makeAboutCommand());
+    registry.add(makeTelemetryCommand());
+    registry.add(makeProjectCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

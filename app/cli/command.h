@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace vigie::cli {
@@ -17,6 +18,10 @@ struct Io
 {
     QTextStream &out;
     QTextStream &err;
+
+    /// Writes bytes to standard output as they are, after anything queued on `out`: for large
+    /// machine-readable outputs that should not go through QString.
+    void raw(std::string_view bytes);
 };
 
 /// One `vigie-cli NAME ...` subcommand. A command declares its options on a fresh parser, then
@@ -61,5 +66,7 @@ void registerAll(Registry &registry);
 
 // One factory per command, each in its own file.
 std::unique_ptr<Command> makeAboutCommand();
+std::unique_ptr<Command> makeTelemetryCommand();
+std::unique_ptr<Command> makeProjectCommand();
 
 } // namespace vigie::cli

@@ -1,0 +1,113 @@
+#pragma once
+
+// A campaign on disk: a folder with campaign.json (docs/FORMATS.md) and the files it names.
+// CampaignManifest is the file itself, validated; Campaign is the manifest with its logs
+// parsed and put on one clock, ready to project the target into any camera at any instant.
+
+#include "models/geometry/camera.h"
+#include "models/geometry/geodesy.h"
+#include "models/telemetry/gnssfix.h"
+#include "models/telemetry/tracks.h"
+#include "models/telemetry/turretlog.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace vigie {
+
+struct CameraSpec
+{
+    QString name;      ///< unique in the campaign: "rgb", "ir"
+    QString modality;  ///< "rgb" or "ir"
+    QString video;     ///< path relative to the campaign folder
+    std::optional<UtcTime> firstFrameUtc; ///< with fps, when there is no frame-times file
+    double fps = 0;
+    QString frameTimes; ///< optional per-frame timestamp file
+    CameraModel model;
+    std::int64_t timeOffsetUs = 0; ///< frame time + offset = UTC
+    double syncSigmaS = 0.02;      ///< time-sync uncertainty of this stream
+};
+
+struct CampaignManifest
+{
+    static constexpr int formatVersion = 1;
+
+    QString path; ///< the campaign.json read
+    QString name;
+    Geodetic station;
+    QString turretLog;
+    std::int64_t turretOffsetUs = 0;
+    std::int64_t turretMaxGapUs = defaultTurretGapUs;
+    Attitude pointingSigmaDeg{0.05, 0.05, 0.0};
+    QString targetLog;
+    QString targetFormat = QStringLiteral("auto"); ///< "auto", "nmea", "rtklib-pos"
+    QString targetClass = QStringLiteral("quadcopter");
+    double targetSizeM = 0.5;
+    double targetHeightM = 0.2;
+    std::int64_t targetOffsetUs = 0;
+    std::int64_t targetMaxGapUs = defaultGnssGapUs;
+    std::vector<CameraSpec> cameras;
+
+    /// Reads and validates campaign.json. On failure returns nullopt and sets `error` to one
+    /// line naming the file and the field ("campaign.json: cameras[1].intrinsics: ...").
+    static std::optional<CampaignManifest> load(const QString &path, QString *error);
+    /// Writes the manifest (offsets edited in the GUI are saved this way). Atomic: a crash
+    /// mid-write leaves the previous file.
+    bool save(const QString &path, QString *error) const;
+
+    /// A path named in the manifest, resolved against the campaign folder.
+    QString resolve(const QString &relative) const;
+    int cameraIndex(const QString &name) const;
+};
+
+/// What a projection found, or why there is none.
+struct CameraProjection
+{
+    bool ok = false;
+    QString reason; ///< when !ok: "no target fix within the gap limit at ...", ...
+    UtcTime utc;
+    Projection projection;
+    TargetState target;
+    Attitude turret;
+};
+
+/// A loaded campaign: immutable after open(), so any thread may project.
+class Campaign
+{
+public:
+    /// Loads the manifest and parses every log it names. Fails (nullptr, `error` set to one
+    /// line) only when the manifest is unusable or a log gives nothing at all; rejected lines
+    /// are in the reports.
+    static std::unique_ptr<Campaign> open(const QString &manifestPath, QString *error);
+
+    const CampaignManifest &manifest() const { return m_manifest; }
+    const Station &station() const { return m_station; }
+    const GnssLog &targetLog() const { return m_target; }
+    const TurretLog &turretLog() const { return m_turret; }
+    const TargetTrack &targetTrack() const { return *m_targetTrack; }
+    const TurretTrack &turretTrack() const { return *m_turretTrack; }
+
+    /// UTC of frame `index` of a camera (its frame-times file, else first frame + index/fps),
+    /// with the camera's offset applied; nullopt if out of range.
+    std::optional<UtcTime> frameUtc(int camera, std::int64_t index) const;
+    /// Projects the target into camera `camera` at `utc`.
+    CameraProjection project(int camera, UtcTime utc) const;
+
+private:
+    Campaign() = default;
+    CampaignManifest m_manifest;
+    Station m_station{Geodetic{}};
+    GnssLog m_target;
+    TurretLog m_turret;
+    std::vector<std::vector<UtcTime>> m_frameTimes; ///< per camera; empty = from fps
+    std::unique_ptr<TargetTrack> m_targetTrack;
+    std::unique_ptr<TurretTrack> m_turretTrack;
+};
+
+/// Parses a GNSS log of either format: "nmea", "rtklib-pos", or "auto" (by content).
+GnssLog parseGnssFile(const QString &path, const QString &format = QStringLiteral("auto"));
+
+} // namespace vigie

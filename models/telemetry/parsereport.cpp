@@ -1,0 +1,24 @@
+#include "models/telemetry/parsereport.h"
+
+#include <QCoreApplication>
+
+namespace vigie {
+
+QString ParseReport::firstIssueText() const
+{
+    if (issues.isEmpty())
+        return {};
+    return QStringLiteral("%1:%2: %3").arg(file).arg(issues.first().line).arg(issues.first().reason);
+}
+
+QString ParseReport::summary() const
+{
+    return QCoreApplication::translate("vigie::ParseReport",
+                                       "%1 lines: %2 accepted, %3 skipped, %4 rejected")
+        .arg(linesRead)
+        .arg(accepted)
+        .arg(skipped)
+        .arg(rejected);
+}
+
+} // namespace vigie
