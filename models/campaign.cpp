@@ -45,7 +45,10 @@ public:
         if (m_failed)
             return;
         m_failed = true;
-        *m_error = QStringLiteral("%1: %2: %3").arg(m_file, path, message);
+        // One line, whatever the values quoted in the message hold.
+        QString text = message;
+        text.replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+        *m_error = QStringLiteral("%1: %2: %3").arg(m_file, path, text);
     }
 
     QJsonObject object(const QJsonObject &parent, const QString &key, const QString &path,

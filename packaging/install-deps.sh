@@ -18,7 +18,7 @@ PACKAGES=(
     # run time: the X11 platform plugin and a font for the GUI
     qt6-qpa-plugins fonts-dejavu-core
     # tests and benchmarks
-    xvfb xauth gpsd-clients python3-torch
+    xvfb xauth gpsd-clients python3-torch bc
 )
 
 missing=()

@@ -19,7 +19,7 @@ done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for dep in libqt6core6 libqt6widgets6 libqt6sql6-sqlite qt6-qpa-plugins libavcodec \
-           libtorch libopencv-core; do
+           libgeographiclib libtorch libopencv-core libopencv-calib3d; do
     grep -q "$dep" <<<"$depends" || { echo "the package does not declare $dep"; exit 1; }
 done
 

@@ -1,9 +1,15 @@
 // vigie-cli end to end: the real executable, its exit codes and what it prints.
 #include <QJsonArray>
+#include <QFile>
+
+#include <cmath>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include "testcampaign.h"
 
 namespace {
 
@@ -109,6 +115,110 @@ private Q_SLOTS:
         }
         for (const char *name : {"Qt", "FFmpeg", "OpenCV", "SQLite", "GeographicLib", "LibTorch"})
             QVERIFY2(names.contains(QString::fromLatin1(name)), name);
+    }
+
+    void telemetryJson()
+    {
+        const Run run = cli({QStringLiteral("telemetry"),
+                             QStringLiteral(VIGIE_FIXTURES_DIR "/gnss/nmea-rtk.log"),
+                             QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject doc = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonArray fixes = doc[QLatin1String("fixes")].toArray();
+        QCOMPARE(fixes.size(), 122);
+        const QJsonObject first = fixes.first().toObject();
+        QCOMPARE(first[QLatin1String("utc")].toString(), QStringLiteral("2020-03-18T13:28:19.600Z"));
+        QVERIFY(std::abs(first[QLatin1String("lat")].toDouble() - 41.574965910) < 1e-9);
+        QVERIFY(std::abs(first[QLatin1String("height_m")].toDouble() - 246.719) < 1e-4);
+        QCOMPARE(first[QLatin1String("quality")].toString(), QStringLiteral("differential"));
+        const QJsonObject report = doc[QLatin1String("report")].toObject();
+        QCOMPARE(report[QLatin1String("lines_read")].toInt(), 253);
+        QCOMPARE(report[QLatin1String("rejected")].toInt(), 0);
+        QVERIFY(report[QLatin1String("error")].isNull());
+    }
+
+    void telemetryOnRtklibAndTurret()
+    {
+        const Run pos = cli({QStringLiteral("telemetry"),
+                             QStringLiteral(VIGIE_FIXTURES_DIR "/gnss/rover_1Hz_rtk.pos")});
+        QCOMPARE(pos.exitCode, 0);
+        QVERIFY2(pos.out.contains(QStringLiteral("rtk-fixed      : 142")), qPrintable(pos.out));
+        QTemporaryDir dir;
+        vigie::test::writeCampaign(dir.path());
+        const Run turret = cli({QStringLiteral("telemetry"), dir.filePath(QStringLiteral("turret.csv")),
+                                QStringLiteral("--json")});
+        QCOMPARE(turret.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(turret.out.toUtf8())[QLatin1String("samples")].toArray().size(), 101);
+    }
+
+    void telemetryRefusesBinaryLogs()
+    {
+        const Run run = cli({QStringLiteral("telemetry"),
+                             QStringLiteral(VIGIE_FIXTURES_DIR "/gnss/ublox-zed-f9p-rtk.log"),
+                             QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("ublox-zed-f9p-rtk.log: no NMEA sentence found")),
+                 qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(doc[QLatin1String("report")][QLatin1String("error")].toString().contains(QStringLiteral("no NMEA")));
+        QCOMPARE(doc[QLatin1String("fixes")].toArray().size(), 0);
+
+        const Run missing = cli({QStringLiteral("telemetry"), QStringLiteral("/nonexistent.nmea")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("no such file")));
+        const Run badFormat = cli({QStringLiteral("telemetry"), QStringLiteral("x"),
+                                   QStringLiteral("--format"), QStringLiteral("gpx")});
+        QCOMPARE(badFormat.exitCode, 2);
+    }
+
+    void project()
+    {
+        QTemporaryDir dir;
+        vigie::test::writeCampaign(dir.path());
+        const Run byFrame = cli({QStringLiteral("project"), dir.path(), QStringLiteral("--camera"),
+                                 QStringLiteral("rgb"), QStringLiteral("--frame"), QStringLiteral("15"),
+                                 QStringLiteral("--json")});
+        QCOMPARE(byFrame.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(byFrame.out.toUtf8()).object();
+        QCOMPARE(o[QLatin1String("utc")].toString(), QStringLiteral("2026-05-12T10:15:00.500Z"));
+        const QJsonObject pixel = o[QLatin1String("pixel")].toObject();
+        QVERIFY2(std::abs(pixel[QLatin1String("x")].toDouble() - 1148.33) < 0.01, qPrintable(byFrame.out));
+        QVERIFY2(std::abs(pixel[QLatin1String("y")].toDouble() - 443.94) < 0.01, qPrintable(byFrame.out));
+        QCOMPARE(o[QLatin1String("in_fov")].toBool(), true);
+        QVERIFY(o[QLatin1String("ellipse")][QLatin1String("semi_major_px")].toDouble() > 0);
+        QVERIFY(std::abs(o[QLatin1String("expected_size_px")][QLatin1String("width")].toDouble()
+                         - 960.0 / std::tan(5.0 * M_PI / 180.0) / 1000.0) < 0.01);
+
+        const Run byUtc = cli({QStringLiteral("project"), dir.filePath(QStringLiteral("campaign.json")),
+                               QStringLiteral("--camera"), QStringLiteral("rgb"), QStringLiteral("--utc"),
+                               QStringLiteral("2026-05-12T10:15:00.5Z"), QStringLiteral("--json")});
+        QCOMPARE(byUtc.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(byUtc.out.toUtf8())[QLatin1String("pixel")].toObject(), pixel);
+
+        const Run outside = cli({QStringLiteral("project"), dir.path(), QStringLiteral("--camera"),
+                                 QStringLiteral("rgb"), QStringLiteral("--utc"),
+                                 QStringLiteral("2026-05-12T12:00:00Z")});
+        QCOMPARE(outside.exitCode, 1);
+        QVERIFY2(outside.err.contains(QStringLiteral("no target fix")), qPrintable(outside.err));
+
+        const Run badCamera = cli({QStringLiteral("project"), dir.path(), QStringLiteral("--camera"),
+                                   QStringLiteral("uv"), QStringLiteral("--frame"), QStringLiteral("0")});
+        QCOMPARE(badCamera.exitCode, 1);
+        QVERIFY(badCamera.err.contains(QStringLiteral("no camera named 'uv'")));
+
+        const Run both = cli({QStringLiteral("project"), dir.path(), QStringLiteral("--camera"),
+                              QStringLiteral("rgb"), QStringLiteral("--frame"), QStringLiteral("0"),
+                              QStringLiteral("--utc"), QStringLiteral("2026-05-12T10:15:00Z")});
+        QCOMPARE(both.exitCode, 2);
+
+        QFile::remove(dir.filePath(QStringLiteral("campaign.json")));
+        const Run noManifest = cli({QStringLiteral("project"), dir.path(), QStringLiteral("--camera"),
+                                    QStringLiteral("rgb"), QStringLiteral("--frame"), QStringLiteral("0")});
+        QCOMPARE(noManifest.exitCode, 1);
+        QVERIFY(noManifest.err.contains(QStringLiteral("campaign.json")));
     }
 
     void frenchFollowsTheLocale()

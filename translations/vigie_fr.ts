@@ -21,6 +21,143 @@
     </message>
 </context>
 <context>
+    <name>vigie</name>
+    <message>
+        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
+        <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>ouverture impossible : %1</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos;</source>
+        <translation>colonne inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>line %1: the header must name the columns utc, pan_deg and tilt_deg</source>
+        <translation>ligne %1 : l’en-tête doit nommer les colonnes utc, pan_deg et tilt_deg</translation>
+    </message>
+    <message>
+        <source>%1 fields, the header has %2</source>
+        <translation>%1 champs, l’en-tête en a %2</translation>
+    </message>
+    <message>
+        <source>utc &apos;%1&apos; is not a time</source>
+        <translation>utc « %1 » n’est pas une date</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
+        <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
+    </message>
+    <message>
+        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
+        <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
+    </message>
+    <message>
+        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
+        <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
+    </message>
+    <message>
+        <source>empty turret log</source>
+        <translation>journal de tourelle vide</translation>
+    </message>
+    <message>
+        <source>no turret sample (%1 rejected)</source>
+        <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
+    </message>
+    <message>
+        <source>frame index &apos;%1&apos;, expected %2</source>
+        <translation>indice d’image « %1 », %2 attendu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time</source>
+        <translation>« %1 » n’est pas une date</translation>
+    </message>
+    <message>
+        <source>frame %1 at %2 is not after frame %3</source>
+        <translation>l’image %1 à %2 ne suit pas l’image %3</translation>
+    </message>
+    <message>
+        <source>no frame time</source>
+        <translation>aucun horodatage d’image</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::Campaign</name>
+    <message>
+        <source>no camera %1</source>
+        <translation>pas de caméra %1</translation>
+    </message>
+    <message>
+        <source>no target fix within %1 s at %2</source>
+        <translation>aucune position de la cible à moins de %1 s de %2</translation>
+    </message>
+    <message>
+        <source>no turret sample within %1 s at %2</source>
+        <translation>aucun échantillon de tourelle à moins de %1 s de %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::CampaignManifest</name>
+    <message>
+        <source>%1:%2: invalid JSON: %3</source>
+        <translation>%1:%2 : JSON invalide : %3</translation>
+    </message>
+    <message>
+        <source>%1: the manifest must be a JSON object</source>
+        <translation>%1 : le manifeste doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not &apos;vigie-campaign&apos;</source>
+        <translation>« %1 » n’est pas « vigie-campaign »</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this Vigie reads (%2)</source>
+        <translation>la version %1 est plus récente que celle que lit ce Vigie (%2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not auto, nmea or rtklib-pos</source>
+        <translation>« %1 » n’est ni auto, ni nmea, ni rtklib-pos</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array</source>
+        <translation>doit être un tableau non vide</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is used twice</source>
+        <translation>« %1 » est utilisé deux fois</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not rgb or ir</source>
+        <translation>« %1 » n’est ni rgb ni ir</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time</source>
+        <translation>« %1 » n’est pas une date</translation>
+    </message>
+    <message>
+        <source>needs frame_times, or first_frame_utc and fps</source>
+        <translation>requiert frame_times, ou first_frame_utc et fps</translation>
+    </message>
+    <message>
+        <source>needs hfov_deg, or fx, fy, cx, cy</source>
+        <translation>requiert hfov_deg, ou fx, fy, cx, cy</translation>
+    </message>
+    <message>
+        <source>must be OpenCV&apos;s 4, 5, 8, 12 or 14 coefficients</source>
+        <translation>doit contenir 4, 5, 8, 12 ou 14 coefficients OpenCV</translation>
+    </message>
+    <message>
+        <source>must hold numbers</source>
+        <translation>doit contenir des nombres</translation>
+    </message>
+</context>
+<context>
     <name>vigie::MainWindow</name>
     <message>
         <source>Vigie</source>
@@ -160,6 +297,96 @@
     </message>
 </context>
 <context>
+    <name>vigie::ParseReport</name>
+    <message>
+        <source>%1 lines: %2 accepted, %3 skipped, %4 rejected</source>
+        <translation>%1 lignes : %2 acceptées, %3 ignorées, %4 rejetées</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::Parser</name>
+    <message>
+        <source>no checksum</source>
+        <translation>pas de somme de contrôle</translation>
+    </message>
+    <message>
+        <source>checksum &apos;%1&apos; is not hexadecimal</source>
+        <translation>la somme de contrôle « %1 » n’est pas hexadécimale</translation>
+    </message>
+    <message>
+        <source>bad checksum: computed %1, sentence says %2</source>
+        <translation>somme de contrôle fausse : calculée %1, la phrase indique %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 fields, expected at least %3</source>
+        <translation>%1 a %2 champs, au moins %3 attendus</translation>
+    </message>
+    <message>
+        <source>no NMEA sentence found (%1 lines read)</source>
+        <translation>aucune phrase NMEA trouvée (%1 lignes lues)</translation>
+    </message>
+    <message>
+        <source>%1 fixes cannot be dated: no RMC or ZDA sentence gives the date (give one with --date)</source>
+        <translation>%1 positions ne peuvent être datées : aucune phrase RMC ou ZDA ne donne la date (indiquez-la avec --date)</translation>
+    </message>
+    <message>
+        <source>no valid NMEA sentence: %1 rejected</source>
+        <translation>aucune phrase NMEA valide : %1 rejetées</translation>
+    </message>
+    <message>
+        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
+        <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
+    </message>
+    <message>
+        <source>no solution row (%1 rejected)</source>
+        <translation>aucune ligne de solution (%1 rejetées)</translation>
+    </message>
+    <message>
+        <source>unreadable &apos;ref pos&apos;</source>
+        <translation>« ref pos » illisible</translation>
+    </message>
+    <message>
+        <source>empty row</source>
+        <translation>ligne vide</translation>
+    </message>
+    <message>
+        <source>truncated row</source>
+        <translation>ligne tronquée</translation>
+    </message>
+    <message>
+        <source>time &apos;%1 %2&apos; is malformed</source>
+        <translation>instant « %1 %2 » mal formé</translation>
+    </message>
+    <message>
+        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
+        <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
+    </message>
+    <message>
+        <source>%1 columns, expected at least %2</source>
+        <translation>%1 colonnes, au moins %2 attendues</translation>
+    </message>
+    <message>
+        <source>column %1 &apos;%2&apos; is not a number</source>
+        <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
+        <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
+    </message>
+    <message>
+        <source>position out of range: latitude %1, longitude %2</source>
+        <translation>position hors limites : latitude %1, longitude %2</translation>
+    </message>
+    <message>
+        <source>Q flag %1 is not 0 to 6</source>
+        <translation>l’indicateur Q %1 n’est pas compris entre 0 et 6</translation>
+    </message>
+    <message>
+        <source>Q flag 0: no solution</source>
+        <translation>indicateur Q 0 : pas de solution</translation>
+    </message>
+</context>
+<context>
     <name>vigie::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -176,6 +403,29 @@
     <message>
         <source>A new language takes effect when Vigie restarts.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage de Vigie.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::Reader</name>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>%1 is outside [%2, %3]</source>
+        <translation>%1 est hors de [%2, %3]</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne</translation>
     </message>
 </context>
 <context>
@@ -206,6 +456,87 @@
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::cli::ProjectCommand</name>
+    <message>
+        <source>Project the target into a camera: pixel, uncertainty ellipse, expected size.</source>
+        <translation>Projeter la cible dans une caméra : pixel, ellipse d’incertitude, taille attendue.</translation>
+    </message>
+    <message>
+        <source>The campaign folder or its campaign.json.</source>
+        <translation>Le dossier de la campagne ou son campaign.json.</translation>
+    </message>
+    <message>
+        <source>Camera name from the manifest.</source>
+        <translation>Nom de la caméra dans le manifeste.</translation>
+    </message>
+    <message>
+        <source>Instant, ISO 8601 UTC (2026-05-12T10:15:00.5Z).</source>
+        <translation>Instant, ISO 8601 UTC (2026-05-12T10:15:00.5Z).</translation>
+    </message>
+    <message>
+        <source>Frame index of the camera&apos;s video.</source>
+        <translation>Indice d’image dans la vidéo de la caméra.</translation>
+    </message>
+    <message>
+        <source>Write JSON.</source>
+        <translation>Écrire du JSON.</translation>
+    </message>
+    <message>
+        <source>expected one campaign</source>
+        <translation>une campagne attendue</translation>
+    </message>
+    <message>
+        <source>--camera is required</source>
+        <translation>--camera est obligatoire</translation>
+    </message>
+    <message>
+        <source>give exactly one of --utc and --frame</source>
+        <translation>donnez soit --utc, soit --frame</translation>
+    </message>
+    <message>
+        <source>%1: no camera named &apos;%2&apos;</source>
+        <translation>%1 : aucune caméra nommée « %2 »</translation>
+    </message>
+    <message>
+        <source>--utc &apos;%1&apos; is not a time</source>
+        <translation>--utc « %1 » n’est pas une date</translation>
+    </message>
+    <message>
+        <source>--frame &apos;%1&apos; is not a frame index</source>
+        <translation>--frame « %1 » n’est pas un indice d’image</translation>
+    </message>
+    <message>
+        <source>camera &apos;%1&apos; has no frame %2</source>
+        <translation>la caméra « %1 » n’a pas d’image %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: pixel (%3, %4), %5
+</source>
+        <translation>%1 à %2 : pixel (%3, %4), %5
+</translation>
+    </message>
+    <message>
+        <source>in view</source>
+        <translation>dans le champ</translation>
+    </message>
+    <message>
+        <source>out of view</source>
+        <translation>hors champ</translation>
+    </message>
+    <message>
+        <source>  ellipse %1 × %2 px at %3°, expected box %4 × %5 px
+</source>
+        <translation>  ellipse %1 × %2 px à %3°, boîte attendue %4 × %5 px
+</translation>
+    </message>
+    <message>
+        <source>  target azimuth %1°, elevation %2°, range %3 m
+</source>
+        <translation>  cible en azimut %1°, site %2°, distance %3 m
+</translation>
     </message>
 </context>
 <context>
@@ -253,6 +584,57 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>Show this help.</source>
         <translation>Afficher cette aide.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::cli::TelemetryCommand</name>
+    <message>
+        <source>Parse a GNSS log (NMEA 0183, RTKLIB .pos) or a turret log and report it.</source>
+        <translation>Lire un journal GNSS (NMEA 0183, RTKLIB .pos) ou de tourelle et en rendre compte.</translation>
+    </message>
+    <message>
+        <source>The log to read.</source>
+        <translation>Le journal à lire.</translation>
+    </message>
+    <message>
+        <source>auto (default), nmea, rtklib-pos or turret.</source>
+        <translation>auto (par défaut), nmea, rtklib-pos ou turret.</translation>
+    </message>
+    <message>
+        <source>UTC date (YYYY-MM-DD) for NMEA logs without RMC or ZDA.</source>
+        <translation>Date UTC (AAAA-MM-JJ) pour les journaux NMEA sans RMC ni ZDA.</translation>
+    </message>
+    <message>
+        <source>Write every fix and the report as JSON on standard output.</source>
+        <translation>Écrire chaque position et le rapport en JSON sur la sortie standard.</translation>
+    </message>
+    <message>
+        <source>expected one log file</source>
+        <translation>un fichier journal attendu</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;</source>
+        <translation>format inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>--date &apos;%1&apos; is not YYYY-MM-DD</source>
+        <translation>--date « %1 » n’est pas au format AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1 fixes from %2 to %3</source>
+        <translation>%1 positions de %2 à %3</translation>
+    </message>
+    <message>
+        <source>%1 samples from %2 to %3</source>
+        <translation>%1 échantillons de %2 à %3</translation>
+    </message>
+    <message>
+        <source>  ... and %1 more rejected lines</source>
+        <translation>  ... et %1 autres lignes rejetées</translation>
     </message>
 </context>
 <context>
