@@ -36,6 +36,7 @@ void registerAll(Registry &registry)
     registry.add(makeAboutCommand());
     registry.add(makeTelemetryCommand());
     registry.add(makeProjectCommand());
+    registry.add(makeVideoCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

@@ -68,5 +68,6 @@ void registerAll(Registry &registry);
 std::unique_ptr<Command> makeAboutCommand();
 std::unique_ptr<Command> makeTelemetryCommand();
 std::unique_ptr<Command> makeProjectCommand();
+std::unique_ptr<Command> makeVideoCommand();
 
 } // namespace vigie::cli

@@ -1,0 +1,641 @@
+#include "models/media/videodecoder.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+}
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <iterator>
+#include <cstring>
+#include <deque>
+#include <mutex>
+
+namespace vigie::media {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::media::VideoDecoder", text);
+}
+
+QString avError(int code)
+{
+    char buf[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, buf, sizeof buf);
+    return QString::fromUtf8(buf);
+}
+
+struct FormatCloser
+{
+    void operator()(AVFormatContext *c) const { avformat_close_input(&c); }
+};
+struct CodecFreer
+{
+    void operator()(AVCodecContext *c) const { avcodec_free_context(&c); }
+};
+struct PacketFreer
+{
+    void operator()(AVPacket *p) const { av_packet_free(&p); }
+};
+struct FrameFreer
+{
+    void operator()(AVFrame *f) const { av_frame_free(&f); }
+};
+struct SwsFreer
+{
+    void operator()(SwsContext *s) const { sws_freeContext(s); }
+};
+
+bool isGrey(AVPixelFormat fmt, int *depth)
+{
+    const AVPixFmtDescriptor *desc = av_pix_fmt_desc_get(fmt);
+    if (!desc)
+        return false;
+    *depth = desc->comp[0].depth;
+    return desc->nb_components <= 2 && !(desc->flags & AV_PIX_FMT_FLAG_RGB)
+           && !(desc->flags & AV_PIX_FMT_FLAG_PAL);
+}
+
+} // namespace
+
+struct VideoDecoder::Impl
+{
+    Options options;
+    std::unique_ptr<AVFormatContext, FormatCloser> format;
+    std::unique_ptr<AVCodecContext, CodecFreer> codec;
+    std::unique_ptr<AVPacket, PacketFreer> packet{av_packet_alloc()};
+    std::unique_ptr<AVFrame, FrameFreer> avframe{av_frame_alloc()};
+    std::unique_ptr<SwsContext, SwsFreer> sws;
+    AVStream *stream = nullptr;
+    int streamIndex = -1;
+    StreamInfo info;
+    FrameIndex index;
+    DecodeStats stats;
+    bool indexCached = false;
+    PixelOutput output = PixelOutput::Bgr8;
+    const std::atomic<bool> *interrupt = nullptr;
+
+    // Decoder position.
+    bool positioned = false;  ///< the decoder continues from a seek or from the start
+    bool draining = false;    ///< end of file reached, null packet sent
+    bool drained = false;
+    std::int64_t lastOutput = -1;   ///< the last frame index the decoder produced
+    std::int64_t synthesizedNext = 0; ///< output counter when the file has no timestamps
+    std::deque<VideoFrame> pending;   ///< decoded, not yet returned by next()
+    std::int64_t skipBeforeDts = AV_NOPTS_VALUE; ///< after a seek without timestamps
+    std::int64_t skipBeforePosition = -1;
+    std::vector<bool> ptsKnown; ///< while building the index: which packets had a pts
+
+    bool buildIndex(QString *error);
+    bool reconstructTimestamps();
+    bool seekTo(std::int64_t keyIndex, QString *error);
+    /// Feeds packets until at least one frame comes out (or the end). Decoded frames are
+    /// appended to `pending`. Returns false at end of stream or on interrupt.
+    bool decodeSome(QString *error);
+    VideoFrame convert(const AVFrame *f, std::int64_t frameIndex);
+    std::int64_t frameNumberOf(const AVFrame *f);
+};
+
+VideoDecoder::VideoDecoder()
+    : d(std::make_unique<Impl>())
+{
+}
+
+VideoDecoder::~VideoDecoder() = default;
+
+const StreamInfo &VideoDecoder::info() const { return d->info; }
+const FrameIndex &VideoDecoder::index() const { return d->index; }
+const DecodeStats &VideoDecoder::stats() const { return d->stats; }
+bool VideoDecoder::indexWasCached() const { return d->indexCached; }
+FrameCache *VideoDecoder::cache() const { return d->options.cache.get(); }
+void VideoDecoder::setInterruptFlag(const std::atomic<bool> *flag) { d->interrupt = flag; }
+
+std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Options &options,
+                                                 QString *error)
+{
+    QString scratch;
+    if (!error)
+        error = &scratch;
+    // FFmpeg's own log goes to stderr from any thread; Vigie reports decode problems itself
+    // (DecodeStats, errors naming the frame). VIGIE_FFMPEG_LOG=1 brings it back for debugging.
+    static std::once_flag quiet;
+    std::call_once(quiet, [] {
+        if (qEnvironmentVariableIsEmpty("VIGIE_FFMPEG_LOG"))
+            av_log_set_level(AV_LOG_QUIET);
+    });
+    std::unique_ptr<VideoDecoder> decoder(new VideoDecoder);
+    Impl &d = *decoder->d;
+    d.options = options;
+    d.info.path = path;
+    const bool sequence = path.contains(QLatin1Char('%'));
+    if (!sequence) {
+        const QFileInfo fi(path);
+        if (!fi.exists()) {
+            *error = tr("%1: no such file").arg(path);
+            return nullptr;
+        }
+        if (fi.size() == 0) {
+            *error = tr("%1: empty file").arg(path);
+            return nullptr;
+        }
+    }
+    const AVInputFormat *forced = sequence ? av_find_input_format("image2") : nullptr;
+    AVFormatContext *raw = nullptr;
+    const QByteArray local = QFile::encodeName(path);
+    int rc = avformat_open_input(&raw, local.constData(), forced, nullptr);
+    if (rc < 0) {
+        *error = tr("%1: cannot open: %2").arg(path, avError(rc));
+        return nullptr;
+    }
+    d.format.reset(raw);
+    rc = avformat_find_stream_info(raw, nullptr);
+    if (rc < 0) {
+        *error = tr("%1: cannot read stream information: %2").arg(path, avError(rc));
+        return nullptr;
+    }
+    const AVCodec *codec = nullptr;
+    d.streamIndex = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    if (d.streamIndex < 0) {
+        *error = d.streamIndex == AVERROR_DECODER_NOT_FOUND
+                     ? tr("%1: no decoder for its video codec").arg(path)
+                     : tr("%1: no video stream").arg(path);
+        return nullptr;
+    }
+    d.stream = raw->streams[d.streamIndex];
+    for (unsigned i = 0; i < raw->nb_streams; ++i) {
+        if (int(i) != d.streamIndex)
+            raw->streams[i]->discard = AVDISCARD_ALL;
+    }
+    AVCodecContext *ctx = avcodec_alloc_context3(codec);
+    d.codec.reset(ctx);
+    avcodec_parameters_to_context(ctx, d.stream->codecpar);
+    ctx->thread_count = options.threads;
+    ctx->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    ctx->pkt_timebase = d.stream->time_base;
+    rc = avcodec_open2(ctx, codec, nullptr);
+    if (rc < 0) {
+        *error = tr("%1: cannot open the %2 decoder: %3")
+                     .arg(path, QString::fromLatin1(codec->name), avError(rc));
+        return nullptr;
+    }
+    if (ctx->width <= 0 || ctx->height <= 0) {
+        *error = tr("%1: the video stream has no frame size").arg(path);
+        return nullptr;
+    }
+
+    // The index: from the cache when it matches the file, else by demuxing.
+    const QFileInfo fi(sequence ? QString() : path);
+    const std::int64_t size = sequence ? 0 : fi.size();
+    const std::int64_t modified = sequence ? 0 : fi.lastModified().toMSecsSinceEpoch();
+    if (!options.indexPath.isEmpty() && !sequence) {
+        if (auto cached = FrameIndex::load(options.indexPath, size, modified)) {
+            d.index = std::move(*cached);
+            d.indexCached = true;
+        }
+    }
+    if (!d.indexCached) {
+        if (!d.buildIndex(error))
+            return nullptr;
+        d.index.fileSize = size;
+        d.index.fileModifiedMs = modified;
+        if (!options.indexPath.isEmpty() && !sequence)
+            d.index.save(options.indexPath);
+    }
+    if (d.index.count() == 0) {
+        *error = tr("%1: the video stream has no frame").arg(path);
+        return nullptr;
+    }
+
+    // Stream description.
+    StreamInfo &info = d.info;
+    info.container = QString::fromLatin1(raw->iformat->name);
+    info.codec = QString::fromLatin1(codec->name);
+    info.codecLongName = QString::fromLatin1(codec->long_name ? codec->long_name : codec->name);
+    const auto pixfmt = AVPixelFormat(d.stream->codecpar->format);
+    info.pixelFormat = QString::fromLatin1(av_get_pix_fmt_name(pixfmt) ? av_get_pix_fmt_name(pixfmt) : "unknown");
+    info.width = ctx->width;
+    info.height = ctx->height;
+    int depth = 8;
+    info.grey = isGrey(pixfmt, &depth);
+    info.bitDepth = depth;
+    info.frameCount = d.index.count();
+    const double tb = av_q2d(d.stream->time_base);
+    const auto &frames = d.index.frames;
+    const double span = double(frames.back().pts - frames.front().pts) * tb;
+    info.fps = d.stream->avg_frame_rate.num > 0 ? av_q2d(d.stream->avg_frame_rate)
+               : span > 0                        ? double(frames.size() - 1) / span
+                                                 : 0.0;
+    info.durationS = span + (info.fps > 0 ? 1.0 / info.fps : 0.0);
+    info.keyframeInterval = d.index.meanKeyframeInterval();
+    info.startS = d.stream->start_time != AV_NOPTS_VALUE ? double(d.stream->start_time) * tb : 0.0;
+
+    switch (options.output) {
+    case PixelOutput::Auto:
+        d.output = info.grey ? (depth > 8 ? PixelOutput::Gray16 : PixelOutput::Gray8) : PixelOutput::Bgr8;
+        break;
+    default:
+        d.output = options.output;
+    }
+    if (!decoder->rewind(error))
+        return nullptr;
+    return decoder;
+}
+
+bool VideoDecoder::Impl::buildIndex(QString *error)
+{
+    index = FrameIndex{};
+    ptsKnown.clear();
+    index.timeBaseNum = stream->time_base.num;
+    index.timeBaseDen = stream->time_base.den;
+    std::int64_t order = 0;
+    bool missing = false;
+    while (true) {
+        const int rc = av_read_frame(format.get(), packet.get());
+        if (rc == AVERROR_EOF)
+            break;
+        if (rc < 0) {
+            // A truncated or damaged file: keep what was demuxed so far.
+            break;
+        }
+        if (packet->stream_index == streamIndex && !(packet->flags & AV_PKT_FLAG_DISCARD)
+            && packet->size > 0) {
+            FrameIndex::Entry e;
+            // A packet without pts (AVI stores only dts for the reference frames of a B-frame
+            // stream) makes the whole stream numbered by decode order from its keyframes.
+            missing = missing || packet->pts == AV_NOPTS_VALUE;
+            ptsKnown.push_back(packet->pts != AV_NOPTS_VALUE);
+            e.pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+            e.dts = packet->dts != AV_NOPTS_VALUE ? packet->dts : AV_NOPTS_VALUE;
+            e.position = packet->pos;
+            e.decodeOrder = order++;
+            e.key = packet->flags & AV_PKT_FLAG_KEY;
+            index.frames.push_back(e);
+        }
+        av_packet_unref(packet.get());
+    }
+    if (missing && reconstructTimestamps())
+        missing = false;
+    if (!missing) {
+        std::stable_sort(index.frames.begin(), index.frames.end(),
+                         [](const FrameIndex::Entry &a, const FrameIndex::Entry &b) { return a.pts < b.pts; });
+        for (size_t i = 1; i < index.frames.size(); ++i)
+            missing = missing || index.frames[i].pts == index.frames[i - 1].pts;
+    }
+    if (missing) {
+        // No usable timestamps: frames are numbered in decode order, which is presentation order
+        // for the streams that lack timestamps (intra or P-only elementary streams).
+        std::sort(index.frames.begin(), index.frames.end(),
+                  [](const FrameIndex::Entry &a, const FrameIndex::Entry &b) { return a.decodeOrder < b.decodeOrder; });
+        for (auto &e : index.frames)
+            e.pts = e.decodeOrder; // dts stays: it is what the demuxer seeks by
+        index.synthesized = true;
+    }
+    index.finalize();
+    (void)error;
+    return true;
+}
+
+bool VideoDecoder::Impl::reconstructTimestamps()
+{
+    // AVI keeps only dts for the reference frames of a B-frame stream; its B-frames carry
+    // their pts. Presentation times are the dts shifted by the codec's reorder delay; B-frames
+    // take their own, and reference frames, which display in decode order among themselves,
+    // take the remaining ones in order. This is what the decoder reports as best-effort
+    // timestamps, so frames still match by timestamp.
+    auto &frames = index.frames; // decode order here
+    if (frames.empty())
+        return false;
+    const int delay = std::max(stream->codecpar->video_delay, codec->has_b_frames);
+    std::vector<std::int64_t> domain;
+    domain.reserve(frames.size());
+    std::vector<std::int64_t> known;
+    for (const auto &e : frames) {
+        if (e.dts == AV_NOPTS_VALUE)
+            return false;
+        domain.push_back(e.dts + delay);
+    }
+    std::sort(domain.begin(), domain.end());
+    if (std::adjacent_find(domain.begin(), domain.end()) != domain.end())
+        return false;
+    // Which packets had a real pts: buildIndex stored dts in pts when pts was missing, so ask
+    // the packets again through their flag.
+    std::vector<bool> hasPts(frames.size());
+    for (size_t i = 0; i < frames.size(); ++i)
+        hasPts[i] = ptsKnown[i];
+    for (size_t i = 0; i < frames.size(); ++i) {
+        if (hasPts[i])
+            known.push_back(frames[i].pts);
+    }
+    std::sort(known.begin(), known.end());
+    std::vector<std::int64_t> remaining;
+    std::set_difference(domain.begin(), domain.end(), known.begin(), known.end(),
+                        std::back_inserter(remaining));
+    if (remaining.size() + known.size() != domain.size())
+        return false; // a known pts outside the domain: the guess does not hold
+    size_t next = 0;
+    for (size_t i = 0; i < frames.size(); ++i) {
+        if (!hasPts[i])
+            frames[i].pts = remaining[next++];
+    }
+    return true;
+}
+
+bool VideoDecoder::rewind(QString *error)
+{
+    if (d->index.count() == 0)
+        return false;
+    if (!d->seekTo(0, error))
+        return false;
+    return true;
+}
+
+bool VideoDecoder::Impl::seekTo(std::int64_t keyIndex, QString *error)
+{
+    const FrameIndex::Entry &key = index.frames[size_t(keyIndex)];
+    int rc = 0;
+    if (index.synthesized) {
+        // Frames are counted from the keyframe, so decoding must start exactly there: seek
+        // before it (by dts, else by byte position, else to the start) and drop the packets
+        // that precede it.
+        rc = -1;
+        if (keyIndex > 0 && key.dts != AV_NOPTS_VALUE)
+            rc = av_seek_frame(format.get(), streamIndex, key.dts, AVSEEK_FLAG_BACKWARD);
+        if (rc < 0 && keyIndex > 0 && key.position >= 0)
+            rc = av_seek_frame(format.get(), streamIndex, key.position, AVSEEK_FLAG_BYTE);
+        if (rc < 0) {
+            rc = av_seek_frame(format.get(), streamIndex, INT64_MIN, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
+            if (rc < 0)
+                rc = avformat_seek_file(format.get(), -1, INT64_MIN, 0, 0, AVSEEK_FLAG_BYTE);
+            if (rc >= 0 && keyIndex > 0 && key.dts == AV_NOPTS_VALUE && key.position < 0)
+                keyIndex = 0; // nothing to recognise the keyframe by: decode from the start
+        }
+        skipBeforeDts = keyIndex > 0 ? key.dts : AV_NOPTS_VALUE;
+        skipBeforePosition = keyIndex > 0 && key.dts == AV_NOPTS_VALUE ? key.position : -1;
+        synthesizedNext = keyIndex;
+    } else {
+        // The keyframe's dts is at or before its pts: seeking backward from it lands on it or
+        // on an earlier keyframe, whichever timestamps the demuxer's own index uses.
+        const std::int64_t target = std::min(key.dts, key.pts);
+        rc = av_seek_frame(format.get(), streamIndex, target, AVSEEK_FLAG_BACKWARD);
+        if (rc < 0)
+            rc = av_seek_frame(format.get(), streamIndex, target, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
+        if (rc < 0 && keyIndex == 0)
+            rc = avformat_seek_file(format.get(), streamIndex, INT64_MIN, INT64_MIN, INT64_MIN, 0);
+    }
+    if (rc < 0) {
+        if (error)
+            *error = tr("%1: cannot seek to frame %2: %3").arg(info.path, QString::number(keyIndex), avError(rc));
+        positioned = false;
+        return false;
+    }
+    avcodec_flush_buffers(codec.get());
+    ++stats.seeks;
+    positioned = true;
+    draining = false;
+    drained = false;
+    lastOutput = keyIndex - 1;
+    pending.clear();
+    return true;
+}
+
+std::int64_t VideoDecoder::Impl::frameNumberOf(const AVFrame *f)
+{
+    if (index.synthesized)
+        return synthesizedNext++;
+    std::int64_t ts = f->best_effort_timestamp;
+    if (ts == AV_NOPTS_VALUE)
+        ts = f->pts;
+    if (ts == AV_NOPTS_VALUE) {
+        // Frames leave the decoder in presentation order; the one it could not stamp (the last
+        // reference frame drained from an AVI B-frame stream) follows the last one out.
+        return lastOutput + 1 < index.count() ? lastOutput + 1 : -1;
+    }
+    return index.indexOfPts(ts);
+}
+
+bool VideoDecoder::Impl::decodeSome(QString *error)
+{
+    const std::size_t before = pending.size();
+    while (pending.size() == before) {
+        if (interrupt && interrupt->load()) {
+            if (error)
+                *error = tr("interrupted");
+            return false;
+        }
+        // Take every frame the decoder has ready.
+        while (true) {
+            const int rc = avcodec_receive_frame(codec.get(), avframe.get());
+            if (rc == AVERROR(EAGAIN))
+                break;
+            if (rc == AVERROR_EOF) {
+                drained = true;
+                positioned = false;
+                return pending.size() > before;
+            }
+            if (rc < 0) {
+                ++stats.corruptPackets;
+                break;
+            }
+            ++stats.framesDecoded;
+            const std::int64_t n = frameNumberOf(avframe.get());
+            if (n >= 0) {
+                pending.push_back(convert(avframe.get(), n));
+                lastOutput = n;
+            }
+            av_frame_unref(avframe.get());
+        }
+        if (pending.size() > before)
+            return true;
+        if (draining)
+            continue; // keep receiving until EOF
+        // Feed the next packet of our stream.
+        const int rc = av_read_frame(format.get(), packet.get());
+        if (rc < 0) {
+            // End of file, or a truncated file: drain what the decoder holds.
+            avcodec_send_packet(codec.get(), nullptr);
+            draining = true;
+            continue;
+        }
+        if (packet->stream_index != streamIndex) {
+            av_packet_unref(packet.get());
+            continue;
+        }
+        if ((skipBeforeDts != AV_NOPTS_VALUE && packet->dts != AV_NOPTS_VALUE && packet->dts < skipBeforeDts)
+            || (skipBeforePosition >= 0 && packet->pos >= 0 && packet->pos < skipBeforePosition)) {
+            av_packet_unref(packet.get());
+            continue;
+        }
+        skipBeforeDts = AV_NOPTS_VALUE;
+        skipBeforePosition = -1;
+        const std::int64_t pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+        int sent = avcodec_send_packet(codec.get(), packet.get());
+        while (sent == AVERROR(EAGAIN)) {
+            // The decoder's output is full: empty it into pending, then send again.
+            while (avcodec_receive_frame(codec.get(), avframe.get()) == 0) {
+                ++stats.framesDecoded;
+                const std::int64_t n = frameNumberOf(avframe.get());
+                if (n >= 0) {
+                    pending.push_back(convert(avframe.get(), n));
+                    lastOutput = n;
+                }
+                av_frame_unref(avframe.get());
+            }
+            sent = avcodec_send_packet(codec.get(), packet.get());
+        }
+        ++stats.packetsSent;
+        if (sent < 0 && sent != AVERROR_EOF) {
+            ++stats.corruptPackets;
+            if (stats.corruptFrames.size() < 100)
+                stats.corruptFrames.append(index.synthesized ? -1 : index.indexOfPts(pts));
+        }
+        av_packet_unref(packet.get());
+    }
+    return true;
+}
+
+VideoFrame VideoDecoder::Impl::convert(const AVFrame *f, std::int64_t frameIndex)
+{
+    VideoFrame out;
+    out.index = frameIndex;
+    out.pts = index.frames[size_t(std::clamp<std::int64_t>(frameIndex, 0, index.count() - 1))].pts;
+    out.seconds = index.secondsOf(frameIndex);
+    QImage::Format qformat = QImage::Format_BGR888;
+    AVPixelFormat target = AV_PIX_FMT_BGR24;
+    switch (output) {
+    case PixelOutput::Gray8:
+        qformat = QImage::Format_Grayscale8;
+        target = AV_PIX_FMT_GRAY8;
+        break;
+    case PixelOutput::Gray16:
+        qformat = QImage::Format_Grayscale16;
+        target = AV_PIX_FMT_GRAY16LE; // QImage's 16-bit grey is native-endian: little on x86
+        break;
+    default:
+        break;
+    }
+    QImage image(f->width, f->height, qformat);
+    if (image.isNull())
+        return out;
+    const auto src = AVPixelFormat(f->format);
+    if (src == target) {
+        // Same layout: a plain copy keeps 16-bit values exactly.
+        const int rowBytes = std::min<int>(int(image.bytesPerLine()), std::abs(f->linesize[0]));
+        for (int y = 0; y < f->height; ++y)
+            std::memcpy(image.scanLine(y), f->data[0] + std::ptrdiff_t(y) * f->linesize[0], size_t(rowBytes));
+    } else {
+        // The "J" formats are full-range YUV under an old name: convert them as what they are.
+        AVPixelFormat from = src;
+        int fullRange = f->color_range == AVCOL_RANGE_JPEG ? 1 : 0;
+        switch (src) {
+        case AV_PIX_FMT_YUVJ420P: from = AV_PIX_FMT_YUV420P; fullRange = 1; break;
+        case AV_PIX_FMT_YUVJ422P: from = AV_PIX_FMT_YUV422P; fullRange = 1; break;
+        case AV_PIX_FMT_YUVJ444P: from = AV_PIX_FMT_YUV444P; fullRange = 1; break;
+        case AV_PIX_FMT_YUVJ440P: from = AV_PIX_FMT_YUV440P; fullRange = 1; break;
+        case AV_PIX_FMT_YUVJ411P: from = AV_PIX_FMT_YUV411P; fullRange = 1; break;
+        default: break;
+        }
+        sws.reset(sws_getCachedContext(sws.release(), f->width, f->height, from, f->width, f->height,
+                                       target, SWS_BILINEAR | SWS_ACCURATE_RND | SWS_BITEXACT,
+                                       nullptr, nullptr, nullptr));
+        if (!sws)
+            return out;
+        int *invTable = nullptr, *table = nullptr, srcRange = 0, dstRange = 0, brightness = 0,
+            contrast = 0, saturation = 0;
+        if (sws_getColorspaceDetails(sws.get(), &invTable, &srcRange, &table, &dstRange, &brightness,
+                                     &contrast, &saturation) >= 0 && srcRange != fullRange) {
+            sws_setColorspaceDetails(sws.get(), invTable, fullRange, table, dstRange, brightness,
+                                     contrast, saturation);
+        }
+        uint8_t *dst[4] = {image.bits(), nullptr, nullptr, nullptr};
+        int dstStride[4] = {int(image.bytesPerLine()), 0, 0, 0};
+        sws_scale(sws.get(), f->data, f->linesize, 0, f->height, dst, dstStride);
+    }
+    out.image = image;
+    return out;
+}
+
+std::optional<VideoFrame> VideoDecoder::frame(std::int64_t n, QString *error)
+{
+    Impl &i = *d;
+    if (n < 0 || n >= i.index.count()) {
+        if (error)
+            *error = tr("%1: no frame %2 (the video has %3)")
+                         .arg(i.info.path, QString::number(n), QString::number(i.index.count()));
+        return std::nullopt;
+    }
+    if (FrameCache *cache = i.options.cache.get()) {
+        if (auto hit = cache->find(n))
+            return hit;
+    }
+    for (int back = 0; back < 3; ++back) {
+        const std::int64_t key = i.index.seekFrameFor(n, back);
+        // Continue forward when the decoder already sits in the right stretch; seek otherwise.
+        const bool canContinue = back == 0 && i.positioned && !i.drained && i.lastOutput < n
+                                 && key <= i.lastOutput + 1
+                                 && n - i.lastOutput <= std::max<std::int64_t>(
+                                        8, std::int64_t(2 * i.index.meanKeyframeInterval()));
+        if (!canContinue && !i.seekTo(key, error))
+            return std::nullopt;
+        std::optional<VideoFrame> found;
+        bool overshot = false;
+        while (!found && !overshot) {
+            // Hand out what is pending, caching every frame decoded on the way.
+            while (!i.pending.empty()) {
+                VideoFrame f = std::move(i.pending.front());
+                i.pending.pop_front();
+                if (FrameCache *cache = i.options.cache.get())
+                    cache->insert(f);
+                if (f.index == n)
+                    found = f;
+                else if (f.index > n && !found)
+                    overshot = true;
+            }
+            if (found || overshot)
+                break;
+            QString why;
+            if (!i.decodeSome(&why)) {
+                if (why == tr("interrupted")) {
+                    if (error)
+                        *error = why;
+                    return std::nullopt;
+                }
+                overshot = true; // end of stream without it
+            }
+        }
+        if (found)
+            return found;
+    }
+    if (error)
+        *error = tr("%1: frame %2 cannot be decoded (damaged or missing data)")
+                     .arg(i.info.path, QString::number(n));
+    return std::nullopt;
+}
+
+std::optional<VideoFrame> VideoDecoder::next(QString *error)
+{
+    Impl &i = *d;
+    if (!i.positioned && i.pending.empty())
+        return std::nullopt;
+    if (i.pending.empty()) {
+        QString why;
+        if (!i.decodeSome(&why)) {
+            if (error && !why.isEmpty())
+                *error = why;
+            if (i.pending.empty())
+                return std::nullopt;
+        }
+    }
+    VideoFrame f = std::move(i.pending.front());
+    i.pending.pop_front();
+    return f;
+}
+
+} // namespace vigie::media
