@@ -175,6 +175,16 @@ private:
                 problems << tr("frame %1 differs from the sequential decode").arg(n);
             }
         }
+        const media::DecodeStats &damage = sequential.stats();
+        if (damage.corruptPackets + damage.corruptFrameCount > 0) {
+            QStringList frames;
+            for (std::int64_t f : damage.corruptFrames)
+                frames << QString::number(f);
+            problems.prepend(tr("damaged data: %1 packets refused, %2 frames concealed (frames %3)")
+                                 .arg(damage.corruptPackets)
+                                 .arg(damage.corruptFrameCount)
+                                 .arg(frames.mid(0, 10).join(QStringLiteral(", "))));
+        }
         const bool good = mismatches == 0 && failures == 0 && decoded == count;
         if (decoded != count)
             problems << tr("sequential decode gave %1 frames, the index has %2").arg(decoded).arg(count);

@@ -101,6 +101,7 @@ struct VideoDecoder::Impl
     /// appended to `pending`. Returns false at end of stream or on interrupt.
     bool decodeSome(QString *error);
     VideoFrame convert(const AVFrame *f, std::int64_t frameIndex);
+    void takeFrame();
     std::int64_t frameNumberOf(const AVFrame *f);
 };
 
@@ -444,13 +445,7 @@ bool VideoDecoder::Impl::decodeSome(QString *error)
                 ++stats.corruptPackets;
                 break;
             }
-            ++stats.framesDecoded;
-            const std::int64_t n = frameNumberOf(avframe.get());
-            if (n >= 0) {
-                pending.push_back(convert(avframe.get(), n));
-                lastOutput = n;
-            }
-            av_frame_unref(avframe.get());
+            takeFrame();
         }
         if (pending.size() > before)
             return true;
@@ -479,15 +474,8 @@ bool VideoDecoder::Impl::decodeSome(QString *error)
         int sent = avcodec_send_packet(codec.get(), packet.get());
         while (sent == AVERROR(EAGAIN)) {
             // The decoder's output is full: empty it into pending, then send again.
-            while (avcodec_receive_frame(codec.get(), avframe.get()) == 0) {
-                ++stats.framesDecoded;
-                const std::int64_t n = frameNumberOf(avframe.get());
-                if (n >= 0) {
-                    pending.push_back(convert(avframe.get(), n));
-                    lastOutput = n;
-                }
-                av_frame_unref(avframe.get());
-            }
+            while (avcodec_receive_frame(codec.get(), avframe.get()) == 0)
+                takeFrame();
             sent = avcodec_send_packet(codec.get(), packet.get());
         }
         ++stats.packetsSent;
@@ -499,6 +487,22 @@ bool VideoDecoder::Impl::decodeSome(QString *error)
         av_packet_unref(packet.get());
     }
     return true;
+}
+
+void VideoDecoder::Impl::takeFrame()
+{
+    ++stats.framesDecoded;
+    const std::int64_t n = frameNumberOf(avframe.get());
+    if (avframe->decode_error_flags || (avframe->flags & AV_FRAME_FLAG_CORRUPT)) {
+        ++stats.corruptFrameCount;
+        if (stats.corruptFrames.size() < 100)
+            stats.corruptFrames.append(n);
+    }
+    if (n >= 0) {
+        pending.push_back(convert(avframe.get(), n));
+        lastOutput = n;
+    }
+    av_frame_unref(avframe.get());
 }
 
 VideoFrame VideoDecoder::Impl::convert(const AVFrame *f, std::int64_t frameIndex)

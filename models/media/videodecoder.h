@@ -52,8 +52,9 @@ struct DecodeStats
     std::int64_t framesDecoded = 0;
     std::int64_t packetsSent = 0;
     std::int64_t seeks = 0;
-    std::int64_t corruptPackets = 0;
-    QList<std::int64_t> corruptFrames; ///< frame numbers of the first corrupt packets
+    std::int64_t corruptPackets = 0;    ///< packets the decoder refused
+    std::int64_t corruptFrameCount = 0; ///< frames the decoder flagged as damaged
+    QList<std::int64_t> corruptFrames;  ///< frame numbers of the first damaged ones
 };
 
 class VideoDecoder
