@@ -53,7 +53,7 @@ std::int64_t FrameIndex::seekFrameFor(std::int64_t index, int back) const
     auto it = std::upper_bound(keyframes.begin(), keyframes.end(),
                                std::make_pair(order, std::numeric_limits<std::int64_t>::max()));
     if (it == keyframes.begin())
-        return keyframes.front().second;
+        return 0; // before the first indexed keyframe (an edit list discarded it): the start
     --it;
     for (int b = 0; b < back && it != keyframes.begin(); ++b)
         --it;

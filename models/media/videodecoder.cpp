@@ -96,6 +96,10 @@ struct VideoDecoder::Impl
 
     bool buildIndex(QString *error);
     bool reconstructTimestamps();
+    /// After a seek: reads up to the first packet of the stream, keeps it for the decoder, and
+    /// says whether it is at or before the keyframe's dts.
+    bool peekLanding(std::int64_t keyDts);
+    std::unique_ptr<AVPacket, PacketFreer> held; ///< read by peekLanding, not yet decoded
     bool seekTo(std::int64_t keyIndex, QString *error);
     /// Feeds packets until at least one frame comes out (or the end). Decoded frames are
     /// appended to `pending`. Returns false at end of stream or on interrupt.
@@ -349,6 +353,22 @@ bool VideoDecoder::Impl::reconstructTimestamps()
     return true;
 }
 
+bool VideoDecoder::Impl::peekLanding(std::int64_t keyDts)
+{
+    held.reset();
+    while (true) {
+        std::unique_ptr<AVPacket, PacketFreer> p(av_packet_alloc());
+        if (av_read_frame(format.get(), p.get()) < 0)
+            return false;
+        if (p->stream_index != streamIndex)
+            continue;
+        if (p->dts != AV_NOPTS_VALUE && p->dts > keyDts)
+            return false; // past the keyframe
+        held = std::move(p);
+        return true;
+    }
+}
+
 bool VideoDecoder::rewind(QString *error)
 {
     if (d->index.count() == 0)
@@ -360,6 +380,7 @@ bool VideoDecoder::rewind(QString *error)
 
 bool VideoDecoder::Impl::seekTo(std::int64_t keyIndex, QString *error)
 {
+    held.reset();
     const FrameIndex::Entry &key = index.frames[size_t(keyIndex)];
     int rc = 0;
     if (index.synthesized) {
@@ -382,14 +403,37 @@ bool VideoDecoder::Impl::seekTo(std::int64_t keyIndex, QString *error)
         skipBeforePosition = keyIndex > 0 && key.dts == AV_NOPTS_VALUE ? key.position : -1;
         synthesizedNext = keyIndex;
     } else {
-        // The keyframe's dts is at or before its pts: seeking backward from it lands on it or
-        // on an earlier keyframe, whichever timestamps the demuxer's own index uses.
-        const std::int64_t target = std::min(key.dts, key.pts);
-        rc = av_seek_frame(format.get(), streamIndex, target, AVSEEK_FLAG_BACKWARD);
-        if (rc < 0)
-            rc = av_seek_frame(format.get(), streamIndex, target, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
-        if (rc < 0 && keyIndex == 0)
-            rc = avformat_seek_file(format.get(), streamIndex, INT64_MIN, INT64_MIN, INT64_MIN, 0);
+        // Demuxers index keyframes by pts (Matroska cues), by a dts of their own (MP4 shifts it
+        // by the B-frame delay) or by reading timestamps (MPEG-TS). Try seeks from the most
+        // precise to the bluntest, and keep the first whose first packet is at or before the
+        // keyframe; the packets before the keyframe are then dropped, not decoded. Frame 0 starts
+        // from the stream's beginning, which also keeps the keyframe an edit list discards.
+        const std::int64_t keyDts = key.dts != AV_NOPTS_VALUE ? key.dts : key.pts;
+        const std::int64_t early = std::min(keyDts, key.pts);
+        auto attempt = [&](int step) {
+            switch (step) {
+            case 0:
+                return keyIndex > 0 ? av_seek_frame(format.get(), streamIndex, key.pts, AVSEEK_FLAG_BACKWARD) : -1;
+            case 1:
+                return av_seek_frame(format.get(), streamIndex, early, AVSEEK_FLAG_BACKWARD);
+            case 2:
+                return avformat_seek_file(format.get(), streamIndex, INT64_MIN, INT64_MIN, INT64_MIN, 0);
+            default:
+                return avformat_seek_file(format.get(), -1, INT64_MIN, 0, 0, AVSEEK_FLAG_BYTE);
+            }
+        };
+        rc = -1;
+        for (int step = 0; step < 4; ++step) {
+            const int r = attempt(step);
+            if (r >= 0 && peekLanding(keyDts)) {
+                rc = r;
+                break;
+            }
+            if (r >= 0)
+                rc = AVERROR(ERANGE);
+        }
+        skipBeforeDts = keyIndex > 0 ? key.dts : AV_NOPTS_VALUE;
+        skipBeforePosition = -1;
     }
     if (rc < 0) {
         if (error)
@@ -451,8 +495,14 @@ bool VideoDecoder::Impl::decodeSome(QString *error)
             return true;
         if (draining)
             continue; // keep receiving until EOF
-        // Feed the next packet of our stream.
-        const int rc = av_read_frame(format.get(), packet.get());
+        // Feed the next packet of our stream (the one a seek check read first, if any).
+        int rc = 0;
+        if (held) {
+            av_packet_move_ref(packet.get(), held.get());
+            held.reset();
+        } else {
+            rc = av_read_frame(format.get(), packet.get());
+        }
         if (rc < 0) {
             // End of file, or a truncated file: drain what the decoder holds.
             avcodec_send_packet(codec.get(), nullptr);
@@ -511,6 +561,8 @@ VideoFrame VideoDecoder::Impl::convert(const AVFrame *f, std::int64_t frameIndex
     out.index = frameIndex;
     out.pts = index.frames[size_t(std::clamp<std::int64_t>(frameIndex, 0, index.count() - 1))].pts;
     out.seconds = index.secondsOf(frameIndex);
+    if (output == PixelOutput::None)
+        return out;
     QImage::Format qformat = QImage::Format_BGR888;
     AVPixelFormat target = AV_PIX_FMT_BGR24;
     switch (output) {
@@ -546,9 +598,10 @@ VideoFrame VideoDecoder::Impl::convert(const AVFrame *f, std::int64_t frameIndex
         case AV_PIX_FMT_YUVJ411P: from = AV_PIX_FMT_YUV411P; fullRange = 1; break;
         default: break;
         }
+        // No scaling happens, so the filter does not matter; ACCURATE_RND and BITEXACT would
+        // disable swscale's SIMD converters and cost more than the decode itself at 1080p.
         sws.reset(sws_getCachedContext(sws.release(), f->width, f->height, from, f->width, f->height,
-                                       target, SWS_BILINEAR | SWS_ACCURATE_RND | SWS_BITEXACT,
-                                       nullptr, nullptr, nullptr));
+                                       target, SWS_POINT, nullptr, nullptr, nullptr));
         if (!sws)
             return out;
         int *invTable = nullptr, *table = nullptr, srcRange = 0, dstRange = 0, brightness = 0,
