@@ -638,10 +638,207 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
+    <name>vigie::cli::VideoCommand</name>
+    <message>
+        <source>Inspect a video: info, verify (exact random access), bench (decode figures).</source>
+        <translation>Examiner une vidéo : info, verify (accès aléatoire exact), bench (mesures de décodage).</translation>
+    </message>
+    <message>
+        <source>info, verify or bench.</source>
+        <translation>info, verify ou bench.</translation>
+    </message>
+    <message>
+        <source>A video file, or an image sequence pattern (frames/%05d.png).</source>
+        <translation>Un fichier vidéo, ou le motif d’une suite d’images (frames/%05d.png).</translation>
+    </message>
+    <message>
+        <source>Write JSON (info, verify).</source>
+        <translation>Écrire du JSON (info, verify).</translation>
+    </message>
+    <message>
+        <source>Frames verify decodes at random (default 60).</source>
+        <translation>Images que verify décode au hasard (60 par défaut).</translation>
+    </message>
+    <message>
+        <source>Seed of the random frame order.</source>
+        <translation>Graine de l’ordre aléatoire des images.</translation>
+    </message>
+    <message>
+        <source>Decoder threads (default: all cores).</source>
+        <translation>Fils de décodage (par défaut : tous les cœurs).</translation>
+    </message>
+    <message>
+        <source>expected an action (info, verify, bench) and a file</source>
+        <translation>une action (info, verify, bench) et un fichier attendus</translation>
+    </message>
+    <message>
+        <source>--threads must be a whole number</source>
+        <translation>--threads doit être un entier</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;</source>
+        <translation>action inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>--samples must be a whole number</source>
+        <translation>--samples doit être un entier</translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3×%4 %5, %6 frames, %7 fps, %8 s, keyframe every %9 frames
+</source>
+        <translation>%1 dans %2, %3×%4 %5, %6 images, %7 im/s, %8 s, image clé toutes les %9 images
+</translation>
+    </message>
+    <message>
+        <source>frame %1 differs from the sequential decode</source>
+        <translation>l’image %1 diffère du décodage séquentiel</translation>
+    </message>
+    <message>
+        <source>damaged data: %1 packets refused, %2 frames concealed (frames %3)</source>
+        <translation>données endommagées : %1 paquets refusés, %2 images masquées (images %3)</translation>
+    </message>
+    <message>
+        <source>sequential decode gave %1 frames, the index has %2</source>
+        <translation>le décodage séquentiel donne %1 images, l’index en a %2</translation>
+    </message>
+    <message>
+        <source>%1 frames, %2 checked by random access: %3 mismatches, %4 failures
+</source>
+        <translation>%1 images, %2 vérifiées par accès aléatoire : %3 différences, %4 échecs
+</translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <translation>vérification échouée</translation>
+    </message>
+    <message>
+        <source>%1 %2×%3, %4 frames, keyframe every %5 frames
+</source>
+        <translation>%1 %2×%3, %4 images, image clé toutes les %5 images
+</translation>
+    </message>
+    <message>
+        <source>sequential decode, %1 threads: %2 fps (decode + conversion to display pixels)
+</source>
+        <translation>décodage séquentiel, %1 fils : %2 im/s (décodage + conversion en pixels d’affichage)
+</translation>
+    </message>
+    <message>
+        <source>sequential decode only, %1 threads: %2 fps
+</source>
+        <translation>décodage séquentiel seul, %1 fils : %2 im/s
+</translation>
+    </message>
+    <message>
+        <source>ffmpeg -threads %1 -f null: %2 fps; ratio decode only %3 (goal &gt;= 0.9), with conversion %4
+</source>
+        <translation>ffmpeg -threads %1 -f null : %2 im/s ; rapport décodage seul %3 (objectif &gt;= 0,9), avec conversion %4
+</translation>
+    </message>
+    <message>
+        <source>one frame&apos;s decode, 1 thread: %1 ms
+</source>
+        <translation>décodage d’une image, 1 fil : %1 ms
+</translation>
+    </message>
+    <message>
+        <source>random seek latency, frame decodes: p50 %1, p95 %2
+</source>
+        <translation>latence d’accès aléatoire, en décodages d’image : p50 %1, p95 %2
+</translation>
+    </message>
+    <message>
+        <source>random seek latency / (frames since keyframe + 1): p50 %1, p95 %2 (goal p95 &lt;= 1.2)
+</source>
+        <translation>latence d’accès aléatoire / (images depuis l’image clé + 1) : p50 %1, p95 %2 (objectif p95 &lt;= 1,2)
+</translation>
+    </message>
+    <message>
+        <source>random seek frames decoded / (frames since keyframe + 1): p50 %1, p95 %2
+</source>
+        <translation>images décodées par accès aléatoire / (images depuis l’image clé + 1) : p50 %1, p95 %2
+</translation>
+    </message>
+    <message>
+        <source>backward step, amortized over %1 steps: %2 frame decode times, %3 decodes (goal &lt;= 2)
+</source>
+        <translation>pas arrière, amorti sur %1 pas : %2 temps de décodage d’image, %3 décodages (objectif &lt;= 2)
+</translation>
+    </message>
+    <message>
+        <source>memory per cached 1080p frame: %1 MiB
+</source>
+        <translation>mémoire par image 1080p en cache : %1 Mio
+</translation>
+    </message>
+</context>
+<context>
     <name>vigie::db</name>
     <message>
         <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::media::VideoDecoder</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: empty file</source>
+        <translation>%1 : fichier vide</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1 : ouverture impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read stream information: %2</source>
+        <translation>%1 : lecture des informations de flux impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: no decoder for its video codec</source>
+        <translation>%1 : aucun décodeur pour son codec vidéo</translation>
+    </message>
+    <message>
+        <source>%1: no video stream</source>
+        <translation>%1 : aucun flux vidéo</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the %2 decoder: %3</source>
+        <translation>%1 : ouverture du décodeur %2 impossible : %3</translation>
+    </message>
+    <message>
+        <source>%1: the video stream has no frame size</source>
+        <translation>%1 : le flux vidéo n’a pas de taille d’image</translation>
+    </message>
+    <message>
+        <source>%1: the video stream has no frame</source>
+        <translation>%1 : le flux vidéo n’a aucune image</translation>
+    </message>
+    <message>
+        <source>%1: no frame %2 (the video has %3)</source>
+        <translation>%1 : pas d’image %2 (la vidéo en a %3)</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompu</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 cannot be decoded (damaged or missing data)</source>
+        <translation>%1 : l’image %2 ne peut être décodée (données endommagées ou manquantes)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::media::VideoDecoder::Impl</name>
+    <message>
+        <source>%1: cannot seek to frame %2: %3</source>
+        <translation>%1 : positionnement impossible sur l’image %2 : %3</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompu</translation>
     </message>
 </context>
 </TS>
