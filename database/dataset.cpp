@@ -138,6 +138,7 @@ struct Dataset::Impl
     QString connection;
     QThread *thread = nullptr;
     int version = 0;
+    int depth = 0; ///< open transaction() calls
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
 
@@ -416,9 +417,16 @@ bool Dataset::transaction(const std::function<bool(QString *)> &work, QString *e
     QString scratch;
     if (!error)
         error = &scratch;
+    // Nested calls join the outer transaction: an import is one transaction even though it
+    // calls the same edit functions the GUI does; any failure rolls the whole back.
+    if (d->depth > 0)
+        return work(error);
     if (!d->begin(error))
         return false;
-    if (!work(error)) {
+    ++d->depth;
+    const bool ok = work(error);
+    --d->depth;
+    if (!ok) {
         d->rollback();
         return false;
     }

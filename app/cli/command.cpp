@@ -37,6 +37,7 @@ void registerAll(Registry &registry)
     registry.add(makeTelemetryCommand());
     registry.add(makeProjectCommand());
     registry.add(makeVideoCommand());
+    registry.add(makeDbCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

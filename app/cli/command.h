@@ -69,5 +69,6 @@ std::unique_ptr<Command> makeAboutCommand();
 std::unique_ptr<Command> makeTelemetryCommand();
 std::unique_ptr<Command> makeProjectCommand();
 std::unique_ptr<Command> makeVideoCommand();
+std::unique_ptr<Command> makeDbCommand();
 
 } // namespace vigie::cli
