@@ -776,7 +776,22 @@ FrameFlags Dataset::frameFlags(std::int64_t frameId) const
 bool Dataset::insertBoxes(std::vector<BoxRecord> &boxes, QString *error)
 {
     const std::int64_t now = nowUs();
-    return transaction(
+    // A large transaction dirties many pages; with SQLite's default 2 MB cache they spill to
+    // the WAL and are written again. 256 MB keeps a million boxes in memory until the commit
+    // (the cache only takes what it uses, and it is set back afterwards).
+    const bool big = boxes.size() > 10000;
+    if (big)
+        d->run(QStringLiteral("PRAGMA cache_size = -262144"), nullptr);
+    QVariant sources[6], states[4];
+    for (int i = 0; i < 6; ++i)
+        sources[i] = QString::fromLatin1(toString(BoxSource(i)));
+    for (int i = 0; i < 4; ++i)
+        states[i] = QString::fromLatin1(toString(BoxState(i)));
+    const QVariant nullInt(QMetaType(QMetaType::LongLong)), nullDouble(QMetaType(QMetaType::Double)),
+        nullText(QMetaType(QMetaType::QString));
+    QVariant author, model;
+    QString lastAuthor, lastModel;
+    const bool ok = transaction(
         [&](QString *e) {
             QSqlQuery q(d->db());
             q.prepare(insertBoxSql);
@@ -785,19 +800,28 @@ bool Dataset::insertBoxes(std::vector<BoxRecord> &boxes, QString *error)
                     b.createdUs = now;
                 if (!b.modifiedUs)
                     b.modifiedUs = b.createdUs;
-                // Positional binds in place: re-preparing per row would dominate the cost.
+                // Positional binds on one prepared statement, with the repeated strings converted
+                // once: per-row conversions would cost more than SQLite itself.
+                if (b.author != lastAuthor || author.isNull()) {
+                    lastAuthor = b.author;
+                    author = b.author;
+                }
+                if (b.modelVersion != lastModel || model.isNull()) {
+                    lastModel = b.modelVersion;
+                    model = b.modelVersion.isEmpty() ? nullText : QVariant(b.modelVersion);
+                }
                 q.bindValue(0, qint64(b.frameId));
                 q.bindValue(1, qint64(b.classId));
-                q.bindValue(2, opt(b.trackId));
+                q.bindValue(2, b.trackId ? QVariant(qint64(*b.trackId)) : nullInt);
                 q.bindValue(3, b.x);
                 q.bindValue(4, b.y);
                 q.bindValue(5, b.w);
                 q.bindValue(6, b.h);
-                q.bindValue(7, QString::fromLatin1(toString(b.source)));
-                q.bindValue(8, QString::fromLatin1(toString(b.state)));
-                q.bindValue(9, opt(b.confidence));
-                q.bindValue(10, text(b.modelVersion.isEmpty() ? QString() : b.modelVersion));
-                q.bindValue(11, b.author);
+                q.bindValue(7, sources[int(b.source)]);
+                q.bindValue(8, states[int(b.state)]);
+                q.bindValue(9, b.confidence ? QVariant(*b.confidence) : nullDouble);
+                q.bindValue(10, model);
+                q.bindValue(11, author);
                 q.bindValue(12, qint64(b.createdUs));
                 q.bindValue(13, qint64(b.modifiedUs));
                 if (!q.exec()) {
@@ -809,6 +833,9 @@ bool Dataset::insertBoxes(std::vector<BoxRecord> &boxes, QString *error)
             return true;
         },
         error);
+    if (big)
+        d->run(QStringLiteral("PRAGMA cache_size = -2000"), nullptr);
+    return ok;
 }
 
 std::optional<BoxRecord> Dataset::box(std::int64_t id) const
