@@ -1,6 +1,8 @@
 // vigie-cli end to end: the real executable, its exit codes and what it prints.
 #include <QJsonArray>
+#include <QDirIterator>
 #include <QFile>
+#include <QImage>
 
 #include <cmath>
 #include <QJsonDocument>
@@ -219,6 +221,58 @@ private Q_SLOTS:
                                     QStringLiteral("rgb"), QStringLiteral("--frame"), QStringLiteral("0")});
         QCOMPARE(noManifest.exitCode, 1);
         QVERIFY(noManifest.err.contains(QStringLiteral("campaign.json")));
+    }
+
+    void datasetLifecycle()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("a.vigie"));
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("init"), db}).exitCode, 0);
+        const Run again = cli({QStringLiteral("db"), QStringLiteral("init"), db});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(QStringLiteral("already exists")));
+        const QString fixtures = QStringLiteral(VIGIE_FIXTURES_DIR "/anti-uav-ir/");
+        const Run imported = cli({QStringLiteral("db"), QStringLiteral("import"), db, fixtures + QStringLiteral("seq4.gt.txt"),
+                                  QStringLiteral("--format"), QStringLiteral("anti-uav-txt"), QStringLiteral("--video"),
+                                  fixtures + QStringLiteral("seq4.avi"), QStringLiteral("--campaign"), QStringLiteral("seq4")});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY(imported.out.contains(QStringLiteral("imported 501 boxes")));
+        const Run info = cli({QStringLiteral("db"), QStringLiteral("info"), db, QStringLiteral("--json")});
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(info.out.toUtf8()).object();
+        QCOMPARE(o[QLatin1String("boxes")].toInt(), 501);
+        QCOMPARE(o[QLatin1String("schema_version")].toInt(), 2);
+        QCOMPARE(o[QLatin1String("boxes_by_state")][QLatin1String("accepted")].toInt(), 501);
+        const Run check = cli({QStringLiteral("db"), QStringLiteral("check"), db, QStringLiteral("--json")});
+        QCOMPARE(check.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(check.out.toUtf8())[QLatin1String("ok")].toBool(), true);
+        // Export with frames decoded from the real video.
+        const QString out = dir.filePath(QStringLiteral("coco"));
+        const Run exported = cli({QStringLiteral("db"), QStringLiteral("export"), db, QStringLiteral("--format"),
+                                  QStringLiteral("coco"), QStringLiteral("--out"), out, QStringLiteral("--images"),
+                                  QStringLiteral("jpg")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY(exported.out.contains(QStringLiteral("exported 501 boxes on 501 images")));
+        QDirIterator images(out + QStringLiteral("/images"), {QStringLiteral("*.jpg")}, QDir::Files, QDirIterator::Subdirectories);
+        int count = 0;
+        QSize size;
+        while (images.hasNext()) {
+            size = QImage(images.next()).size();
+            ++count;
+        }
+        QCOMPARE(count, 501);
+        QCOMPARE(size, QSize(640, 512));
+        // A mismatched video and ground truth are refused with the reason.
+        const Run mismatch = cli({QStringLiteral("db"), QStringLiteral("import"), db, fixtures + QStringLiteral("seq5.gt.txt"),
+                                  QStringLiteral("--format"), QStringLiteral("anti-uav-txt"), QStringLiteral("--video"),
+                                  fixtures + QStringLiteral("seq4.avi"), QStringLiteral("--campaign"), QStringLiteral("seq5")});
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY2(mismatch.err.contains(QStringLiteral("726 lines, but the video has 501 frames")), qPrintable(mismatch.err));
+        QCOMPARE(cli({QStringLiteral("db"), QStringLiteral("export"), db, QStringLiteral("--format"), QStringLiteral("tfrecord"),
+                      QStringLiteral("--out"), out}).exitCode, 2);
+        const Run missing = cli({QStringLiteral("db"), QStringLiteral("info"), dir.filePath(QStringLiteral("none.vigie"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("no such dataset")));
     }
 
     void frenchFollowsTheLocale()

@@ -459,6 +459,167 @@
     </message>
 </context>
 <context>
+    <name>vigie::cli::DbCommand</name>
+    <message>
+        <source>Manage a dataset: init, info, check, import, export.</source>
+        <translation>Gérer un jeu de données : init, info, check, import, export.</translation>
+    </message>
+    <message>
+        <source>init, info, check, import or export.</source>
+        <translation>init, info, check, import ou export.</translation>
+    </message>
+    <message>
+        <source>The dataset file (.vigie).</source>
+        <translation>Le fichier du jeu de données (.vigie).</translation>
+    </message>
+    <message>
+        <source>import: the file or folder to read.</source>
+        <translation>import : le fichier ou le dossier à lire.</translation>
+    </message>
+    <message>
+        <source>info, check: write JSON.</source>
+        <translation>info, check : écrire du JSON.</translation>
+    </message>
+    <message>
+        <source>import, export: %1.</source>
+        <translation>import, export : %1.</translation>
+    </message>
+    <message>
+        <source>export: the folder to write.</source>
+        <translation>export : le dossier à écrire.</translation>
+    </message>
+    <message>
+        <source>export: png (default), jpg, or none.</source>
+        <translation>export : png (par défaut), jpg ou none.</translation>
+    </message>
+    <message>
+        <source>export: box states to include (default accepted,corrected); import: the state given to boxes (default accepted).</source>
+        <translation>export : états des boîtes à inclure (par défaut accepted,corrected) ; import : l’état donné aux boîtes (par défaut accepted).</translation>
+    </message>
+    <message>
+        <source>export: box sources to include (default all); import: the source given to boxes (default manual).</source>
+        <translation>export : sources des boîtes à inclure (par défaut toutes) ; import : la source donnée aux boîtes (par défaut manual).</translation>
+    </message>
+    <message>
+        <source>export: cameras to include (default all).</source>
+        <translation>export : caméras à inclure (par défaut toutes).</translation>
+    </message>
+    <message>
+        <source>export: classes to include (default all); import: the class of formats without class names (default drone).</source>
+        <translation>export : classes à inclure (par défaut toutes) ; import : la classe des formats sans noms de classes (par défaut drone).</translation>
+    </message>
+    <message>
+        <source>export: train,val,test ratios by sequence (default 0.7,0.15,0.15).</source>
+        <translation>export : proportions train,val,test par séquence (par défaut 0.7,0.15,0.15).</translation>
+    </message>
+    <message>
+        <source>import: the campaign name to import under (default: imported).</source>
+        <translation>import : le nom de campagne sous lequel importer (par défaut : imported).</translation>
+    </message>
+    <message>
+        <source>import anti-uav-txt: the video the boxes belong to.</source>
+        <translation>import anti-uav-txt : la vidéo à laquelle appartiennent les boîtes.</translation>
+    </message>
+    <message>
+        <source>import: frame size WxH when the files do not say it.</source>
+        <translation>import : taille d’image LxH quand les fichiers ne la donnent pas.</translation>
+    </message>
+    <message>
+        <source>expected an action and a dataset</source>
+        <translation>une action et un jeu de données attendus</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;</source>
+        <translation>action inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 takes %2</source>
+        <translation>%1 prend %2</translation>
+    </message>
+    <message>
+        <source>a dataset and an input</source>
+        <translation>un jeu de données et une entrée</translation>
+    </message>
+    <message>
+        <source>a dataset</source>
+        <translation>un jeu de données</translation>
+    </message>
+    <message>
+        <source>%1: already exists</source>
+        <translation>%1 : existe déjà</translation>
+    </message>
+    <message>
+        <source>%1: new dataset, schema version %2</source>
+        <translation>%1 : nouveau jeu de données, schéma version %2</translation>
+    </message>
+    <message>
+        <source>--format must be one of %1</source>
+        <translation>--format doit être l’un de %1</translation>
+    </message>
+    <message>
+        <source>%1: schema %2, %3 campaigns, %4 cameras, %5 frames, %6 classes, %7 boxes, %8 history entries, %9 models
+</source>
+        <translation>%1 : schéma %2, %3 campagnes, %4 caméras, %5 images, %6 classes, %7 boîtes, %8 entrées d’historique, %9 modèles
+</translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation>%1 : ok</translation>
+    </message>
+    <message>
+        <source>%1: %2 problems</source>
+        <translation>%1 : %2 problèmes</translation>
+    </message>
+    <message>
+        <source>%1: integrity check failed: %2</source>
+        <translation>%1 : échec du contrôle d’intégrité : %2</translation>
+    </message>
+    <message>
+        <source>unknown state &apos;%1&apos;</source>
+        <translation>état inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>unknown source &apos;%1&apos;</source>
+        <translation>source inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>--size must be WxH</source>
+        <translation>--size doit être LxH</translation>
+    </message>
+    <message>
+        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign &apos;%5&apos;
+</source>
+        <translation>%1 boîtes importées sur %2 images de %3 séquences (classes : %4) dans la campagne « %5 »
+</translation>
+    </message>
+    <message>
+        <source>export needs --out DIR</source>
+        <translation>l’export requiert --out DOSSIER</translation>
+    </message>
+    <message>
+        <source>--split must be three ratios, as 0.7,0.15,0.15</source>
+        <translation>--split doit donner trois proportions, comme 0.7,0.15,0.15</translation>
+    </message>
+    <message>
+        <source>camera &apos;%1&apos; has no video</source>
+        <translation>la caméra « %1 » n’a pas de vidéo</translation>
+    </message>
+    <message>
+        <source>exporting: %1 %</source>
+        <translation>export : %1 %</translation>
+    </message>
+    <message>
+        <source>exported %1 boxes on %2 images of %3 sequences to %4 (%5)
+</source>
+        <translation>%1 boîtes exportées sur %2 images de %3 séquences vers %4 (%5)
+</translation>
+    </message>
+    <message>
+        <source>  %1 boxes left out: the format holds one target per frame</source>
+        <translation>  %1 boîtes laissées de côté : le format ne tient qu’une cible par image</translation>
+    </message>
+</context>
+<context>
     <name>vigie::cli::ProjectCommand</name>
     <message>
         <source>Project the target into a camera: pixel, uncertainty ellipse, expected size.</source>
@@ -777,6 +938,303 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <source>%1: the dataset is locked by another Vigie (waited 5 s)</source>
+        <translation>%1 : le jeu de données est verrouillé par un autre Vigie (attente de 5 s)</translation>
+    </message>
+    <message>
+        <source>no class named &apos;%1&apos; in the dataset</source>
+        <translation>aucune classe nommée « %1 » dans le jeu de données</translation>
+    </message>
+    <message>
+        <source>no camera named &apos;%1&apos; in the dataset</source>
+        <translation>aucune caméra nommée « %1 » dans le jeu de données</translation>
+    </message>
+    <message>
+        <source>%1: no annotations/*.json</source>
+        <translation>%1 : aucun annotations/*.json</translation>
+    </message>
+    <message>
+        <source>%1:%2: invalid JSON: %3</source>
+        <translation>%1:%2 : JSON invalide : %3</translation>
+    </message>
+    <message>
+        <source>%1: a COCO file needs images, annotations and categories arrays</source>
+        <translation>%1 : un fichier COCO requiert les tableaux images, annotations et categories</translation>
+    </message>
+    <message>
+        <source>%1: categories[%2]: needs an id and a name</source>
+        <translation>%1 : categories[%2] : requiert un id et un nom</translation>
+    </message>
+    <message>
+        <source>%1: images[%2]</source>
+        <translation>%1 : images[%2]</translation>
+    </message>
+    <message>
+        <source>%1: needs an id and a file_name</source>
+        <translation>%1 : requiert un id et un file_name</translation>
+    </message>
+    <message>
+        <source>%1: file name &apos;%2&apos; escapes the dataset folder</source>
+        <translation>%1 : le nom de fichier « %2 » sort du dossier du jeu de données</translation>
+    </message>
+    <message>
+        <source>%1: needs a positive width and height</source>
+        <translation>%1 : requiert une largeur et une hauteur positives</translation>
+    </message>
+    <message>
+        <source>%1: no frame number</source>
+        <translation>%1 : pas de numéro d’image</translation>
+    </message>
+    <message>
+        <source>%1: %2×%3 differs from the sequence&apos;s other frames</source>
+        <translation>%1 : %2×%3 diffère des autres images de la séquence</translation>
+    </message>
+    <message>
+        <source>%1: annotations[%2]</source>
+        <translation>%1 : annotations[%2]</translation>
+    </message>
+    <message>
+        <source>%1: image_id %2 is not among the images</source>
+        <translation>%1 : image_id %2 ne fait pas partie des images</translation>
+    </message>
+    <message>
+        <source>%1: unknown category_id %2</source>
+        <translation>%1 : category_id %2 inconnu</translation>
+    </message>
+    <message>
+        <source>%1: bbox must be four numbers [x, y, w, h]</source>
+        <translation>%1 : bbox doit contenir quatre nombres [x, y, w, h]</translation>
+    </message>
+    <message>
+        <source>%1: no class name</source>
+        <translation>%1 : aucun nom de classe</translation>
+    </message>
+    <message>
+        <source>%1: no labels folder</source>
+        <translation>%1 : pas de dossier labels</translation>
+    </message>
+    <message>
+        <source>%1: the name does not end with _&lt;frame number&gt;</source>
+        <translation>%1 : le nom ne finit pas par _&lt;numéro d’image&gt;</translation>
+    </message>
+    <message>
+        <source>%1: missing frame: no image %2 beside the labels</source>
+        <translation>%1 : image manquante : pas d’image %2 à côté des étiquettes</translation>
+    </message>
+    <message>
+        <source>%1: unreadable image</source>
+        <translation>%1 : image illisible</translation>
+    </message>
+    <message>
+        <source>%1: expected &apos;class cx cy w h&apos;, got %2 fields</source>
+        <translation>%1 : « class cx cy w h » attendu, %2 champs trouvés</translation>
+    </message>
+    <message>
+        <source>%1: unknown class &apos;%2&apos; (classes.txt has %3)</source>
+        <translation>%1 : classe inconnue « %2 » (classes.txt en a %3)</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1 : « %2 » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>%1: no Annotations folder</source>
+        <translation>%1 : pas de dossier Annotations</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 &apos;%4&apos; is not a number</source>
+        <translation>%1:%2 : %3 « %4 » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>%1:%2: invalid XML: %3</source>
+        <translation>%1:%2 : XML invalide : %3</translation>
+    </message>
+    <message>
+        <source>%1: no sequence and frame (source/sequence, source/frame, or a name ending _&lt;frame&gt;)</source>
+        <translation>%1 : ni séquence ni image (source/sequence, source/frame, ou un nom finissant par _&lt;image&gt;)</translation>
+    </message>
+    <message>
+        <source>%1: needs size/width, size/height and a frame number</source>
+        <translation>%1 : requiert size/width, size/height et un numéro d’image</translation>
+    </message>
+    <message>
+        <source>%1: an object needs a name and xmin, ymin, xmax, ymax</source>
+        <translation>%1 : un objet requiert un nom et xmin, ymin, xmax, ymax</translation>
+    </message>
+    <message>
+        <source>%1: no &lt;sequence&gt;/gt/gt.txt</source>
+        <translation>%1 : aucun &lt;séquence&gt;/gt/gt.txt</translation>
+    </message>
+    <message>
+        <source>%1: needs imWidth, imHeight and seqLength</source>
+        <translation>%1 : requiert imWidth, imHeight et seqLength</translation>
+    </message>
+    <message>
+        <source>%1: expected frame,id,x,y,w,h[,conf,class,visibility]</source>
+        <translation>%1 : frame,id,x,y,w,h[,conf,class,visibility] attendu</translation>
+    </message>
+    <message>
+        <source>%1: field %2 &apos;%3&apos; is not a number</source>
+        <translation>%1 : le champ %2 « %3 » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>%1: missing frame: frame %2 is not in 1..%3</source>
+        <translation>%1 : image manquante : l’image %2 n’est pas dans 1..%3</translation>
+    </message>
+    <message>
+        <source>%1: unknown class &apos;%2&apos;</source>
+        <translation>%1 : classe inconnue « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: no IR_label.json or RGB_label.json</source>
+        <translation>%1 : ni IR_label.json ni RGB_label.json</translation>
+    </message>
+    <message>
+        <source>%1: exist and gt_rect must have one entry per frame</source>
+        <translation>%1 : exist et gt_rect doivent avoir une entrée par image</translation>
+    </message>
+    <message>
+        <source>%1: the frame size is unknown: give it with --size WxH</source>
+        <translation>%1 : la taille d’image est inconnue : donnez-la avec --size LxH</translation>
+    </message>
+    <message>
+        <source>%1: gt_rect[%2]</source>
+        <translation>%1 : gt_rect[%2]</translation>
+    </message>
+    <message>
+        <source>%1: exist is 1 but the rectangle is not [x, y, w, h]</source>
+        <translation>%1 : exist vaut 1 mais le rectangle n’est pas [x, y, w, h]</translation>
+    </message>
+    <message>
+        <source>%1: the frame size is unknown: give the video (--video) or --size WxH</source>
+        <translation>%1 : la taille d’image est inconnue : donnez la vidéo (--video) ou --size LxH</translation>
+    </message>
+    <message>
+        <source>%1: expected &apos;x y w h&apos; separated by tabs, got %2 fields</source>
+        <translation>%1 : « x y w h » séparés par des tabulations attendus, %2 champs trouvés</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, but the video has %3 frames</source>
+        <translation>%1 : %2 lignes, mais la vidéo a %3 images</translation>
+    </message>
+    <message>
+        <source>no export folder given</source>
+        <translation>aucun dossier d’export donné</translation>
+    </message>
+    <message>
+        <source>image format &apos;%1&apos; is not png, jpg or none</source>
+        <translation>le format d’image « %1 » n’est ni png, ni jpg, ni none</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the export folder</source>
+        <translation>%1 : création du dossier d’export impossible</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1 : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>sequence %1: modality &apos;%2&apos; is not rgb or ir</source>
+        <translation>séquence %1 : la modalité « %2 » n’est ni rgb ni ir</translation>
+    </message>
+    <message>
+        <source>%1: the box has no area (w %2, h %3)</source>
+        <translation>%1 : la boîte n’a pas d’aire (l %2, h %3)</translation>
+    </message>
+    <message>
+        <source>%1: the box [%2, %3, %4, %5] lies outside the %6×%7 image</source>
+        <translation>%1 : la boîte [%2, %3, %4, %5] sort de l’image %6×%7</translation>
+    </message>
+    <message>
+        <source>%1: the box has no class</source>
+        <translation>%1 : la boîte n’a pas de classe</translation>
+    </message>
+    <message>
+        <source>campaign &apos;%1&apos; is already in the dataset: import under another name (--campaign)</source>
+        <translation>la campagne « %1 » est déjà dans le jeu de données : importez sous un autre nom (--campaign)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::db::Dataset</name>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <source>%1: no such dataset</source>
+        <translation>%1 : jeu de données introuvable</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie dataset (not an SQLite file)</source>
+        <translation>%1 : pas un jeu de données Vigie (pas un fichier SQLite)</translation>
+    </message>
+    <message>
+        <source>%1: cannot switch the dataset to WAL mode</source>
+        <translation>%1 : impossible de passer le jeu de données en mode WAL</translation>
+    </message>
+    <message>
+        <source>%1: the dataset is damaged: %2</source>
+        <translation>%1 : le jeu de données est endommagé : %2</translation>
+    </message>
+    <message>
+        <source>row %1 of %2 points to a missing %3</source>
+        <translation>la ligne %1 de %2 désigne un %3 absent</translation>
+    </message>
+    <message>
+        <source>a class needs a name</source>
+        <translation>une classe requiert un nom</translation>
+    </message>
+    <message>
+        <source>%1: box %2 does not exist</source>
+        <translation>%1 : la boîte %2 n’existe pas</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::db::Dataset::Impl</name>
+    <message>
+        <source>%1: schema version %2 is newer than this Vigie knows (%3): upgrade Vigie</source>
+        <translation>%1 : la version de schéma %2 est plus récente que celle que connaît ce Vigie (%3) : mettez Vigie à jour</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie dataset (tables without a schema version)</source>
+        <translation>%1 : pas un jeu de données Vigie (des tables sans version de schéma)</translation>
+    </message>
+    <message>
+        <source>migration %1 is missing from this build</source>
+        <translation>la migration %1 manque à cette version</translation>
+    </message>
+    <message>
+        <source>migration to version %1 failed: %2</source>
+        <translation>échec de la migration vers la version %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::db::Exporter</name>
+    <message>
+        <source>anti-uav-txt is an import format; export anti-uav instead</source>
+        <translation>anti-uav-txt est un format d’import ; exportez plutôt en anti-uav</translation>
+    </message>
+    <message>
+        <source>%1: refusing to write outside the export folder</source>
+        <translation>%1 : écriture hors du dossier d’export refusée</translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation>export annulé</translation>
+    </message>
+    <message>
+        <source>exporting images needs the videos (or pass --images none)</source>
+        <translation>exporter les images requiert les vidéos (ou passez --images none)</translation>
+    </message>
+    <message>
+        <source>%1 frame %2: %3</source>
+        <translation>%1 image %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the image</source>
+        <translation>%1 : écriture de l’image impossible</translation>
     </message>
 </context>
 <context>
