@@ -38,6 +38,7 @@ void registerAll(Registry &registry)
     registry.add(makeProjectCommand());
     registry.add(makeVideoCommand());
     registry.add(makeDbCommand());
+    registry.add(makeSynthCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

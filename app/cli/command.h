@@ -70,5 +70,6 @@ std::unique_ptr<Command> makeTelemetryCommand();
 std::unique_ptr<Command> makeProjectCommand();
 std::unique_ptr<Command> makeVideoCommand();
 std::unique_ptr<Command> makeDbCommand();
+std::unique_ptr<Command> makeSynthCommand();
 
 } // namespace vigie::cli
