@@ -748,6 +748,81 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
+    <name>vigie::cli::SynthCommand</name>
+    <message>
+        <source>Generate a synthetic campaign with its ground truth.</source>
+        <translation>Générer une campagne synthétique avec sa vérité terrain.</translation>
+    </message>
+    <message>
+        <source>The campaign folder to write.</source>
+        <translation>Le dossier de campagne à écrire.</translation>
+    </message>
+    <message>
+        <source>Seed (default 1).</source>
+        <translation>Graine (1 par défaut).</translation>
+    </message>
+    <message>
+        <source>Seconds of campaign (default 60).</source>
+        <translation>Secondes de campagne (60 par défaut).</translation>
+    </message>
+    <message>
+        <source>easy, realistic (default) or hard.</source>
+        <translation>easy, realistic (par défaut) ou hard.</translation>
+    </message>
+    <message>
+        <source>JSON file overriding the preset&apos;s settings.</source>
+        <translation>Fichier JSON qui remplace les réglages du préréglage.</translation>
+    </message>
+    <message>
+        <source>Also write a PNG grid of frames with the ground truth.</source>
+        <translation>Écrire aussi une planche PNG d’images avec la vérité terrain.</translation>
+    </message>
+    <message>
+        <source>RGB at 1920×1080 instead of 1280×720.</source>
+        <translation>RVB en 1920×1080 au lieu de 1280×720.</translation>
+    </message>
+    <message>
+        <source>video8 (default), png16 or ffv1-16.</source>
+        <translation>video8 (par défaut), png16 ou ffv1-16.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation>--out DOSSIER est obligatoire</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number</source>
+        <translation>--seed doit être un entier</translation>
+    </message>
+    <message>
+        <source>--duration must be within (0, 3600] seconds</source>
+        <translation>--duration doit être compris dans ]0, 3600] secondes</translation>
+    </message>
+    <message>
+        <source>--preset must be easy, realistic or hard</source>
+        <translation>--preset doit être easy, realistic ou hard</translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON: %2</source>
+        <translation>%1 : JSON invalide : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 campaign, seed %3, %4 s, generated in %5 s
+</source>
+        <translation>%1 : campagne %2, graine %3, %4 s, générée en %5 s
+</translation>
+    </message>
+    <message>
+        <source>contact sheet: %1
+</source>
+        <translation>planche contact : %1
+</translation>
+    </message>
+</context>
+<context>
     <name>vigie::cli::TelemetryCommand</name>
     <message>
         <source>Parse a GNSS log (NMEA 0183, RTKLIB .pos) or a turret log and report it.</source>
@@ -1297,6 +1372,110 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>interrupted</source>
         <translation>interrompu</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::media::VideoEncoder</name>
+    <message>
+        <source>%1: no container for this file name: %2</source>
+        <translation>%1 : aucun conteneur pour ce nom de fichier : %2</translation>
+    </message>
+    <message>
+        <source>FFmpeg has no %1 encoder</source>
+        <translation>FFmpeg n’a pas d’encodeur %1</translation>
+    </message>
+    <message>
+        <source>unknown pixel format %1</source>
+        <translation>format de pixel inconnu %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the %2 encoder: %3</source>
+        <translation>%1 : ouverture de l’encodeur %2 impossible : %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1 : écriture impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the header: %2</source>
+        <translation>%1 : écriture de l’en-tête impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: frame of %2×%3, the video is %4×%5</source>
+        <translation>%1 : image de %2×%3, la vidéo fait %4×%5</translation>
+    </message>
+    <message>
+        <source>%1: cannot finish the file: %2</source>
+        <translation>%1 : impossible de terminer le fichier : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::media::VideoEncoder::Impl</name>
+    <message>
+        <source>%1: encoding failed: %2</source>
+        <translation>%1 : échec de l’encodage : %2</translation>
+    </message>
+    <message>
+        <source>%1: writing failed: %2</source>
+        <translation>%1 : échec de l’écriture : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::synth</name>
+    <message>
+        <source>the duration must be within (0, 3600] s</source>
+        <translation>la durée doit être comprise dans ]0, 3600] s</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1 : création du dossier impossible</translation>
+    </message>
+    <message>
+        <source>logs</source>
+        <translation>journaux</translation>
+    </message>
+    <message>
+        <source>%1: cannot write frame %2</source>
+        <translation>%1 : écriture de l’image %2 impossible</translation>
+    </message>
+    <message>
+        <source>IR frames</source>
+        <translation>images IR</translation>
+    </message>
+    <message>
+        <source>RGB frames</source>
+        <translation>images RVB</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>%1: campaign.json and ground_truth.json are needed</source>
+        <translation>%1 : campaign.json et ground_truth.json sont nécessaires</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the contact sheet</source>
+        <translation>%1 : écriture de la planche contact impossible</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::synth::Config</name>
+    <message>
+        <source>%1 must be a number in [%2, %3]</source>
+        <translation>%1 doit être un nombre dans [%2, %3]</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 doit être true ou false</translation>
+    </message>
+    <message>
+        <source>ir_output must be video8, png16 or ffv1-16</source>
+        <translation>ir_output doit être video8, png16 ou ffv1-16</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;%1&apos;</source>
+        <translation>réglage inconnu « %1 »</translation>
     </message>
 </context>
 </TS>
