@@ -174,16 +174,8 @@ public:
 
     GnssLog run(QByteArrayView data)
     {
-        const char *p = data.data();
-        const char *end = p + data.size();
-        std::int64_t lineNo = 0;
-        while (p < end) {
-            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            const char *lineEnd = nl ? nl : end;
-            ++lineNo;
-            line(std::string_view(p, size_t(lineEnd - p)), lineNo);
-            p = nl ? nl + 1 : end;
-        }
+        const std::int64_t lineNo = forEachLine(data.data(), data.size(),
+                                                [this](std::string_view text, std::int64_t n) { line(text, n); });
         m_result.report.linesRead = lineNo;
         closeEpoch();
         finish();

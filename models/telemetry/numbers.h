@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -65,6 +66,23 @@ inline std::int64_t fractionToMicroseconds(QStringView digits)
 {
     const QByteArray latin = digits.toLatin1();
     return fractionToMicroseconds(std::string_view(latin.constData(), size_t(latin.size())));
+}
+
+/// Calls f(line, number) for each line of `data` (without its '\n'; a '\r' stays), numbered
+/// from 1, and returns the number of lines. Every log parser reads its input this way.
+template<typename F>
+std::int64_t forEachLine(const char *data, std::int64_t size, F &&f)
+{
+    const char *p = data;
+    const char *end = data + size;
+    std::int64_t lineNo = 0;
+    while (p < end) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        const char *lineEnd = nl ? nl : end;
+        f(std::string_view(p, size_t(lineEnd - p)), ++lineNo);
+        p = nl ? nl + 1 : end;
+    }
+    return lineNo;
 }
 
 } // namespace vigie

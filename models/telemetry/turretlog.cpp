@@ -54,21 +54,12 @@ std::optional<UtcTime> parseTime(std::string_view s)
     return UtcTime::parse(QString::fromLatin1(s.data(), qsizetype(s.size())));
 }
 
-/// Calls f(line, number) for each line of data.
+/// Each line of data, trimmed.
 template<typename F>
 std::int64_t forEachLine(QByteArrayView data, F &&f)
 {
-    const char *p = data.data();
-    const char *end = p + data.size();
-    std::int64_t lineNo = 0;
-    while (p < end) {
-        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-        const char *lineEnd = nl ? nl : end;
-        ++lineNo;
-        f(trimmed(std::string_view(p, size_t(lineEnd - p))), lineNo);
-        p = nl ? nl + 1 : end;
-    }
-    return lineNo;
+    return vigie::forEachLine(data.data(), data.size(),
+                              [&](std::string_view line, std::int64_t n) { f(trimmed(line), n); });
 }
 
 QByteArray readAll(const QString &path, ParseReport &report)
