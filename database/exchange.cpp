@@ -253,6 +253,16 @@ private:
         return true;
     }
 
+    /// classes.txt: one exported class name per line, in index order (YOLO, MOT).
+    bool writeClassNames(QString *error) const
+    {
+        QByteArray names;
+        for (const ClassRecord &c : m_g.classes)
+            names += c.name.toUtf8() + '\n';
+        const QString target = path(QStringLiteral("classes.txt"), error);
+        return !target.isEmpty() && writeFile(target, names, error);
+    }
+
     bool coco(QString *error)
     {
         QJsonArray categories;
@@ -312,10 +322,7 @@ private:
 
     bool yolo(QString *error)
     {
-        QByteArray names;
-        for (const ClassRecord &c : m_g.classes)
-            names += c.name.toUtf8() + '\n';
-        if (!writeFile(path(QStringLiteral("classes.txt"), error), names, error))
+        if (!writeClassNames(error))
             return false;
         QByteArray yaml = "# Vigie export, YOLO format\npath: .\ntrain: images/train\nval: images/val\ntest: images/test\n";
         yaml += "nc: " + QByteArray::number(qsizetype(m_g.classes.size())) + "\nnames:\n";
@@ -418,10 +425,7 @@ private:
 
     bool mot(QString *error)
     {
-        QByteArray names;
-        for (const ClassRecord &c : m_g.classes)
-            names += c.name.toUtf8() + '\n';
-        if (!writeFile(path(QStringLiteral("classes.txt"), error), names, error))
+        if (!writeClassNames(error))
             return false;
         for (const ExportSequence &s : m_g.sequences) {
             m_r.splits[s.name] = s.split;

@@ -27,10 +27,6 @@
         <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
     </message>
     <message>
-        <source>cannot open: %1</source>
-        <translation>ouverture impossible : %1</translation>
-    </message>
-    <message>
         <source>unknown column &apos;%1&apos;</source>
         <translation>colonne inconnue « %1 »</translation>
     </message>
@@ -301,6 +297,10 @@
     <message>
         <source>%1 lines: %2 accepted, %3 skipped, %4 rejected</source>
         <translation>%1 lignes : %2 acceptées, %3 ignorées, %4 rejetées</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>ouverture impossible : %1</translation>
     </message>
 </context>
 <context>

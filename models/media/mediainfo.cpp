@@ -1,4 +1,5 @@
 #include "models/media/mediainfo.h"
+#include "models/media/ffmpegsupport.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -6,6 +7,8 @@ extern "C" {
 #include <libavutil/avutil.h>
 #include <libswscale/swscale.h>
 }
+
+#include <mutex>
 
 namespace vigie::media {
 
@@ -41,6 +44,22 @@ QList<ComponentVersion> components()
         component("libavutil", avutil_version(), LIBAVUTIL_VERSION_INT),
     };
     return list;
+}
+
+QString avError(int code)
+{
+    char buf[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, buf, sizeof buf);
+    return QString::fromUtf8(buf);
+}
+
+void quietFfmpegLog()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (qEnvironmentVariableIsEmpty("VIGIE_FFMPEG_LOG"))
+            av_log_set_level(AV_LOG_QUIET);
+    });
 }
 
 bool hasDecoder(const QString &codecName)

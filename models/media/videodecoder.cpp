@@ -1,4 +1,5 @@
 #include "models/media/videodecoder.h"
+#include "models/media/ffmpegsupport.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -15,7 +16,6 @@ extern "C" {
 #include <iterator>
 #include <cstring>
 #include <deque>
-#include <mutex>
 
 namespace vigie::media {
 
@@ -24,13 +24,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("vigie::media::VideoDecoder", text);
-}
-
-QString avError(int code)
-{
-    char buf[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buf, sizeof buf);
-    return QString::fromUtf8(buf);
 }
 
 struct FormatCloser
@@ -129,13 +122,7 @@ std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Opti
     QString scratch;
     if (!error)
         error = &scratch;
-    // FFmpeg's own log goes to stderr from any thread; Vigie reports decode problems itself
-    // (DecodeStats, errors naming the frame). VIGIE_FFMPEG_LOG=1 brings it back for debugging.
-    static std::once_flag quiet;
-    std::call_once(quiet, [] {
-        if (qEnvironmentVariableIsEmpty("VIGIE_FFMPEG_LOG"))
-            av_log_set_level(AV_LOG_QUIET);
-    });
+    quietFfmpegLog(); // decode problems are reported through DecodeStats and errors
     std::unique_ptr<VideoDecoder> decoder(new VideoDecoder);
     Impl &d = *decoder->d;
     d.options = options;

@@ -1,4 +1,5 @@
 #include "models/media/videoencoder.h"
+#include "models/media/ffmpegsupport.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -11,7 +12,6 @@ extern "C" {
 #include <QCoreApplication>
 #include <QFile>
 
-#include <mutex>
 
 namespace vigie::media {
 
@@ -20,13 +20,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("vigie::media::VideoEncoder", text);
-}
-
-QString avError(int code)
-{
-    char buf[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, buf, sizeof buf);
-    return QString::fromUtf8(buf);
 }
 
 } // namespace
@@ -107,11 +100,7 @@ std::int64_t VideoEncoder::framesWritten() const
 
 std::unique_ptr<VideoEncoder> VideoEncoder::open(const QString &path, const Settings &s, QString *error)
 {
-    static std::once_flag quiet; // as the decoder: Vigie reports errors itself
-    std::call_once(quiet, [] {
-        if (qEnvironmentVariableIsEmpty("VIGIE_FFMPEG_LOG"))
-            av_log_set_level(AV_LOG_QUIET);
-    });
+    quietFfmpegLog();
     std::unique_ptr<VideoEncoder> e(new VideoEncoder);
     Impl &d = *e->d;
     d.path = path;

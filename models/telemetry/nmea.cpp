@@ -622,16 +622,9 @@ GnssLog parseNmea(QByteArrayView data, const QString &fileName, const NmeaOption
 
 GnssLog parseNmeaFile(const QString &path, const NmeaOptions &options)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        GnssLog result;
-        result.report.file = path;
-        result.report.format = QStringLiteral("nmea");
-        result.report.error = tr("cannot open: %1").arg(file.errorString());
-        return result;
-    }
-    const QByteArray data = file.readAll();
-    return parseNmea(data, path, options);
+    GnssLog failed;
+    const auto data = readLogFile(path, QStringLiteral("nmea"), failed.report);
+    return data ? parseNmea(*data, path, options) : failed;
 }
 
 } // namespace vigie

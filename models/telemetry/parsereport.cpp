@@ -1,6 +1,7 @@
 #include "models/telemetry/parsereport.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace vigie {
 
@@ -19,6 +20,18 @@ QString ParseReport::summary() const
         .arg(accepted)
         .arg(skipped)
         .arg(rejected);
+}
+
+std::optional<QByteArray> readLogFile(const QString &path, const QString &format, ParseReport &report)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        report.file = path;
+        report.format = format;
+        report.error = QCoreApplication::translate("vigie::ParseReport", "cannot open: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    return file.readAll();
 }
 
 } // namespace vigie

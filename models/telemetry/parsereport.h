@@ -2,9 +2,11 @@
 
 #include <QList>
 #include <QMap>
+#include <QByteArray>
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace vigie {
 
@@ -48,5 +50,9 @@ struct ParseReport
     /// A short human summary: "253 lines: 244 accepted, 9 skipped, 0 rejected".
     QString summary() const;
 };
+
+/// Reads a whole log file for a parser. On failure returns nullopt and fills `report` (file,
+/// format and "cannot open: reason"), which is what every parse...File function returns then.
+std::optional<QByteArray> readLogFile(const QString &path, const QString &format, ParseReport &report);
 
 } // namespace vigie

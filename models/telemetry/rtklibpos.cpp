@@ -380,16 +380,9 @@ GnssLog parseRtklibPos(QByteArrayView data, const QString &fileName)
 
 GnssLog parseRtklibPosFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        GnssLog log;
-        log.report.file = path;
-        log.report.format = QStringLiteral("rtklib-pos");
-        log.report.error = tr("cannot open: %1").arg(file.errorString());
-        return log;
-    }
-    const QByteArray data = file.readAll();
-    return parseRtklibPos(data, path);
+    GnssLog failed;
+    const auto data = readLogFile(path, QStringLiteral("rtklib-pos"), failed.report);
+    return data ? parseRtklibPos(*data, path) : failed;
 }
 
 bool looksLikeRtklibPos(QByteArrayView head)

@@ -62,16 +62,6 @@ std::int64_t forEachLine(QByteArrayView data, F &&f)
                               [&](std::string_view line, std::int64_t n) { f(trimmed(line), n); });
 }
 
-QByteArray readAll(const QString &path, ParseReport &report)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.error = tr("cannot open: %1").arg(file.errorString());
-        return {};
-    }
-    return file.readAll();
-}
-
 } // namespace
 
 TurretLog parseTurretLog(QByteArrayView data, const QString &fileName)
@@ -176,14 +166,9 @@ TurretLog parseTurretLog(QByteArrayView data, const QString &fileName)
 
 TurretLog parseTurretLogFile(const QString &path)
 {
-    TurretLog log;
-    log.report.file = path;
-    const QByteArray data = readAll(path, log.report);
-    if (!log.report.error.isEmpty()) {
-        log.report.format = QStringLiteral("turret-csv");
-        return log;
-    }
-    return parseTurretLog(data, path);
+    TurretLog failed;
+    const auto data = readLogFile(path, QStringLiteral("turret-csv"), failed.report);
+    return data ? parseTurretLog(*data, path) : failed;
 }
 
 FrameTimes parseFrameTimes(QByteArrayView data, const QString &fileName)
@@ -241,14 +226,9 @@ FrameTimes parseFrameTimes(QByteArrayView data, const QString &fileName)
 
 FrameTimes parseFrameTimesFile(const QString &path)
 {
-    FrameTimes times;
-    times.report.file = path;
-    const QByteArray data = readAll(path, times.report);
-    if (!times.report.error.isEmpty()) {
-        times.report.format = QStringLiteral("frame-times");
-        return times;
-    }
-    return parseFrameTimes(data, path);
+    FrameTimes failed;
+    const auto data = readLogFile(path, QStringLiteral("frame-times"), failed.report);
+    return data ? parseFrameTimes(*data, path) : failed;
 }
 
 } // namespace vigie
