@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
 #include <QTimer>
@@ -31,8 +32,20 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a PNG of the main window once shown, then quit."),
         QStringLiteral("file"));
+    const QCommandLineOption datasetOption(
+        QStringLiteral("dataset"),
+        QApplication::translate("main", "Dataset to open with the campaign (default: annotations.sqlite beside it)."),
+        QStringLiteral("file"));
+    const QCommandLineOption noRestoreOption(
+        QStringLiteral("no-restore"),
+        QApplication::translate("main", "Do not reopen the last campaign."));
     parser.addOption(languageOption);
     parser.addOption(screenshotOption);
+    parser.addOption(datasetOption);
+    parser.addOption(noRestoreOption);
+    parser.addPositionalArgument(QStringLiteral("campaign"),
+                                 QApplication::translate("main", "campaign.json to open."),
+                                 QStringLiteral("[campaign.json]"));
     parser.parse(QApplication::arguments());
 
     const QString setting = parser.isSet(languageOption)
@@ -52,14 +65,35 @@ int main(int argc, char *argv[])
     qInfo().noquote() << QApplication::translate("main", "Vigie %1 started.")
                              .arg(vigie::versionString());
 
+    // The campaign named on the command line, else the last one opened.
+    QString campaign = parser.positionalArguments().value(0);
+    if (campaign.isEmpty() && !parser.isSet(noRestoreOption)) {
+        const QString last = QSettings().value(QStringLiteral("campaigns/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            campaign = last;
+    }
+    if (!campaign.isEmpty())
+        window.openCampaign(campaign, parser.value(datasetOption));
+
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(400, &window, [&window, file] {
+        auto shoot = [&window, file] {
             const bool saved = window.grab().save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "vigie: cannot write %s\n", qPrintable(file));
             QApplication::exit(saved ? 0 : 1);
-        });
+        };
+        if (campaign.isEmpty()) {
+            QTimer::singleShot(400, &window, shoot);
+        } else {
+            // Once the campaign is open and its first frames are painted.
+            QObject::connect(&window, &vigie::MainWindow::campaignOpened, &window,
+                             [&window, shoot] { QTimer::singleShot(1500, &window, shoot); });
+            QObject::connect(&window, &vigie::MainWindow::campaignFailed, &window, [](const QString &error) {
+                std::fprintf(stderr, "vigie: %s\n", qPrintable(error));
+                QApplication::exit(1);
+            });
+        }
     }
 
     const int status = QApplication::exec();

@@ -1,28 +1,44 @@
 #include "app/mainwindow.h"
 
+#include "app/campaignsession.h"
 #include "app/components.h"
 #include "app/i18n.h"
 #include "models/buildinfo.h"
+#include "models/media/syncplayer.h"
 #include "models/messagelogmodel.h"
-#include "widgets/imageview.h"
+#include "widgets/frameview.h"
 #include "widgets/preferencesdialog.h"
+#include "widgets/shortcuteditor.h"
 #include "widgets/shortcutsheet.h"
+#include "widgets/telemetrypanel.h"
+#include "widgets/timeline.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QVBoxLayout>
 
 namespace vigie {
 
@@ -31,24 +47,43 @@ const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
 const QString splitterKey = QStringLiteral("mainWindow/splitter");
 const QString layoutKey = QStringLiteral("mainWindow/viewLayout");
-constexpr int stateVersion = 1;
+const QString recentKey = QStringLiteral("campaigns/recent");
+const QString lastKey = QStringLiteral("campaigns/last");
+const QString paletteKey = QStringLiteral("view/irPalette");
+const QString followKey = QStringLiteral("view/followTarget");
+const QString followZoomKey = QStringLiteral("view/followZoom");
+const QString overlaysKey = QStringLiteral("view/overlays");
+const QString autoContrastKey = QStringLiteral("view/autoContrast");
+constexpr int stateVersion = 2;
+constexpr int maxRecent = 8;
+
+QString frameKey(const QString &manifest)
+{
+    return QStringLiteral("campaignFrames/") + QString::fromLatin1(manifest.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_undoStack(new QUndoStack(this))
     , m_messages(new MessageLogModel(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_rgbView(new ImageView(m_splitter))
-    , m_irView(new ImageView(m_splitter))
+    , m_splitter(new QSplitter(Qt::Horizontal))
+    , m_rgbView(new FrameView(m_splitter))
+    , m_irView(new FrameView(m_splitter))
+    , m_timeline(new TimelineWidget)
+    , m_telemetry(new TelemetryPanel)
+    , m_frameLabel(new QLabel(this))
+    , m_saveLabel(new QLabel(this))
     , m_cursorLabel(new QLabel(this))
     , m_zoomLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
 {
     setWindowTitle(tr("Vigie"));
     setObjectName(QStringLiteral("mainWindow"));
     setDockNestingEnabled(true);
+    setAcceptDrops(true);
 
-    const QString empty = tr("No campaign open");
+    const QString empty = tr("No campaign open\n\nFile › Open Campaign (Ctrl+O), or drop a campaign.json here");
     m_rgbView->setObjectName(QStringLiteral("rgbView"));
     m_rgbView->setTitle(tr("RGB"));
     m_rgbView->setPlaceholderText(empty);
@@ -57,79 +92,258 @@ MainWindow::MainWindow(QWidget *parent)
     m_irView->setPlaceholderText(empty);
     m_splitter->setObjectName(QStringLiteral("viewSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
+    auto *central = new QWidget;
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(m_splitter, 1);
+    column->addWidget(m_timeline);
+    setCentralWidget(central);
+    m_activeView = m_rgbView;
 
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
+    m_saveLabel->setObjectName(QStringLiteral("saveLabel"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_frameLabel);
+    statusBar()->addPermanentWidget(m_saveLabel);
     statusBar()->addPermanentWidget(m_cursorLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
-    for (ImageView *view : {m_rgbView, m_irView}) {
+    for (FrameView *view : {m_rgbView, m_irView}) {
         connect(view, &ImageView::cursorMoved, this, [this](const QPointF &p, bool inside) {
-            m_cursorLabel->setText(inside ? tr("x %1  y %2").arg(int(p.x())).arg(int(p.y()))
-                                          : QString());
+            m_cursorLabel->setText(inside ? tr("x %1  y %2").arg(int(p.x())).arg(int(p.y())) : QString());
         });
         connect(view, &ImageView::zoomChanged, this, [this](double zoom) {
             m_zoomLabel->setText(tr("%1 %").arg(qRound(zoom * 100)));
         });
+        connect(view, &FrameView::activated, this, [this, view] { setActiveView(view); });
     }
+    connect(m_timeline, &TimelineWidget::seekRequested, this, [this](qint64 frame) {
+        if (m_session && m_session->player())
+            m_session->player()->seekFrame(m_session->masterCamera(), frame);
+    });
+    connect(m_telemetry, &TelemetryPanel::offsetChanged, this, [this](int stream, int ms) {
+        if (m_session)
+            m_session->setOffsetMs(stream, ms);
+    });
 
     createActions();
     createMenus();
     createDocks();
+    applySavedShortcuts();
     restoreState();
+    updateActions();
     statusBar()->showMessage(tr("Ready"), 3000);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_session;
+}
+
+CampaignSession *MainWindow::session() const
+{
+    return m_session;
+}
+
+QAction *MainWindow::makeAction(const QString &text, const char *name, const QList<QKeySequence> &keys)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(QString::fromLatin1(name));
+    action->setShortcuts(keys);
+    action->setProperty("vigieDefaultShortcut", keys.isEmpty() ? QKeySequence() : keys.first());
+    addAction(action); // shortcuts work whatever has focus, menus shown or not
+    return action;
+}
 
 void MainWindow::createActions()
 {
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
-    m_quitAction->setShortcuts(QKeySequence::Quit);
+    m_openAction = makeAction(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
+    m_summaryAction = makeAction(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)});
+    connect(m_summaryAction, &QAction::triggered, this, &MainWindow::showImportSummary);
+    m_closeAction = makeAction(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close});
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCampaign);
+    m_quitAction = makeAction(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("actionUndo"));
     m_undoAction->setShortcuts(QKeySequence::Undo);
+    m_undoAction->setProperty("vigieDefaultShortcut", QKeySequence(QKeySequence::Undo));
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("actionRedo"));
-    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                                QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redoAction->setProperty("vigieDefaultShortcut", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    addAction(m_undoAction);
+    addAction(m_redoAction);
 
-    m_preferencesAction = new QAction(tr("&Preferences…"), this);
-    m_preferencesAction->setObjectName(QStringLiteral("actionPreferences"));
-    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_acceptAction = makeAction(tr("&Accept Box"), "actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)});
+    connect(m_acceptAction, &QAction::triggered, this, &MainWindow::acceptBox);
+    m_rejectAction = makeAction(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)});
+    connect(m_rejectAction, &QAction::triggered, this, &MainWindow::rejectBox);
+    m_deleteAction = makeAction(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteBox);
+    m_cycleClassAction = makeAction(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)});
+    connect(m_cycleClassAction, &QAction::triggered, this, &MainWindow::cycleClass);
+    m_nextProposalAction = makeAction(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)});
+    connect(m_nextProposalAction, &QAction::triggered, this, [this] { nextProposal(1); });
+    m_prevProposalAction = makeAction(tr("&Previous Proposal"), "actionPreviousProposal", {QKeySequence(Qt::SHIFT | Qt::Key_Backtab)});
+    connect(m_prevProposalAction, &QAction::triggered, this, [this] { nextProposal(-1); });
+    m_reviewedAction = makeAction(tr("Mark Frame &Reviewed"), "actionMarkReviewed", {QKeySequence(Qt::Key_V)});
+    connect(m_reviewedAction, &QAction::triggered, this, &MainWindow::toggleReviewed);
+    m_noTargetAction = makeAction(tr("Mark Frame: &No Target"), "actionMarkNoTarget", {QKeySequence(Qt::Key_O)});
+    connect(m_noTargetAction, &QAction::triggered, this, &MainWindow::toggleNoTarget);
+    m_editShortcutsAction = makeAction(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
+    connect(m_editShortcutsAction, &QAction::triggered, this, &MainWindow::editShortcuts);
+    m_preferencesAction = makeAction(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 
-    m_zoomInAction = new QAction(tr("Zoom &In"), this);
-    m_zoomInAction->setObjectName(QStringLiteral("actionZoomIn"));
-    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
+    auto player = [this] { return m_session ? m_session->player() : nullptr; };
+    m_playAction = makeAction(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)});
+    connect(m_playAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->togglePlay(); });
+    const struct
+    {
+        QAction **action;
+        QString text;
+        const char *name;
+        QKeySequence key;
+        int frames;
+    } steps[] = {
+        {&m_stepForwardAction, tr("Step &Forward"), "actionStepForward", QKeySequence(Qt::Key_Right), 1},
+        {&m_stepBackAction, tr("Step &Back"), "actionStepBack", QKeySequence(Qt::Key_Left), -1},
+        {&m_forward10Action, tr("Forward 10 Frames"), "actionForward10", QKeySequence(Qt::SHIFT | Qt::Key_Right), 10},
+        {&m_back10Action, tr("Back 10 Frames"), "actionBack10", QKeySequence(Qt::SHIFT | Qt::Key_Left), -10},
+    };
+    for (const auto &s : steps) {
+        *s.action = makeAction(s.text, s.name, {s.key});
+        const int frames = s.frames;
+        connect(*s.action, &QAction::triggered, this, [this, player, frames] {
+            if (auto *p = player()) {
+                p->pause();
+                p->step(frames);
+            }
+        });
+    }
+    m_firstFrameAction = makeAction(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)});
+    connect(m_firstFrameAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->seek(p->begin()); });
+    m_lastFrameAction = makeAction(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)});
+    connect(m_lastFrameAction, &QAction::triggered, this, [this, player] {
+        if (auto *p = player())
+            p->seekFrame(p->master(), p->frameCount(p->master()) - 1);
+    });
+    m_nextUnreviewedAction = makeAction(tr("Next &Unreviewed Frame"), "actionNextUnreviewed", {QKeySequence(Qt::Key_N)});
+    connect(m_nextUnreviewedAction, &QAction::triggered, this, [this] { nextUnreviewed(1); });
+    m_prevUnreviewedAction = makeAction(tr("Previous Unreviewed Frame"), "actionPreviousUnreviewed", {QKeySequence(Qt::SHIFT | Qt::Key_N)});
+    connect(m_prevUnreviewedAction, &QAction::triggered, this, [this] { nextUnreviewed(-1); });
+    m_fasterAction = makeAction(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)});
+    connect(m_fasterAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() * 2); });
+    m_slowerAction = makeAction(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)});
+    connect(m_slowerAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() / 2); });
+    m_normalSpeedAction = makeAction(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)});
+    connect(m_normalSpeedAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(1.0); });
+
+    m_zoomInAction = makeAction(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
     connect(m_zoomInAction, &QAction::triggered, this, [this] {
         for (ImageView *view : targetViews())
             view->zoomIn();
     });
-    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
-    m_zoomOutAction->setObjectName(QStringLiteral("actionZoomOut"));
-    m_zoomOutAction->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    m_zoomOutAction = makeAction(tr("Zoom &Out"), "actionZoomOut", {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
     connect(m_zoomOutAction, &QAction::triggered, this, [this] {
         for (ImageView *view : targetViews())
             view->zoomOut();
     });
-    m_fitAction = new QAction(tr("&Fit to View"), this);
-    m_fitAction->setObjectName(QStringLiteral("actionFit"));
-    m_fitAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
+    m_fitAction = makeAction(tr("&Fit to View"), "actionFit", {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
     connect(m_fitAction, &QAction::triggered, this, [this] {
+        m_followAction->setChecked(false);
         for (ImageView *view : targetViews())
             view->fitToView();
     });
-    m_actualSizeAction = new QAction(tr("&Actual Pixels"), this);
-    m_actualSizeAction->setObjectName(QStringLiteral("actionActualSize"));
-    m_actualSizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_actualSizeAction = makeAction(tr("&Actual Pixels"), "actionActualSize", {QKeySequence(Qt::CTRL | Qt::Key_1)});
     connect(m_actualSizeAction, &QAction::triggered, this, [this] {
         for (ImageView *view : targetViews())
             view->actualSize();
     });
+    m_followAction = makeAction(tr("Follow &Target"), "actionFollowTarget", {QKeySequence(Qt::Key_T)});
+    m_followAction->setCheckable(true);
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
+        const double zoom = QSettings().value(followZoomKey, 4.0).toDouble();
+        for (FrameView *view : {m_rgbView, m_irView})
+            view->setFollowTarget(on, zoom);
+    });
+
+    const struct
+    {
+        FrameView::Overlay overlay;
+        QString text;
+        const char *name;
+        Qt::Key key;
+    } overlays[] = {
+        {FrameView::PointOverlay, tr("Projected &Point"), "actionOverlayPoint", Qt::Key_1},
+        {FrameView::EllipseOverlay, tr("Uncertainty &Ellipse"), "actionOverlayEllipse", Qt::Key_2},
+        {FrameView::ExpectedBoxOverlay, tr("E&xpected Box"), "actionOverlayExpected", Qt::Key_3},
+        {FrameView::ArrowOverlay, tr("Out-of-View &Arrow"), "actionOverlayArrow", Qt::Key_4},
+        {FrameView::BoxesOverlay, tr("&Boxes"), "actionOverlayBoxes", Qt::Key_5},
+    };
+    for (const auto &o : overlays) {
+        QAction *action = makeAction(o.text, o.name, {QKeySequence(o.key)});
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setData(int(o.overlay));
+        connect(action, &QAction::toggled, this, [this] {
+            int mask = 0;
+            for (QAction *a : std::as_const(m_overlayActions))
+                mask |= a->isChecked() ? a->data().toInt() : 0;
+            m_rgbView->setOverlays(mask);
+            m_irView->setOverlays(mask);
+        });
+        m_overlayActions << action;
+    }
+
+    m_paletteGroup = new QActionGroup(this);
+    const struct
+    {
+        ThermalPalette palette;
+        QString text;
+        const char *name;
+    } palettes[] = {
+        {ThermalPalette::WhiteHot, tr("&White Hot"), "actionPaletteWhiteHot"},
+        {ThermalPalette::BlackHot, tr("&Black Hot"), "actionPaletteBlackHot"},
+        {ThermalPalette::Ironbow, tr("&Ironbow"), "actionPaletteIronbow"},
+    };
+    for (const auto &p : palettes) {
+        auto *action = makeAction(p.text, p.name, {});
+        action->setCheckable(true);
+        action->setData(int(p.palette));
+        m_paletteGroup->addAction(action);
+        const ThermalPalette palette = p.palette;
+        connect(action, &QAction::triggered, this, [this, palette] {
+            m_palette = palette;
+            if (m_session)
+                m_session->setPalette(palette);
+        });
+    }
+    m_cyclePaletteAction = makeAction(tr("&Next Palette"), "actionCyclePalette", {QKeySequence(Qt::Key_P)});
+    connect(m_cyclePaletteAction, &QAction::triggered, this, [this] {
+        const auto actions = m_paletteGroup->actions();
+        actions.at((int(m_palette) + 1) % actions.size())->trigger();
+    });
+    m_autoContrastAction = makeAction(tr("&Automatic Contrast"), "actionAutoContrast", {QKeySequence(Qt::SHIFT | Qt::Key_A)});
+    m_autoContrastAction->setCheckable(true);
+    m_autoContrastAction->setChecked(true);
+    connect(m_autoContrastAction, &QAction::toggled, this, [this](bool on) {
+        if (!m_session)
+            return;
+        ContrastWindow w = m_session->contrast();
+        w.automatic = on;
+        m_session->setContrast(w);
+    });
+    m_contrastAction = makeAction(tr("Contrast &Window…"), "actionContrastWindow", {QKeySequence(Qt::CTRL | Qt::Key_K)});
+    connect(m_contrastAction, &QAction::triggered, this, &MainWindow::editContrast);
 
     m_layoutGroup = new QActionGroup(this);
     const struct
@@ -139,37 +353,26 @@ void MainWindow::createActions()
         const char *name;
         QKeySequence key;
     } layouts[] = {
-        {ViewLayout::SideBySide, tr("&Side by Side"), "actionLayoutSideBySide",
-         QKeySequence(Qt::ALT | Qt::Key_1)},
-        {ViewLayout::Stacked, tr("S&tacked"), "actionLayoutStacked",
-         QKeySequence(Qt::ALT | Qt::Key_2)},
-        {ViewLayout::RgbOnly, tr("&RGB Only"), "actionLayoutRgbOnly",
-         QKeySequence(Qt::ALT | Qt::Key_3)},
-        {ViewLayout::IrOnly, tr("&IR Only"), "actionLayoutIrOnly",
-         QKeySequence(Qt::ALT | Qt::Key_4)},
+        {ViewLayout::SideBySide, tr("&Side by Side"), "actionLayoutSideBySide", QKeySequence(Qt::ALT | Qt::Key_1)},
+        {ViewLayout::Stacked, tr("S&tacked"), "actionLayoutStacked", QKeySequence(Qt::ALT | Qt::Key_2)},
+        {ViewLayout::RgbOnly, tr("&RGB Only"), "actionLayoutRgbOnly", QKeySequence(Qt::ALT | Qt::Key_3)},
+        {ViewLayout::IrOnly, tr("&IR Only"), "actionLayoutIrOnly", QKeySequence(Qt::ALT | Qt::Key_4)},
     };
     for (const auto &entry : layouts) {
-        auto *action = new QAction(entry.text, m_layoutGroup);
-        action->setObjectName(QString::fromLatin1(entry.name));
+        auto *action = makeAction(entry.text, entry.name, {entry.key});
+        m_layoutGroup->addAction(action);
         action->setCheckable(true);
-        action->setShortcut(entry.key);
         action->setData(int(entry.layout));
         const ViewLayout layout = entry.layout;
         connect(action, &QAction::triggered, this, [this, layout] { setViewLayout(layout); });
     }
 
-    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
-    m_shortcutsAction->setObjectName(QStringLiteral("actionShortcuts"));
-    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    m_shortcutsAction = makeAction(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
-
-    m_aboutAction = new QAction(tr("&About Vigie"), this);
-    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction = makeAction(tr("&About Vigie"), "actionAbout", {});
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-
-    m_aboutQtAction = new QAction(tr("About &Qt"), this);
-    m_aboutQtAction->setObjectName(QStringLiteral("actionAboutQt"));
+    m_aboutQtAction = makeAction(tr("About &Qt"), "actionAboutQt", {});
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -178,6 +381,12 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    file->addAction(m_summaryAction);
+    file->addAction(m_closeAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -185,7 +394,31 @@ void MainWindow::createMenus()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
+    edit->addAction(m_acceptAction);
+    edit->addAction(m_rejectAction);
+    edit->addAction(m_deleteAction);
+    edit->addAction(m_cycleClassAction);
+    edit->addAction(m_nextProposalAction);
+    edit->addAction(m_prevProposalAction);
+    edit->addSeparator();
+    edit->addAction(m_reviewedAction);
+    edit->addAction(m_noTargetAction);
+    edit->addSeparator();
+    edit->addAction(m_editShortcutsAction);
     edit->addAction(m_preferencesAction);
+
+    QMenu *play = menuBar()->addMenu(tr("&Playback"));
+    play->setObjectName(QStringLiteral("menuPlayback"));
+    for (QAction *a : {m_playAction, m_stepForwardAction, m_stepBackAction, m_forward10Action, m_back10Action,
+                       m_firstFrameAction, m_lastFrameAction})
+        play->addAction(a);
+    play->addSeparator();
+    play->addAction(m_nextUnreviewedAction);
+    play->addAction(m_prevUnreviewedAction);
+    play->addSeparator();
+    play->addAction(m_fasterAction);
+    play->addAction(m_slowerAction);
+    play->addAction(m_normalSpeedAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
@@ -193,7 +426,18 @@ void MainWindow::createMenus()
     view->addAction(m_zoomOutAction);
     view->addAction(m_fitAction);
     view->addAction(m_actualSizeAction);
+    view->addAction(m_followAction);
     view->addSeparator();
+    QMenu *overlays = view->addMenu(tr("&Overlays"));
+    overlays->setObjectName(QStringLiteral("menuOverlays"));
+    overlays->addActions(m_overlayActions);
+    QMenu *ir = view->addMenu(tr("&Infrared"));
+    ir->setObjectName(QStringLiteral("menuInfrared"));
+    ir->addActions(m_paletteGroup->actions());
+    ir->addAction(m_cyclePaletteAction);
+    ir->addSeparator();
+    ir->addAction(m_autoContrastAction);
+    ir->addAction(m_contrastAction);
     QMenu *layout = view->addMenu(tr("&Layout"));
     layout->setObjectName(QStringLiteral("menuLayout"));
     layout->addActions(m_layoutGroup->actions());
@@ -206,6 +450,17 @@ void MainWindow::createMenus()
     help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
+
+    auto *toolbar = addToolBar(tr("Playback"));
+    toolbar->setObjectName(QStringLiteral("playbackToolBar"));
+    toolbar->addAction(m_openAction);
+    toolbar->addSeparator();
+    for (QAction *a : {m_back10Action, m_stepBackAction, m_playAction, m_stepForwardAction, m_forward10Action})
+        toolbar->addAction(a);
+    toolbar->addSeparator();
+    toolbar->addAction(m_followAction);
+    toolbar->addAction(m_cyclePaletteAction);
+    updateRecentMenu();
 }
 
 void MainWindow::createDocks()
@@ -218,26 +473,79 @@ void MainWindow::createDocks()
     m_undoDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
 
+    m_telemetryDock = new QDockWidget(tr("Telemetry"), this);
+    m_telemetryDock->setObjectName(QStringLiteral("telemetryDock"));
+    m_telemetry->setObjectName(QStringLiteral("telemetryPanel"));
+    m_telemetryDock->setWidget(m_telemetry);
+    addDockWidget(Qt::RightDockWidgetArea, m_telemetryDock);
+    tabifyDockWidget(m_telemetryDock, m_undoDock);
+    m_telemetryDock->raise();
+
     auto *messageView = new QListView;
     messageView->setObjectName(QStringLiteral("messageView"));
     messageView->setModel(m_messages);
     messageView->setUniformItemSizes(true);
     messageView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_messages, &QAbstractItemModel::rowsInserted, messageView,
-            &QAbstractItemView::scrollToBottom);
+    connect(m_messages, &QAbstractItemModel::rowsInserted, messageView, &QAbstractItemView::scrollToBottom);
     m_messagesDock = new QDockWidget(tr("Messages"), this);
     m_messagesDock->setObjectName(QStringLiteral("messagesDock"));
     m_messagesDock->setWidget(messageView);
     addDockWidget(Qt::BottomDockWidgetArea, m_messagesDock);
 
     auto *panels = menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"));
-    for (QDockWidget *dock : {m_undoDock, m_messagesDock}) {
-        QAction *toggle = dock->toggleViewAction();
+    const struct
+    {
+        QDockWidget *dock;
+        const char *name;
+        QKeySequence key;
+    } docks[] = {
+        {m_telemetryDock, "actionPanelTelemetry", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
+        {m_undoDock, "actionPanelUndo", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
+        {m_messagesDock, "actionPanelMessages", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M)},
+    };
+    for (const auto &d : docks) {
+        QAction *toggle = d.dock->toggleViewAction();
+        toggle->setObjectName(QString::fromLatin1(d.name));
+        toggle->setShortcut(d.key);
+        toggle->setProperty("vigieDefaultShortcut", d.key);
+        addAction(toggle);
         panels->addAction(toggle);
     }
-    m_undoDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U));
-    m_messagesDock->toggleViewAction()->setShortcut(
-        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
+}
+
+QList<QAction *> MainWindow::allActions() const
+{
+    QList<QAction *> out;
+    for (QAction *a : actions()) {
+        if (!a->objectName().isEmpty())
+            out << a;
+    }
+    return out;
+}
+
+void MainWindow::applySavedShortcuts()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("shortcuts"));
+    for (QAction *a : allActions()) {
+        if (settings.contains(a->objectName()))
+            a->setShortcut(QKeySequence(settings.value(a->objectName()).toString(), QKeySequence::PortableText));
+    }
+}
+
+void MainWindow::editShortcuts()
+{
+    ShortcutEditor editor(allActions(), this);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    QSettings settings;
+    const auto changes = editor.changes();
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        if (auto *a = findChild<QAction *>(it.key())) {
+            a->setShortcut(it.value());
+            settings.setValue(QStringLiteral("shortcuts/") + it.key(), it.value().toString(QKeySequence::PortableText));
+        }
+    }
 }
 
 void MainWindow::setViewLayout(ViewLayout layout)
@@ -253,16 +561,46 @@ void MainWindow::setViewLayout(ViewLayout layout)
 
 QList<ImageView *> MainWindow::targetViews() const
 {
-    for (ImageView *view : {m_rgbView, m_irView}) {
+    for (ImageView *view : {static_cast<ImageView *>(m_rgbView), static_cast<ImageView *>(m_irView)}) {
         if (view->hasFocus() && view->isVisible())
             return {view};
     }
     QList<ImageView *> visible;
-    for (ImageView *view : {m_rgbView, m_irView}) {
+    for (ImageView *view : {static_cast<ImageView *>(m_rgbView), static_cast<ImageView *>(m_irView)}) {
         if (view->isVisible())
             visible.append(view);
     }
     return visible;
+}
+
+FrameView *MainWindow::viewOf(int camera) const
+{
+    if (!m_session || camera < 0)
+        return nullptr;
+    if (camera == m_session->cameraOf(QStringLiteral("rgb")))
+        return m_rgbView;
+    if (camera == m_session->cameraOf(QStringLiteral("ir")))
+        return m_irView;
+    return nullptr;
+}
+
+int MainWindow::cameraOf(const FrameView *view) const
+{
+    return view ? view->camera() : -1;
+}
+
+FrameView *MainWindow::activeView() const
+{
+    return m_activeView;
+}
+
+void MainWindow::setActiveView(FrameView *view)
+{
+    if (!view || view == m_activeView)
+        return;
+    m_activeView = view;
+    for (FrameView *v : {m_rgbView, m_irView})
+        v->setTitle((v == m_rgbView ? tr("RGB") : tr("IR")) + (v == view ? QStringLiteral(" ●") : QString()));
 }
 
 void MainWindow::restoreState()
@@ -272,13 +610,20 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(settings.value(stateKey).toByteArray(), stateVersion);
     m_splitter->restoreState(settings.value(splitterKey).toByteArray());
     const int layout = settings.value(layoutKey, int(ViewLayout::SideBySide)).toInt();
-    setViewLayout(layout >= int(ViewLayout::SideBySide) && layout <= int(ViewLayout::IrOnly)
-                      ? ViewLayout(layout)
-                      : ViewLayout::SideBySide);
+    setViewLayout(layout >= int(ViewLayout::SideBySide) && layout <= int(ViewLayout::IrOnly) ? ViewLayout(layout)
+                                                                                              : ViewLayout::SideBySide);
+    const int palette = std::clamp(settings.value(paletteKey, 0).toInt(), 0, 2);
+    m_palette = ThermalPalette(palette);
+    m_paletteGroup->actions().at(palette)->setChecked(true);
+    m_followAction->setChecked(settings.value(followKey, false).toBool());
+    const int overlays = settings.value(overlaysKey, int(FrameView::AllOverlays)).toInt();
+    for (QAction *a : std::as_const(m_overlayActions))
+        a->setChecked(overlays & a->data().toInt());
+    m_autoContrastAction->setChecked(settings.value(autoContrastKey, true).toBool());
     if (!settings.contains(geometryKey)) {
-        resize(1400, 860);
-        resizeDocks({m_messagesDock}, {120}, Qt::Vertical);
-        resizeDocks({m_undoDock}, {260}, Qt::Horizontal);
+        resize(1500, 900);
+        resizeDocks({m_messagesDock}, {110}, Qt::Vertical);
+        resizeDocks({m_telemetryDock}, {300}, Qt::Horizontal);
     }
 }
 
@@ -289,12 +634,461 @@ void MainWindow::saveState() const
     settings.setValue(stateKey, QMainWindow::saveState(stateVersion));
     settings.setValue(splitterKey, m_splitter->saveState());
     settings.setValue(layoutKey, int(m_layout));
+    settings.setValue(paletteKey, int(m_palette));
+    settings.setValue(followKey, m_followAction->isChecked());
+    int overlays = 0;
+    for (QAction *a : m_overlayActions)
+        overlays |= a->isChecked() ? a->data().toInt() : 0;
+    settings.setValue(overlaysKey, overlays);
+    settings.setValue(autoContrastKey, m_autoContrastAction->isChecked());
+    if (m_session && m_session->state() == CampaignSession::State::Ready)
+        settings.setValue(frameKey(m_session->manifestPath()), qint64(m_session->currentFrame(m_session->masterCamera())));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
+    closeCampaign();
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && urls.first().toLocalFile().endsWith(QLatin1String(".json")))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openCampaign(urls.first().toLocalFile());
+    }
+}
+
+QStringList MainWindow::recentCampaigns() const
+{
+    return QSettings().value(recentKey).toStringList();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentCampaigns();
+    for (int i = 0; i < recent.size(); ++i) {
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(recent[i]));
+        const QString path = recent[i];
+        connect(a, &QAction::triggered, this, [this, path] { openCampaign(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openDialog()
+{
+    const QString start = recentCampaigns().isEmpty() ? QString() : QFileInfo(recentCampaigns().first()).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Campaign"), start,
+                                                      tr("Campaign manifests (campaign.json *.json)"));
+    if (!path.isEmpty())
+        openCampaign(path);
+}
+
+void MainWindow::closeCampaign()
+{
+    if (!m_session)
+        return;
+    saveState();
+    delete m_session;
+    m_session = nullptr;
+    for (FrameView *view : {m_rgbView, m_irView}) {
+        view->setEditor(nullptr, -1);
+        view->clearFrame();
+    }
+    m_timeline->clear();
+    m_telemetry->setSnapshot({});
+    m_telemetry->setPath({}, {});
+    m_telemetry->setStreams({}, {});
+    m_frameLabel->clear();
+    m_saveLabel->clear();
+    setWindowTitle(tr("Vigie"));
+    updateActions();
+}
+
+void MainWindow::openCampaign(const QString &manifestPath, const QString &datasetPath)
+{
+    closeCampaign();
+    const QString path = QFileInfo(manifestPath).absoluteFilePath();
+    m_session = new CampaignSession(m_undoStack, this);
+    connect(m_session, &CampaignSession::progress, this, [this](const QString &what, qint64 done, qint64 total) {
+        m_progress->show();
+        m_progress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_progress->setValue(int(1000 * done / total));
+        m_progress->setFormat(what);
+        statusBar()->showMessage(what);
+    });
+    connect(m_session, &CampaignSession::message, this, [](const QString &text) { qInfo().noquote() << text; });
+    connect(m_session, &CampaignSession::failed, this, [this, path](const QString &error) {
+        m_progress->hide();
+        qWarning().noquote() << error;
+        statusBar()->showMessage(tr("Cannot open %1").arg(path), 10000);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the campaign"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("openErrorBox"));
+        box->open();
+        QPointer<CampaignSession> dead = m_session;
+        m_session = nullptr;
+        if (dead)
+            dead->deleteLater();
+        updateActions();
+        Q_EMIT campaignFailed(error);
+    });
+    connect(m_session, &CampaignSession::opened, this, &MainWindow::sessionOpened);
+    connect(m_session, &CampaignSession::frameShown, this, &MainWindow::frameShown);
+    connect(m_session, &CampaignSession::saveStateChanged, this, [this](bool saved) {
+        m_saveLabel->setText(saved ? tr("Saved") : tr("Saving…"));
+    });
+    connect(m_session, &CampaignSession::overlaysChanged, this, [this] {
+        for (FrameView *view : {m_rgbView, m_irView}) {
+            if (view->camera() >= 0 && view->frame() >= 0)
+                view->setOverlay(m_session->overlayAt(view->camera(), view->frame()));
+        }
+    });
+    CampaignSession::Options options;
+    options.datasetPath = datasetPath;
+    m_restoreFrame = QSettings().value(frameKey(path), -1).toLongLong();
+    m_session->open(path, options);
+    setWindowTitle(tr("Vigie — opening %1").arg(QFileInfo(path).dir().dirName()));
+    updateActions();
+
+    QStringList recent = recentCampaigns();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecent)
+        recent.removeLast();
+    QSettings settings;
+    settings.setValue(recentKey, recent);
+    settings.setValue(lastKey, path);
+    updateRecentMenu();
+}
+
+void MainWindow::sessionOpened()
+{
+    m_progress->hide();
+    CampaignSession *s = m_session;
+    const Campaign *campaign = s->campaign();
+    setWindowTitle(tr("Vigie — %1").arg(campaign->manifest().name));
+    const int rgb = s->cameraOf(QStringLiteral("rgb")), ir = s->cameraOf(QStringLiteral("ir"));
+    m_rgbView->setEditor(s->editor(), rgb);
+    m_irView->setEditor(s->editor(), ir);
+    if (rgb < 0)
+        m_rgbView->setPlaceholderText(tr("This campaign has no RGB camera"));
+    if (ir < 0)
+        m_irView->setPlaceholderText(tr("This campaign has no IR camera"));
+    for (FrameView *view : {m_rgbView, m_irView})
+        view->setDrawClass(campaign->manifest().targetClass);
+    setActiveView(viewOf(s->masterCamera()) ? viewOf(s->masterCamera()) : m_rgbView);
+    s->setPalette(m_palette);
+    ContrastWindow w = s->contrast();
+    w.automatic = m_autoContrastAction->isChecked();
+    s->setContrast(w);
+
+    m_timeline->setFrameCount(s->frameCount(s->masterCamera()));
+    const auto bands = s->timelineBands();
+    for (int i = 0; i < int(bands.size()); ++i)
+        m_timeline->setBand(i, bands[size_t(i)]);
+    updateMarkers();
+
+    std::vector<LookAngles> sky;
+    std::vector<Enu> ground;
+    s->targetPath(&sky, &ground);
+    m_telemetry->setPath(sky, ground);
+    {
+        const QSignalBlocker blocker(m_telemetry);
+        m_telemetry->setStreams(s->offsetNames(), s->offsetsMs());
+    }
+    connect(s->player(), &media::SyncPlayer::timeChanged, this, [this](UtcTime utc) {
+        if (m_session)
+            m_telemetry->setSnapshot(m_session->telemetryAt(utc));
+        updateFrameLabel();
+    });
+    connect(s->player(), &media::SyncPlayer::playingChanged, this, [this](bool playing) {
+        m_playAction->setText(playing ? tr("&Pause") : tr("&Play"));
+    });
+    connect(s->annotations(), &AnnotationModel::frameChanged, this, &MainWindow::annotationChanged);
+
+    qInfo().noquote() << tr("Opened %1: %2 cameras, %3 master frames")
+                             .arg(s->manifestPath())
+                             .arg(s->cameraCount())
+                             .arg(s->frameCount(s->masterCamera()));
+    statusBar()->showMessage(tr("Opened %1").arg(campaign->manifest().name), 5000);
+    updateActions();
+    if (m_restoreFrame > 0 && m_restoreFrame < s->frameCount(s->masterCamera()))
+        s->player()->seekFrame(s->masterCamera(), m_restoreFrame);
+    m_telemetry->setSnapshot(s->telemetryAt(s->player()->time()));
+    updateFrameLabel();
+    Q_EMIT campaignOpened();
+}
+
+void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const FrameOverlay &overlay)
+{
+    FrameView *view = viewOf(camera);
+    if (!view)
+        return;
+    if (frame < 0) {
+        view->clearFrame();
+        view->setPlaceholderText(tr("No %1 frame at this time").arg(m_session->cameraName(camera)));
+        return;
+    }
+    view->showFrame(image, frame, overlay);
+    if (m_session && camera == m_session->masterCamera())
+        m_timeline->setCurrentFrame(frame);
+    if (m_selectProposalOnArrival && view == m_activeView) {
+        m_selectProposalOnArrival = false;
+        view->selectBox(currentBox(true));
+    }
+    updateFrameLabel();
+}
+
+void MainWindow::annotationChanged(int camera, qint64 frame)
+{
+    if (!m_session)
+        return;
+    const auto [first, last] = m_session->masterFramesOf(camera, frame);
+    const std::uint8_t value = m_session->annotationBandValue(camera, frame);
+    for (std::int64_t m = first; m < last; ++m)
+        m_timeline->setBandValue(m_session->annotationBand(camera), m, value);
+    updateMarkers();
+}
+
+void MainWindow::updateMarkers()
+{
+    if (!m_session)
+        return;
+    std::vector<std::int64_t> markers;
+    for (int c = 0; c < m_session->cameraCount(); ++c) {
+        for (std::int64_t f : m_session->annotations()->flaggedFrames(c)) {
+            const auto [first, last] = m_session->masterFramesOf(c, f);
+            if (first < last)
+                markers.push_back(first);
+        }
+    }
+    m_timeline->setMarkers(std::move(markers));
+}
+
+void MainWindow::updateFrameLabel()
+{
+    if (!m_session || !m_session->player()) {
+        m_frameLabel->clear();
+        return;
+    }
+    const auto *p = m_session->player();
+    const int master = p->master();
+    QString rate = p->rate() == 1.0 ? QString() : tr("  ×%1").arg(p->rate());
+    m_frameLabel->setText(tr("frame %1 / %2  %3%4")
+                              .arg(p->currentFrame(master))
+                              .arg(p->frameCount(master))
+                              .arg(p->time().toIso(), rate));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session && m_session->state() == CampaignSession::State::Ready;
+    for (QAction *a : {m_summaryAction, m_closeAction, m_acceptAction, m_rejectAction, m_deleteAction,
+                       m_cycleClassAction, m_nextProposalAction, m_prevProposalAction, m_reviewedAction,
+                       m_noTargetAction, m_playAction, m_stepForwardAction, m_stepBackAction, m_forward10Action,
+                       m_back10Action, m_firstFrameAction, m_lastFrameAction, m_nextUnreviewedAction,
+                       m_prevUnreviewedAction, m_fasterAction, m_slowerAction, m_normalSpeedAction})
+        a->setEnabled(open);
+}
+
+void MainWindow::showImportSummary()
+{
+    if (!m_session || !m_session->campaign())
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Import Summary"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QPlainTextEdit(&dialog);
+    text->setObjectName(QStringLiteral("importSummaryText"));
+    text->setReadOnly(true);
+    text->setPlainText(m_session->importSummary().lines().join(QLatin1Char('\n')));
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(760, 360);
+    dialog.exec();
+}
+
+void MainWindow::editContrast()
+{
+    if (!m_session)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("IR Contrast Window"));
+    auto *form = new QFormLayout(&dialog);
+    auto *low = new QSpinBox(&dialog);
+    auto *high = new QSpinBox(&dialog);
+    for (QSpinBox *b : {low, high})
+        b->setRange(0, 65535);
+    const ContrastWindow w = m_session->contrast();
+    low->setValue(w.low);
+    high->setValue(w.high);
+    form->addRow(tr("Low (black)"), low);
+    form->addRow(tr("High (white)"), high);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_autoContrastAction->setChecked(false);
+    m_session->setContrast({false, low->value(), std::max(low->value() + 1, high->value())});
+}
+
+std::int64_t MainWindow::currentBox(bool proposalsFirst) const
+{
+    FrameView *view = m_activeView;
+    if (!m_session || !view || view->camera() < 0 || view->frame() < 0)
+        return 0;
+    if (view->selectedBox() != 0 && m_session->annotations()->box(view->selectedBox()))
+        return view->selectedBox();
+    const auto boxes = m_session->annotations()->boxes(view->camera(), view->frame());
+    for (const Annotation &b : boxes) {
+        if (!proposalsFirst || b.state == db::BoxState::Proposed)
+            return b.handle;
+    }
+    return boxes.empty() || proposalsFirst ? 0 : boxes.front().handle;
+}
+
+void MainWindow::acceptBox()
+{
+    if (const std::int64_t h = currentBox(true); h && m_session) {
+        m_activeView->selectBox(h);
+        m_session->editor()->accept(h);
+    }
+}
+
+void MainWindow::rejectBox()
+{
+    if (const std::int64_t h = currentBox(true); h && m_session) {
+        m_activeView->selectBox(h);
+        m_session->editor()->reject(h);
+    }
+}
+
+void MainWindow::deleteBox()
+{
+    if (m_session && m_activeView && m_activeView->selectedBox()) {
+        const std::int64_t h = m_activeView->selectedBox();
+        m_activeView->selectBox(0);
+        m_session->editor()->remove(h);
+    }
+}
+
+void MainWindow::cycleClass()
+{
+    if (const std::int64_t h = currentBox(false); h && m_session) {
+        m_activeView->selectBox(h);
+        m_session->editor()->cycleClass(h);
+    }
+}
+
+void MainWindow::nextProposal(int direction)
+{
+    FrameView *view = m_activeView;
+    if (!m_session || !view || view->camera() < 0)
+        return;
+    const int camera = view->camera();
+    std::vector<std::int64_t> here;
+    for (const Annotation &b : m_session->annotations()->boxes(camera, view->frame())) {
+        if (b.state == db::BoxState::Proposed)
+            here.push_back(b.handle);
+    }
+    // Another proposal on this frame, in handle order.
+    const auto at = std::find(here.begin(), here.end(), view->selectedBox());
+    if (at != here.end()) {
+        const auto next = direction > 0 ? at + 1 : (at == here.begin() ? here.end() : at - 1);
+        if (next != here.end()) {
+            view->selectBox(*next);
+            return;
+        }
+    } else if (!here.empty()) {
+        view->selectBox(direction > 0 ? here.front() : here.back());
+        return;
+    }
+    // Else the nearest frame with one.
+    const auto frames = m_session->annotations()->annotatedFrames(camera);
+    auto hasProposal = [&](std::int64_t f) {
+        for (const Annotation &b : m_session->annotations()->boxes(camera, f)) {
+            if (b.state == db::BoxState::Proposed)
+                return true;
+        }
+        return false;
+    };
+    std::int64_t target = -1;
+    if (direction > 0) {
+        for (auto it = std::upper_bound(frames.begin(), frames.end(), view->frame()); it != frames.end(); ++it) {
+            if (hasProposal(*it)) {
+                target = *it;
+                break;
+            }
+        }
+    } else {
+        for (auto it = std::lower_bound(frames.begin(), frames.end(), view->frame()); it != frames.begin();) {
+            --it;
+            if (hasProposal(*it)) {
+                target = *it;
+                break;
+            }
+        }
+    }
+    if (target < 0) {
+        statusBar()->showMessage(tr("No more proposals in this direction"), 3000);
+        return;
+    }
+    m_selectProposalOnArrival = true;
+    m_session->player()->pause();
+    m_session->player()->seekFrame(camera, target);
+}
+
+void MainWindow::nextUnreviewed(int direction)
+{
+    FrameView *view = m_activeView;
+    if (!m_session || !view || view->camera() < 0)
+        return;
+    const int camera = view->camera();
+    const std::int64_t count = m_session->frameCount(camera);
+    for (std::int64_t f = m_session->currentFrame(camera) + direction; f >= 0 && f < count; f += direction) {
+        if (m_session->annotations()->frameState(camera, f) != FrameAnnotationState::Accepted) {
+            m_session->player()->pause();
+            m_session->player()->seekFrame(camera, f);
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("Every frame in this direction is reviewed"), 3000);
+}
+
+void MainWindow::toggleReviewed()
+{
+    FrameView *view = m_activeView;
+    if (!m_session || !view || view->camera() < 0 || view->frame() < 0)
+        return;
+    db::FrameFlags flags = m_session->annotations()->flags(view->camera(), view->frame());
+    flags.reviewed = !flags.reviewed;
+    m_session->editor()->setFrameFlags(view->camera(), view->frame(), flags);
+}
+
+void MainWindow::toggleNoTarget()
+{
+    FrameView *view = m_activeView;
+    if (!m_session || !view || view->camera() < 0 || view->frame() < 0)
+        return;
+    db::FrameFlags flags = m_session->annotations()->flags(view->camera(), view->frame());
+    flags.notVisible = !flags.notVisible;
+    m_session->editor()->setFrameFlags(view->camera(), view->frame(), flags);
 }
 
 void MainWindow::showPreferences()
@@ -332,16 +1126,14 @@ void MainWindow::showAbout()
     const auto components = allComponents();
     for (const ComponentVersion &c : components) {
         rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td>%3</td></tr>")
-                    .arg(c.name.toHtmlEscaped(), c.version.toHtmlEscaped(),
-                         c.detail.toHtmlEscaped());
+                    .arg(c.name.toHtmlEscaped(), c.version.toHtmlEscaped(), c.detail.toHtmlEscaped());
     }
-    QMessageBox::about(
-        this, tr("About Vigie"),
-        tr("<h3>Vigie %1</h3><p>A workstation for counter-drone measurement campaigns: "
-           "synchronized RGB and infrared video, GPS-RTK and turret telemetry, weak box "
-           "proposals, correction and detector training.</p>")
-                .arg(versionString())
-            + QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(rows));
+    QMessageBox::about(this, tr("About Vigie"),
+                       tr("<h3>Vigie %1</h3><p>A workstation for counter-drone measurement campaigns: "
+                          "synchronized RGB and infrared video, GPS-RTK and turret telemetry, weak box "
+                          "proposals, correction and detector training.</p>")
+                               .arg(versionString())
+                           + QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(rows));
 }
 
 } // namespace vigie

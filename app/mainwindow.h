@@ -1,24 +1,34 @@
 #pragma once
 
+#include "models/imaging/palette.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
-class QListView;
+class QMenu;
+class QProgressBar;
 class QSplitter;
 class QUndoStack;
-class QUndoView;
 
 namespace vigie {
 
+class CampaignSession;
+class FrameView;
 class ImageView;
 class MessageLogModel;
+class TelemetryPanel;
+class TimelineWidget;
+struct FrameOverlay;
 
-/// The workstation's main window: the RGB and IR views side by side, the docks, and every
-/// command as a QAction in the menus with its shortcut. Layout (geometry, docks, view layout)
-/// persists in QSettings. GUI thread only.
+/// The workstation's main window: the RGB and IR views side by side over the timeline, the
+/// telemetry, undo history and message docks, and every command as a QAction in the menus with
+/// its (rebindable) shortcut. A campaign is opened by a CampaignSession, which does the work;
+/// the window shows it and turns gestures into the session's commands. Layout, view settings,
+/// shortcuts, recent campaigns and the last frame persist in QSettings. GUI thread only.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,47 +42,136 @@ public:
 
     QUndoStack *undoStack() const { return m_undoStack; }
     MessageLogModel *messages() const { return m_messages; }
-    ImageView *rgbView() const { return m_rgbView; }
-    ImageView *irView() const { return m_irView; }
+    FrameView *rgbView() const { return m_rgbView; }
+    FrameView *irView() const { return m_irView; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    TelemetryPanel *telemetry() const { return m_telemetry; }
+    CampaignSession *session() const;
 
     ViewLayout viewLayout() const { return m_layout; }
     void setViewLayout(ViewLayout layout);
 
+    /// Opens a campaign.json (closing the current one); campaignOpened() or campaignFailed()
+    /// follows. `datasetPath` empty: annotations.sqlite beside the manifest.
+    void openCampaign(const QString &manifestPath, const QString &datasetPath = QString());
+    void closeCampaign();
+    /// The view the keyboard's box commands act on (the last one clicked; at first the
+    /// master camera's).
+    FrameView *activeView() const;
+    void setActiveView(FrameView *view);
+    QStringList recentCampaigns() const;
+
+Q_SIGNALS:
+    void campaignOpened();
+    void campaignFailed(const QString &error);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    QAction *makeAction(const QString &text, const char *name, const QList<QKeySequence> &keys);
     void createActions();
     void createMenus();
     void createDocks();
     void restoreState();
     void saveState() const;
+    void applySavedShortcuts();
+    QList<QAction *> allActions() const;
     /// The view zoom commands act on: the one that has focus, else both.
     QList<ImageView *> targetViews() const;
+    FrameView *viewOf(int camera) const;
+    int cameraOf(const FrameView *view) const;
+    void updateActions();
+    void updateRecentMenu();
+    void updateFrameLabel();
+    void updateMarkers();
 
+    void sessionOpened();
+    void frameShown(int camera, const QImage &image, qint64 frame, const FrameOverlay &overlay);
+    void annotationChanged(int camera, qint64 frame);
+
+    void openDialog();
+    void showImportSummary();
+    void editShortcuts();
     void showPreferences();
     void showShortcuts();
     void showAbout();
+    void editContrast();
+
+    // Box and frame commands on the active view.
+    void acceptBox();
+    void rejectBox();
+    void deleteBox();
+    void cycleClass();
+    void nextProposal(int direction);
+    void nextUnreviewed(int direction);
+    void toggleReviewed();
+    void toggleNoTarget();
+    std::int64_t currentBox(bool proposalsFirst) const;
 
     QUndoStack *m_undoStack;
     MessageLogModel *m_messages;
     QSplitter *m_splitter;
-    ImageView *m_rgbView;
-    ImageView *m_irView;
+    FrameView *m_rgbView;
+    FrameView *m_irView;
+    TimelineWidget *m_timeline;
+    TelemetryPanel *m_telemetry;
+    QPointer<CampaignSession> m_session;
+    FrameView *m_activeView = nullptr;
+    bool m_selectProposalOnArrival = false;
     QDockWidget *m_undoDock = nullptr;
     QDockWidget *m_messagesDock = nullptr;
+    QDockWidget *m_telemetryDock = nullptr;
+    QLabel *m_frameLabel;
+    QLabel *m_saveLabel;
     QLabel *m_cursorLabel;
     QLabel *m_zoomLabel;
+    QProgressBar *m_progress;
     ViewLayout m_layout = ViewLayout::SideBySide;
+    ThermalPalette m_palette = ThermalPalette::WhiteHot;
+    qint64 m_restoreFrame = -1;
 
+    QAction *m_openAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_summaryAction = nullptr;
+    QAction *m_closeAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    QAction *m_acceptAction = nullptr;
+    QAction *m_rejectAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_cycleClassAction = nullptr;
+    QAction *m_nextProposalAction = nullptr;
+    QAction *m_prevProposalAction = nullptr;
+    QAction *m_reviewedAction = nullptr;
+    QAction *m_noTargetAction = nullptr;
+    QAction *m_editShortcutsAction = nullptr;
     QAction *m_preferencesAction = nullptr;
+    QAction *m_playAction = nullptr;
+    QAction *m_stepForwardAction = nullptr;
+    QAction *m_stepBackAction = nullptr;
+    QAction *m_forward10Action = nullptr;
+    QAction *m_back10Action = nullptr;
+    QAction *m_firstFrameAction = nullptr;
+    QAction *m_lastFrameAction = nullptr;
+    QAction *m_nextUnreviewedAction = nullptr;
+    QAction *m_prevUnreviewedAction = nullptr;
+    QAction *m_fasterAction = nullptr;
+    QAction *m_slowerAction = nullptr;
+    QAction *m_normalSpeedAction = nullptr;
     QAction *m_zoomInAction = nullptr;
     QAction *m_zoomOutAction = nullptr;
     QAction *m_fitAction = nullptr;
     QAction *m_actualSizeAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QList<QAction *> m_overlayActions;
+    QActionGroup *m_paletteGroup = nullptr;
+    QAction *m_cyclePaletteAction = nullptr;
+    QAction *m_autoContrastAction = nullptr;
+    QAction *m_contrastAction = nullptr;
     QActionGroup *m_layoutGroup = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;

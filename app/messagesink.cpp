@@ -21,6 +21,9 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     MessageLogModel *model = sink.load();
     if (!model || type == QtDebugMsg)
         return;
+    // The offscreen platform plugin's chatter is not the analyst's business.
+    if (message.startsWith(QLatin1String("This plugin does not support")))
+        return;
     const QString category = QString::fromLatin1(context.category ? context.category : "default");
     QMetaObject::invokeMethod(model, "append", Qt::QueuedConnection, Q_ARG(int, int(type)),
                               Q_ARG(QString, category), Q_ARG(QString, message));

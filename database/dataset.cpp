@@ -24,8 +24,6 @@ QString tr(const char *text)
 
 constexpr int schemaVersionNow = 2;
 
-const char *const sourceNames[] = {"manual", "geometry", "cam", "tracker", "interpolated", "detector"};
-const char *const stateNames[] = {"proposed", "accepted", "corrected", "rejected"};
 
 /// "database is locked" and friends become the message the analyst should see.
 QString describe(const QSqlError &e, const QString &path)
@@ -98,34 +96,6 @@ BoxRecord boxFrom(const QSqlQuery &q)
 }
 
 } // namespace
-
-const char *toString(BoxSource source)
-{
-    return sourceNames[int(source)];
-}
-
-const char *toString(BoxState state)
-{
-    return stateNames[int(state)];
-}
-
-std::optional<BoxSource> boxSourceFromString(QStringView text)
-{
-    for (int i = 0; i < 6; ++i) {
-        if (text == QLatin1String(sourceNames[i]))
-            return BoxSource(i);
-    }
-    return std::nullopt;
-}
-
-std::optional<BoxState> boxStateFromString(QStringView text)
-{
-    for (int i = 0; i < 4; ++i) {
-        if (text == QLatin1String(stateNames[i]))
-            return BoxState(i);
-    }
-    return std::nullopt;
-}
 
 std::int64_t nowUs()
 {
@@ -869,6 +839,39 @@ std::vector<BoxRecord> Dataset::allBoxes() const
     if (q.exec(QStringLiteral("SELECT %1 FROM boxes ORDER BY id").arg(QLatin1String(boxColumns)))) {
         while (q.next())
             out.push_back(boxFrom(q));
+    }
+    return out;
+}
+
+std::vector<BoxRecord> Dataset::boxesOfCamera(std::int64_t cameraId) const
+{
+    std::vector<BoxRecord> out;
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    QString columns;
+    for (const QString &c : QLatin1String(boxColumns).toString().split(QLatin1Char(',')))
+        columns += (columns.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("b.") + c.trimmed();
+    q.prepare(QStringLiteral("SELECT %1 FROM boxes b JOIN frames f ON f.id = b.frame_id WHERE f.camera_id = ? "
+                             "ORDER BY b.id").arg(columns));
+    q.addBindValue(qint64(cameraId));
+    if (q.exec()) {
+        while (q.next())
+            out.push_back(boxFrom(q));
+    }
+    return out;
+}
+
+std::map<std::int64_t, FrameFlags> Dataset::frameFlagsOfCamera(std::int64_t cameraId) const
+{
+    std::map<std::int64_t, FrameFlags> out;
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT g.frame_id, g.out_of_view, g.not_visible, g.occluded, g.reviewed "
+                             "FROM frame_flags g JOIN frames f ON f.id = g.frame_id WHERE f.camera_id = ?"));
+    q.addBindValue(qint64(cameraId));
+    if (q.exec()) {
+        while (q.next())
+            out[q.value(0).toLongLong()] = {q.value(1).toBool(), q.value(2).toBool(), q.value(3).toBool(),
+                                            q.value(4).toBool()};
     }
     return out;
 }

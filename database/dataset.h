@@ -13,11 +13,12 @@
 // after values to the box history: killing the process loses nothing that was reported saved.
 // Values are always bound, never pasted into SQL.
 
-#include "database/records.h"
+#include "models/annotation/records.h"
 
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -81,6 +82,10 @@ public:
     std::optional<BoxRecord> box(std::int64_t id) const;
     std::vector<BoxRecord> boxesOfFrame(std::int64_t frameId) const;
     std::vector<BoxRecord> allBoxes() const;
+    /// Every box on the frames of one camera, by id.
+    std::vector<BoxRecord> boxesOfCamera(std::int64_t cameraId) const;
+    /// The flags of the frames of one camera that have any, by frame id.
+    std::map<std::int64_t, FrameFlags> frameFlagsOfCamera(std::int64_t cameraId) const;
     std::vector<HistoryEntry> history(std::int64_t boxId) const;
 
     /// Runs `work` inside one transaction: committed if it returns true, rolled back otherwise.

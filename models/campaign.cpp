@@ -417,6 +417,12 @@ std::optional<UtcTime> Campaign::frameUtc(int camera, std::int64_t index) const
 
 CameraProjection Campaign::project(int camera, UtcTime utc) const
 {
+    return project(camera, utc, 0, 0);
+}
+
+CameraProjection Campaign::project(int camera, UtcTime utc, std::int64_t turretDeltaUs,
+                                   std::int64_t targetDeltaUs) const
+{
     CameraProjection out;
     out.utc = utc;
     if (camera < 0 || camera >= int(m_manifest.cameras.size())) {
@@ -424,14 +430,14 @@ CameraProjection Campaign::project(int camera, UtcTime utc) const
         return out;
     }
     const CameraSpec &spec = m_manifest.cameras[size_t(camera)];
-    const auto target = m_targetTrack->at(utc);
+    const auto target = m_targetTrack->at(utc - targetDeltaUs);
     if (!target) {
         out.reason = tr("no target fix within %1 s at %2")
                          .arg(double(m_manifest.targetMaxGapUs) * 1e-6)
                          .arg(utc.toIso());
         return out;
     }
-    const auto pose = m_turretTrack->at(utc);
+    const auto pose = m_turretTrack->at(utc - turretDeltaUs);
     if (!pose) {
         out.reason = tr("no turret sample within %1 s at %2")
                          .arg(double(m_manifest.turretMaxGapUs) * 1e-6)

@@ -95,6 +95,11 @@ public:
     std::optional<UtcTime> frameUtc(int camera, std::int64_t index) const;
     /// Projects the target into camera `camera` at `utc`.
     CameraProjection project(int camera, UtcTime utc) const;
+    /// The same with the logs' time offsets moved by `turretDeltaUs` and `targetDeltaUs` beyond
+    /// the manifest's (the analyst nudging them live): the turret's state at `utc` is its
+    /// logged state at `utc − turretDeltaUs`, the target's likewise.
+    CameraProjection project(int camera, UtcTime utc, std::int64_t turretDeltaUs,
+                             std::int64_t targetDeltaUs) const;
 
 private:
     Campaign() = default;

@@ -2,7 +2,7 @@
 #include "app/mainwindow.h"
 #include "app/messagesink.h"
 #include "models/messagelogmodel.h"
-#include "widgets/imageview.h"
+#include "widgets/frameview.h"
 #include "widgets/shortcutsheet.h"
 
 #include <QAction>
@@ -82,16 +82,17 @@ private Q_SLOTS:
         for (QMenu *menu : topMenus(window))
             titles << menu->objectName();
         QCOMPARE(titles, (QStringList{QStringLiteral("menuFile"), QStringLiteral("menuEdit"),
-                                      QStringLiteral("menuView"), QStringLiteral("menuHelp")}));
+                                      QStringLiteral("menuPlayback"), QStringLiteral("menuView"),
+                                      QStringLiteral("menuHelp")}));
 
-        for (const char *name : {"undoDock", "messagesDock"}) {
+        for (const char *name : {"telemetryDock", "messagesDock"}) {
             auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(name));
             QVERIFY2(dock, name);
             QVERIFY2(dock->isVisible(), name);
         }
         QVERIFY(window.rgbView()->isVisible());
         QVERIFY(window.irView()->isVisible());
-        QCOMPARE(window.rgbView()->placeholderText(), QStringLiteral("No campaign open"));
+        QVERIFY(window.rgbView()->placeholderText().startsWith(QStringLiteral("No campaign open")));
     }
 
     void shortcutsAreUniqueAndListed()
@@ -233,7 +234,7 @@ private Q_SLOTS:
         for (QMenu *menu : topMenus(window))
             titles << menu->title();
         QCOMPARE(titles.first(), QStringLiteral("&Fichier"));
-        QCOMPARE(window.rgbView()->placeholderText(), QStringLiteral("Aucune campagne ouverte"));
+        QVERIFY(window.rgbView()->placeholderText().startsWith(QStringLiteral("Aucune campagne ouverte")));
         QVERIFY(window.grab().save(QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/main-window-fr.png")));
     }
 };

@@ -19,15 +19,27 @@
         <source>Vigie %1 started.</source>
         <translation>Vigie %1 a démarré.</translation>
     </message>
+    <message>
+        <source>Dataset to open with the campaign (default: annotations.sqlite beside it).</source>
+        <translation>Jeu de données à ouvrir avec la campagne (par défaut : annotations.sqlite à côté).</translation>
+    </message>
+    <message>
+        <source>Do not reopen the last campaign.</source>
+        <translation>Ne pas rouvrir la dernière campagne.</translation>
+    </message>
+    <message>
+        <source>campaign.json to open.</source>
+        <translation>campaign.json à ouvrir.</translation>
+    </message>
 </context>
 <context>
     <name>vigie</name>
     <message>
-        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
+        <source>%1 field %2 (%3) '%4' is malformed</source>
         <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
     </message>
     <message>
-        <source>unknown column &apos;%1&apos;</source>
+        <source>unknown column '%1'</source>
         <translation>colonne inconnue « %1 »</translation>
     </message>
     <message>
@@ -39,19 +51,19 @@
         <translation>%1 champs, l’en-tête en a %2</translation>
     </message>
     <message>
-        <source>utc &apos;%1&apos; is not a time</source>
+        <source>utc '%1' is not a time</source>
         <translation>utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
+        <source>%1 '%2' is not an angle within ±%3°</source>
         <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
     </message>
     <message>
-        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
+        <source>hfov_deg.%1 '%2' is not a field of view in (0°, 180°)</source>
         <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
     </message>
     <message>
-        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
+        <source>time %1 does not follow the previous sample's (%2)</source>
         <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
     </message>
     <message>
@@ -63,11 +75,11 @@
         <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
     </message>
     <message>
-        <source>frame index &apos;%1&apos;, expected %2</source>
+        <source>frame index '%1', expected %2</source>
         <translation>indice d’image « %1 », %2 attendu</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a time</source>
+        <source>'%1' is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -77,6 +89,65 @@
     <message>
         <source>no frame time</source>
         <translation>aucun horodatage d’image</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::AnnotationEditor</name>
+    <message>
+        <source>Draw %1 box</source>
+        <translation>Tracer une boîte %1</translation>
+    </message>
+    <message>
+        <source>Move box</source>
+        <translation>Déplacer la boîte</translation>
+    </message>
+    <message>
+        <source>Resize box</source>
+        <translation>Redimensionner la boîte</translation>
+    </message>
+    <message>
+        <source>Delete %1 box</source>
+        <translation>Supprimer la boîte %1</translation>
+    </message>
+    <message>
+        <source>Accept proposal</source>
+        <translation>Accepter la proposition</translation>
+    </message>
+    <message>
+        <source>Accept box</source>
+        <translation>Accepter la boîte</translation>
+    </message>
+    <message>
+        <source>Reject proposal</source>
+        <translation>Rejeter la proposition</translation>
+    </message>
+    <message>
+        <source>Reject box</source>
+        <translation>Rejeter la boîte</translation>
+    </message>
+    <message>
+        <source>Set class to %1</source>
+        <translation>Classe : %1</translation>
+    </message>
+    <message>
+        <source>Set frame flags</source>
+        <translation>Marquer l’image</translation>
+    </message>
+    <message>
+        <source>Mark frame reviewed</source>
+        <translation>Marquer l’image comme revue</translation>
+    </message>
+    <message>
+        <source>Unmark frame reviewed</source>
+        <translation>Retirer la marque « revue »</translation>
+    </message>
+    <message>
+        <source>Mark frame: no target</source>
+        <translation>Marquer l’image : pas de cible</translation>
+    </message>
+    <message>
+        <source>Clear frame: no target</source>
+        <translation>Retirer la marque « pas de cible »</translation>
     </message>
 </context>
 <context>
@@ -105,7 +176,7 @@
         <translation>%1 : le manifeste doit être un objet JSON</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not &apos;vigie-campaign&apos;</source>
+        <source>'%1' is not 'vigie-campaign'</source>
         <translation>« %1 » n’est pas « vigie-campaign »</translation>
     </message>
     <message>
@@ -113,7 +184,7 @@
         <translation>la version %1 est plus récente que celle que lit ce Vigie (%2)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not auto, nmea or rtklib-pos</source>
+        <source>'%1' is not auto, nmea or rtklib-pos</source>
         <translation>« %1 » n’est ni auto, ni nmea, ni rtklib-pos</translation>
     </message>
     <message>
@@ -125,15 +196,15 @@
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is used twice</source>
+        <source>'%1' is used twice</source>
         <translation>« %1 » est utilisé deux fois</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not rgb or ir</source>
+        <source>'%1' is not rgb or ir</source>
         <translation>« %1 » n’est ni rgb ni ir</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a time</source>
+        <source>'%1' is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -145,7 +216,7 @@
         <translation>requiert hfov_deg, ou fx, fy, cx, cy</translation>
     </message>
     <message>
-        <source>must be OpenCV&apos;s 4, 5, 8, 12 or 14 coefficients</source>
+        <source>must be OpenCV's 4, 5, 8, 12 or 14 coefficients</source>
         <translation>doit contenir 4, 5, 8, 12 ou 14 coefficients OpenCV</translation>
     </message>
     <message>
@@ -154,14 +225,166 @@
     </message>
 </context>
 <context>
+    <name>vigie::CampaignSession</name>
+    <message>
+        <source>Reading the campaign and its logs</source>
+        <translation>Lecture de la campagne et de ses journaux</translation>
+    </message>
+    <message>
+        <source>Indexing the videos</source>
+        <translation>Indexation des vidéos</translation>
+    </message>
+    <message>
+        <source>camera %1: %2</source>
+        <translation>caméra %1 : %2</translation>
+    </message>
+    <message>
+        <source>camera %1, frame %2: %3</source>
+        <translation>caméra %1, image %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: the campaign has no camera</source>
+        <translation>%1 : la campagne n’a aucune caméra</translation>
+    </message>
+    <message>
+        <source>camera %1: %2 frames in the video but times for %3 only; the rest are not shown</source>
+        <translation>caméra %1 : %2 images dans la vidéo mais des horodatages pour %3 seulement ; les autres ne sont pas affichées</translation>
+    </message>
+    <message>
+        <source>camera %1: no frame has a time</source>
+        <translation>caméra %1 : aucune image n’a d’horodatage</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>%1 in view</source>
+        <translation>%1 dans le champ</translation>
+    </message>
+    <message>
+        <source>%1 boxes</source>
+        <translation>boîtes %1</translation>
+    </message>
+    <message>
+        <source>Dataset %1: %2 boxes loaded, %3 geometric proposals added</source>
+        <translation>Jeu de données %1 : %2 boîtes chargées, %3 propositions géométriques ajoutées</translation>
+    </message>
+    <message>
+        <source>before the first frame</source>
+        <translation>avant la première image</translation>
+    </message>
+    <message>
+        <source>no fix</source>
+        <translation>pas de fix</translation>
+    </message>
+    <message>
+        <source>turret</source>
+        <translation>tourelle</translation>
+    </message>
+    <message>
+        <source>target GPS</source>
+        <translation>GPS cible</translation>
+    </message>
+    <message>
+        <source>Time offsets not saved: %1</source>
+        <translation>Décalages temporels non enregistrés : %1</translation>
+    </message>
+    <message>
+        <source>Time offsets saved to %1</source>
+        <translation>Décalages temporels enregistrés dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::FrameView</name>
+    <message>
+        <source>manual</source>
+        <translation>manuel</translation>
+    </message>
+    <message>
+        <source>geo</source>
+        <translation>géo</translation>
+    </message>
+    <message>
+        <source>cam</source>
+        <translation>cam</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>suivi</translation>
+    </message>
+    <message>
+        <source>interp</source>
+        <translation>interp</translation>
+    </message>
+    <message>
+        <source>det</source>
+        <translation>dét</translation>
+    </message>
+    <message>
+        <source>range %1 m  az %2°  el %3°</source>
+        <translation>distance %1 m  az %2°  site %3°</translation>
+    </message>
+    <message>
+        <source>frame %1  %2</source>
+        <translation>image %1  %2</translation>
+    </message>
+    <message>
+        <source>target out of view  %1 m</source>
+        <translation>cible hors champ  %1 m</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::GroundTrack</name>
+    <message>
+        <source>rings every %1 m</source>
+        <translation>cercles tous les %1 m</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ImportSummary</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Target log (%1)</source>
+        <translation>Journal de la cible (%1)</translation>
+    </message>
+    <message>
+        <source>Turret log</source>
+        <translation>Journal de la tourelle</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>  fixes by quality: %1</source>
+        <translation>  fixes par qualité : %1</translation>
+    </message>
+    <message>
+        <source>  %1 s covered; %2 gaps over the limit; longest interval %3 s</source>
+        <translation>  %1 s couvertes ; %2 lacunes au-delà de la limite ; plus long intervalle %3 s</translation>
+    </message>
+    <message>
+        <source>  … and %1 more rejected lines</source>
+        <translation>  … et %1 autres lignes rejetées</translation>
+    </message>
+</context>
+<context>
     <name>vigie::MainWindow</name>
     <message>
         <source>Vigie</source>
         <translation>Vigie</translation>
-    </message>
-    <message>
-        <source>No campaign open</source>
-        <translation>Aucune campagne ouverte</translation>
     </message>
     <message>
         <source>RGB</source>
@@ -232,10 +455,6 @@
         <translation>&amp;IR seule</translation>
     </message>
     <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>Raccourcis &amp;clavier</translation>
-    </message>
-    <message>
         <source>&amp;About Vigie</source>
         <translation>À &amp;propos de Vigie</translation>
     </message>
@@ -291,6 +510,278 @@
         <source>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;A workstation for counter-drone measurement campaigns: synchronized RGB and infrared video, GPS-RTK and turret telemetry, weak box proposals, correction and detector training.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Vigie %1&lt;/h3&gt;&lt;p&gt;Une station d’analyse pour les campagnes de mesure anti-drone : vidéos RVB et infrarouge synchronisées, télémétrie GPS-RTK et tourelle, propositions de boîtes faiblement supervisées, correction et entraînement du détecteur.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>No campaign open
+
+File › Open Campaign (Ctrl+O), or drop a campaign.json here</source>
+        <translation>Aucune campagne ouverte
+
+Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</translation>
+    </message>
+    <message>
+        <source>&amp;Open Campaign…</source>
+        <translation>&amp;Ouvrir une campagne…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Summary…</source>
+        <translation>&amp;Bilan de l’import…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Campaign</source>
+        <translation>&amp;Fermer la campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Box</source>
+        <translation>&amp;Accepter la boîte</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject Box</source>
+        <translation>Re&amp;jeter la boîte</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Box</source>
+        <translation>&amp;Supprimer la boîte</translation>
+    </message>
+    <message>
+        <source>Cycle &amp;Class</source>
+        <translation>Changer de &amp;classe</translation>
+    </message>
+    <message>
+        <source>&amp;Next Proposal</source>
+        <translation>Proposition &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Proposal</source>
+        <translation>Proposition &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Mark Frame &amp;Reviewed</source>
+        <translation>Marquer l’image &amp;revue</translation>
+    </message>
+    <message>
+        <source>Mark Frame: &amp;No Target</source>
+        <translation>Marquer l’image : &amp;pas de cible</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
+    </message>
+    <message>
+        <source>&amp;Play/Pause</source>
+        <translation>&amp;Lecture/Pause</translation>
+    </message>
+    <message>
+        <source>Step &amp;Forward</source>
+        <translation>Image &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Step &amp;Back</source>
+        <translation>Image &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Forward 10 Frames</source>
+        <translation>Avancer de 10 images</translation>
+    </message>
+    <message>
+        <source>Back 10 Frames</source>
+        <translation>Reculer de 10 images</translation>
+    </message>
+    <message>
+        <source>First Frame</source>
+        <translation>Première image</translation>
+    </message>
+    <message>
+        <source>Last Frame</source>
+        <translation>Dernière image</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed Frame</source>
+        <translation>Image &amp;non revue suivante</translation>
+    </message>
+    <message>
+        <source>Previous Unreviewed Frame</source>
+        <translation>Image non revue précédente</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Plus vite</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Plus lentement</translation>
+    </message>
+    <message>
+        <source>Normal Speed</source>
+        <translation>Vitesse normale</translation>
+    </message>
+    <message>
+        <source>Follow &amp;Target</source>
+        <translation>Suivre la &amp;cible</translation>
+    </message>
+    <message>
+        <source>Projected &amp;Point</source>
+        <translation>&amp;Point projeté</translation>
+    </message>
+    <message>
+        <source>Uncertainty &amp;Ellipse</source>
+        <translation>&amp;Ellipse d’incertitude</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected Box</source>
+        <translation>Boîte a&amp;ttendue</translation>
+    </message>
+    <message>
+        <source>Out-of-View &amp;Arrow</source>
+        <translation>&amp;Flèche hors champ</translation>
+    </message>
+    <message>
+        <source>&amp;Boxes</source>
+        <translation>&amp;Boîtes</translation>
+    </message>
+    <message>
+        <source>&amp;White Hot</source>
+        <translation>&amp;Blanc chaud</translation>
+    </message>
+    <message>
+        <source>&amp;Black Hot</source>
+        <translation>&amp;Noir chaud</translation>
+    </message>
+    <message>
+        <source>&amp;Ironbow</source>
+        <translation>&amp;Ironbow</translation>
+    </message>
+    <message>
+        <source>&amp;Next Palette</source>
+        <translation>Palette &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic Contrast</source>
+        <translation>Contraste &amp;automatique</translation>
+    </message>
+    <message>
+        <source>Contrast &amp;Window…</source>
+        <translation>&amp;Fenêtre de contraste…</translation>
+    </message>
+    <message>
+        <source>Keyboard &amp;Shortcut Sheet</source>
+        <translation>&amp;Aide-mémoire des raccourcis</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <source>&amp;Overlays</source>
+        <translation>&amp;Surimpressions</translation>
+    </message>
+    <message>
+        <source>&amp;Infrared</source>
+        <translation>&amp;Infrarouge</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>Télémesure</translation>
+    </message>
+    <message>
+        <source>Open Campaign</source>
+        <translation>Ouvrir une campagne</translation>
+    </message>
+    <message>
+        <source>Campaign manifests (campaign.json *.json)</source>
+        <translation>Manifestes de campagne (campaign.json *.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the campaign</source>
+        <translation>Impossible d’ouvrir la campagne</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Vigie — opening %1</source>
+        <translation>Vigie — ouverture de %1</translation>
+    </message>
+    <message>
+        <source>Vigie — %1</source>
+        <translation>Vigie — %1</translation>
+    </message>
+    <message>
+        <source>This campaign has no RGB camera</source>
+        <translation>Cette campagne n’a pas de caméra RVB</translation>
+    </message>
+    <message>
+        <source>This campaign has no IR camera</source>
+        <translation>Cette campagne n’a pas de caméra IR</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 cameras, %3 master frames</source>
+        <translation>%1 ouverte : %2 caméras, %3 images maîtresses</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouverte</translation>
+    </message>
+    <message>
+        <source>No %1 frame at this time</source>
+        <translation>Pas d’image %1 à cet instant</translation>
+    </message>
+    <message>
+        <source>  ×%1</source>
+        <translation>  ×%1</translation>
+    </message>
+    <message>
+        <source>frame %1 / %2  %3%4</source>
+        <translation>image %1 / %2  %3%4</translation>
+    </message>
+    <message>
+        <source>Import Summary</source>
+        <translation>Bilan de l’import</translation>
+    </message>
+    <message>
+        <source>IR Contrast Window</source>
+        <translation>Fenêtre de contraste IR</translation>
+    </message>
+    <message>
+        <source>Low (black)</source>
+        <translation>Bas (noir)</translation>
+    </message>
+    <message>
+        <source>High (white)</source>
+        <translation>Haut (blanc)</translation>
+    </message>
+    <message>
+        <source>No more proposals in this direction</source>
+        <translation>Plus de proposition dans ce sens</translation>
+    </message>
+    <message>
+        <source>Every frame in this direction is reviewed</source>
+        <translation>Toutes les images dans ce sens sont revues</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ParseReport</name>
@@ -310,7 +801,7 @@
         <translation>pas de somme de contrôle</translation>
     </message>
     <message>
-        <source>checksum &apos;%1&apos; is not hexadecimal</source>
+        <source>checksum '%1' is not hexadecimal</source>
         <translation>la somme de contrôle « %1 » n’est pas hexadécimale</translation>
     </message>
     <message>
@@ -334,7 +825,7 @@
         <translation>aucune phrase NMEA valide : %1 rejetées</translation>
     </message>
     <message>
-        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
+        <source>not an RTKLIB solution: no '%' header and no solution row</source>
         <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
     </message>
     <message>
@@ -342,7 +833,7 @@
         <translation>aucune ligne de solution (%1 rejetées)</translation>
     </message>
     <message>
-        <source>unreadable &apos;ref pos&apos;</source>
+        <source>unreadable 'ref pos'</source>
         <translation>« ref pos » illisible</translation>
     </message>
     <message>
@@ -354,11 +845,11 @@
         <translation>ligne tronquée</translation>
     </message>
     <message>
-        <source>time &apos;%1 %2&apos; is malformed</source>
+        <source>time '%1 %2' is malformed</source>
         <translation>instant « %1 %2 » mal formé</translation>
     </message>
     <message>
-        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
+        <source>GPS week/time of week '%1 %2' is malformed</source>
         <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
     </message>
     <message>
@@ -366,11 +857,11 @@
         <translation>%1 colonnes, au moins %2 attendues</translation>
     </message>
     <message>
-        <source>column %1 &apos;%2&apos; is not a number</source>
+        <source>column %1 '%2' is not a number</source>
         <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
     </message>
     <message>
-        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
+        <source>an ENU baseline row needs the header's 'ref pos'</source>
         <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
     </message>
     <message>
@@ -429,6 +920,29 @@
     </message>
 </context>
 <context>
+    <name>vigie::ShortcutEditor</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Click a shortcut and type the new keys. Backspace clears it.</source>
+        <translation>Cliquez sur un raccourci et tapez les nouvelles touches. Retour arrière l’efface.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>%1 is already the shortcut of “%2”.</source>
+        <translation>%1 est déjà le raccourci de « %2 ».</translation>
+    </message>
+</context>
+<context>
     <name>vigie::ShortcutSheet</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -444,9 +958,102 @@
     </message>
 </context>
 <context>
+    <name>vigie::SkyPlot</name>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>O</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::TelemetryPanel</name>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Azimuth</source>
+        <translation>Azimut</translation>
+    </message>
+    <message>
+        <source>Elevation</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>σ E/N/U</source>
+        <translation>σ E/N/H</translation>
+    </message>
+    <message>
+        <source>Sky</source>
+        <translation>Ciel</translation>
+    </message>
+    <message>
+        <source>Ground track</source>
+        <translation>Trace au sol</translation>
+    </message>
+    <message>
+        <source>Time offsets (ms)</source>
+        <translation>Décalages temporels (ms)</translation>
+    </message>
+    <message>
+        <source>Moves a stream's timestamps; the overlays follow at once and the campaign file is updated.</source>
+        <translation>Décale les horodatages d’un flux ; les surimpressions suivent aussitôt et le fichier de campagne est mis à jour.</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>%1 m/s</source>
+        <translation>%1 m/s</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3 m</source>
+        <translation>%1 / %2 / %3 m</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::TimelineWidget</name>
+    <message>
+        <source>No campaign open</source>
+        <translation>Aucune campagne ouverte</translation>
+    </message>
+</context>
+<context>
     <name>vigie::cli::AboutCommand</name>
     <message>
-        <source>Show Vigie&apos;s version and the components it runs with.</source>
+        <source>Show Vigie's version and the components it runs with.</source>
         <translation>Afficher la version de Vigie et des composants qu’il utilise.</translation>
     </message>
     <message>
@@ -454,7 +1061,7 @@
         <translation>Écrire du JSON au lieu d’un tableau.</translation>
     </message>
     <message>
-        <source>unexpected argument &apos;%1&apos;</source>
+        <source>unexpected argument '%1'</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
 </context>
@@ -529,7 +1136,7 @@
         <translation>une action et un jeu de données attendus</translation>
     </message>
     <message>
-        <source>unknown action &apos;%1&apos;</source>
+        <source>unknown action '%1'</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -575,11 +1182,11 @@
         <translation>%1 : échec du contrôle d’intégrité : %2</translation>
     </message>
     <message>
-        <source>unknown state &apos;%1&apos;</source>
+        <source>unknown state '%1'</source>
         <translation>état inconnu « %1 »</translation>
     </message>
     <message>
-        <source>unknown source &apos;%1&apos;</source>
+        <source>unknown source '%1'</source>
         <translation>source inconnue « %1 »</translation>
     </message>
     <message>
@@ -587,7 +1194,7 @@
         <translation>--size doit être LxH</translation>
     </message>
     <message>
-        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign &apos;%5&apos;
+        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign '%5'
 </source>
         <translation>%1 boîtes importées sur %2 images de %3 séquences (classes : %4) dans la campagne « %5 »
 </translation>
@@ -601,7 +1208,7 @@
         <translation>--split doit donner trois proportions, comme 0.7,0.15,0.15</translation>
     </message>
     <message>
-        <source>camera &apos;%1&apos; has no video</source>
+        <source>camera '%1' has no video</source>
         <translation>la caméra « %1 » n’a pas de vidéo</translation>
     </message>
     <message>
@@ -638,7 +1245,7 @@
         <translation>Instant, ISO 8601 UTC (2026-05-12T10:15:00.5Z).</translation>
     </message>
     <message>
-        <source>Frame index of the camera&apos;s video.</source>
+        <source>Frame index of the camera's video.</source>
         <translation>Indice d’image dans la vidéo de la caméra.</translation>
     </message>
     <message>
@@ -658,19 +1265,19 @@
         <translation>donnez soit --utc, soit --frame</translation>
     </message>
     <message>
-        <source>%1: no camera named &apos;%2&apos;</source>
+        <source>%1: no camera named '%2'</source>
         <translation>%1 : aucune caméra nommée « %2 »</translation>
     </message>
     <message>
-        <source>--utc &apos;%1&apos; is not a time</source>
+        <source>--utc '%1' is not a time</source>
         <translation>--utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>--frame &apos;%1&apos; is not a frame index</source>
+        <source>--frame '%1' is not a frame index</source>
         <translation>--frame « %1 » n’est pas un indice d’image</translation>
     </message>
     <message>
-        <source>camera &apos;%1&apos; has no frame %2</source>
+        <source>camera '%1' has no frame %2</source>
         <translation>la caméra « %1 » n’a pas d’image %2</translation>
     </message>
     <message>
@@ -704,7 +1311,7 @@
     <name>vigie::cli::Registry</name>
     <message>
         <source>Usage: %1 &lt;command&gt; [options]
-Vigie&apos;s headless tools: the same library code as the workstation.
+Vigie's headless tools: the same library code as the workstation.
 
 Commands:
 </source>
@@ -717,7 +1324,7 @@ Commandes :
     <message>
         <source>
 Options:
-  -h, --help     Show this help, or a command&apos;s help with &apos;%1 &lt;command&gt; --help&apos;.
+  -h, --help     Show this help, or a command's help with '%1 &lt;command&gt; --help'.
   -v, --version  Show the version.
 
 Exit codes: 0 success, 1 failure (bad input, I/O), 2 bad usage.
@@ -731,15 +1338,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>no command given (try &apos;%1 --help&apos;)</source>
+        <source>no command given (try '%1 --help')</source>
         <translation>aucune commande donnée (essayez « %1 --help »)</translation>
     </message>
     <message>
-        <source>unknown option &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
+        <source>unknown option '%1' (try '%2 --help')</source>
         <translation>option inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
+        <source>unknown command '%1' (try '%2 --help')</source>
         <translation>commande inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
@@ -770,7 +1377,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>easy, realistic (par défaut) ou hard.</translation>
     </message>
     <message>
-        <source>JSON file overriding the preset&apos;s settings.</source>
+        <source>JSON file overriding the preset's settings.</source>
         <translation>Fichier JSON qui remplace les réglages du préréglage.</translation>
     </message>
     <message>
@@ -786,7 +1393,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>video8 (par défaut), png16 ou ffv1-16.</translation>
     </message>
     <message>
-        <source>unexpected argument &apos;%1&apos;</source>
+        <source>unexpected argument '%1'</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
     <message>
@@ -849,11 +1456,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>un fichier journal attendu</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;</source>
+        <source>unknown format '%1'</source>
         <translation>format inconnu « %1 »</translation>
     </message>
     <message>
-        <source>--date &apos;%1&apos; is not YYYY-MM-DD</source>
+        <source>--date '%1' is not YYYY-MM-DD</source>
         <translation>--date « %1 » n’est pas au format AAAA-MM-JJ</translation>
     </message>
     <message>
@@ -912,7 +1519,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>--threads doit être un entier</translation>
     </message>
     <message>
-        <source>unknown action &apos;%1&apos;</source>
+        <source>unknown action '%1'</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -972,7 +1579,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>one frame&apos;s decode, 1 thread: %1 ms
+        <source>one frame's decode, 1 thread: %1 ms
 </source>
         <translation>décodage d’une image, 1 fil : %1 ms
 </translation>
@@ -1011,7 +1618,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 <context>
     <name>vigie::db</name>
     <message>
-        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -1019,11 +1626,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : le jeu de données est verrouillé par un autre Vigie (attente de 5 s)</translation>
     </message>
     <message>
-        <source>no class named &apos;%1&apos; in the dataset</source>
+        <source>no class named '%1' in the dataset</source>
         <translation>aucune classe nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
-        <source>no camera named &apos;%1&apos; in the dataset</source>
+        <source>no camera named '%1' in the dataset</source>
         <translation>aucune caméra nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
@@ -1051,7 +1658,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : requiert un id et un file_name</translation>
     </message>
     <message>
-        <source>%1: file name &apos;%2&apos; escapes the dataset folder</source>
+        <source>%1: file name '%2' escapes the dataset folder</source>
         <translation>%1 : le nom de fichier « %2 » sort du dossier du jeu de données</translation>
     </message>
     <message>
@@ -1063,7 +1670,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de numéro d’image</translation>
     </message>
     <message>
-        <source>%1: %2×%3 differs from the sequence&apos;s other frames</source>
+        <source>%1: %2×%3 differs from the sequence's other frames</source>
         <translation>%1 : %2×%3 diffère des autres images de la séquence</translation>
     </message>
     <message>
@@ -1103,15 +1710,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image illisible</translation>
     </message>
     <message>
-        <source>%1: expected &apos;class cx cy w h&apos;, got %2 fields</source>
+        <source>%1: expected 'class cx cy w h', got %2 fields</source>
         <translation>%1 : « class cx cy w h » attendu, %2 champs trouvés</translation>
     </message>
     <message>
-        <source>%1: unknown class &apos;%2&apos; (classes.txt has %3)</source>
+        <source>%1: unknown class '%2' (classes.txt has %3)</source>
         <translation>%1 : classe inconnue « %2 » (classes.txt en a %3)</translation>
     </message>
     <message>
-        <source>%1: &apos;%2&apos; is not a number</source>
+        <source>%1: '%2' is not a number</source>
         <translation>%1 : « %2 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1119,7 +1726,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de dossier Annotations</translation>
     </message>
     <message>
-        <source>%1:%2: %3 &apos;%4&apos; is not a number</source>
+        <source>%1:%2: %3 '%4' is not a number</source>
         <translation>%1:%2 : %3 « %4 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1151,7 +1758,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : frame,id,x,y,w,h[,conf,class,visibility] attendu</translation>
     </message>
     <message>
-        <source>%1: field %2 &apos;%3&apos; is not a number</source>
+        <source>%1: field %2 '%3' is not a number</source>
         <translation>%1 : le champ %2 « %3 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1159,7 +1766,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image manquante : l’image %2 n’est pas dans 1..%3</translation>
     </message>
     <message>
-        <source>%1: unknown class &apos;%2&apos;</source>
+        <source>%1: unknown class '%2'</source>
         <translation>%1 : classe inconnue « %2 »</translation>
     </message>
     <message>
@@ -1187,7 +1794,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la taille d’image est inconnue : donnez la vidéo (--video) ou --size LxH</translation>
     </message>
     <message>
-        <source>%1: expected &apos;x y w h&apos; separated by tabs, got %2 fields</source>
+        <source>%1: expected 'x y w h' separated by tabs, got %2 fields</source>
         <translation>%1 : « x y w h » séparés par des tabulations attendus, %2 champs trouvés</translation>
     </message>
     <message>
@@ -1199,7 +1806,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>aucun dossier d’export donné</translation>
     </message>
     <message>
-        <source>image format &apos;%1&apos; is not png, jpg or none</source>
+        <source>image format '%1' is not png, jpg or none</source>
         <translation>le format d’image « %1 » n’est ni png, ni jpg, ni none</translation>
     </message>
     <message>
@@ -1211,7 +1818,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <source>sequence %1: modality &apos;%2&apos; is not rgb or ir</source>
+        <source>sequence %1: modality '%2' is not rgb or ir</source>
         <translation>séquence %1 : la modalité « %2 » n’est ni rgb ni ir</translation>
     </message>
     <message>
@@ -1227,14 +1834,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la boîte n’a pas de classe</translation>
     </message>
     <message>
-        <source>campaign &apos;%1&apos; is already in the dataset: import under another name (--campaign)</source>
+        <source>campaign '%1' is already in the dataset: import under another name (--campaign)</source>
         <translation>la campagne « %1 » est déjà dans le jeu de données : importez sous un autre nom (--campaign)</translation>
     </message>
 </context>
 <context>
     <name>vigie::db::Dataset</name>
     <message>
-        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -1283,6 +1890,37 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>migration to version %1 failed: %2</source>
         <translation>échec de la migration vers la version %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::db::DatasetSession</name>
+    <message>
+        <source>no dataset is open</source>
+        <translation>aucun jeu de données n’est ouvert</translation>
+    </message>
+    <message>
+        <source>%1: box on %2 frame %3 not saved: %4</source>
+        <translation>%1 : boîte sur %2 image %3 non enregistrée : %4</translation>
+    </message>
+    <message>
+        <source>unknown frame</source>
+        <translation>image inconnue</translation>
+    </message>
+    <message>
+        <source>%1: flags of %2 frame %3 not saved: %4</source>
+        <translation>%1 : marques de %2 image %3 non enregistrées : %4</translation>
+    </message>
+    <message>
+        <source>Opening the dataset</source>
+        <translation>Ouverture du jeu de données</translation>
+    </message>
+    <message>
+        <source>Registering the frames of %1</source>
+        <translation>Enregistrement des images de %1</translation>
+    </message>
+    <message>
+        <source>Geometric proposals for %1</source>
+        <translation>Propositions géométriques pour %1</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +2112,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>ir_output doit être video8, png16 ou ffv1-16</translation>
     </message>
     <message>
-        <source>unknown setting &apos;%1&apos;</source>
+        <source>unknown setting '%1'</source>
         <translation>réglage inconnu « %1 »</translation>
     </message>
 </context>

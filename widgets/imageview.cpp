@@ -114,6 +114,10 @@ void ImageView::zoomAround(double zoom, const QPointF &widgetAnchor)
     Q_EMIT zoomChanged(m_zoom);
 }
 
+void ImageView::paintOverlay(QPainter &)
+{
+}
+
 void ImageView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -132,6 +136,7 @@ void ImageView::paintEvent(QPaintEvent *)
         painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 2.0);
         painter.drawImage(QPointF(0, 0), m_image);
         painter.restore();
+        paintOverlay(painter);
     }
 
     if (!m_title.isEmpty()) {

@@ -3,6 +3,8 @@
 #include <QImage>
 #include <QWidget>
 
+class QPainter;
+
 namespace vigie {
 
 /// Shows one image (a video frame) with zoom and pan, pixel-exact when zoomed in.
@@ -58,6 +60,9 @@ Q_SIGNALS:
     void cursorMoved(const QPointF &imagePoint, bool inside);
 
 protected:
+    /// Draws on top of the image, in widget coordinates, before the title. Subclasses overlay
+    /// geometry and boxes here.
+    virtual void paintOverlay(QPainter &painter);
     void paintEvent(QPaintEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;

@@ -233,6 +233,9 @@ std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Opti
     case PixelOutput::Auto:
         d.output = info.grey ? (depth > 8 ? PixelOutput::Gray16 : PixelOutput::Gray8) : PixelOutput::Bgr8;
         break;
+    case PixelOutput::Thermal:
+        d.output = info.grey && depth > 8 ? PixelOutput::Gray16 : PixelOutput::Gray8;
+        break;
     default:
         d.output = options.output;
     }

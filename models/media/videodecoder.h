@@ -28,6 +28,7 @@ enum class PixelOutput {
     Bgr8,
     Gray8,  ///< luma only (an IR camera recorded as YUV)
     Gray16,
+    Thermal, ///< grey at its depth; a colour-coded recording (YUV) gives its luma as Gray8
     None,   ///< decode only, no pixels (throughput measurements, index checks)
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 
-// Plain values the dataset stores and returns. No Qt Sql type crosses this boundary, so the
-// widgets and the networks can use them without linking the database.
+// Plain values the dataset stores and returns: the annotation types. They live in models/ so
+// that the widgets, the networks and the undo commands use them without linking the database;
+// no Qt Sql type crosses this boundary.
 
 #include <QString>
 

@@ -1,0 +1,153 @@
+#pragma once
+
+// One open campaign in the workstation: the controller that wires the libraries together. It
+// loads the campaign off the GUI thread, starts one FrameServer per camera and the SyncPlayer
+// over them, opens the dataset through its writer thread, and turns every frame that arrives
+// into what a view shows (pixels through the IR palette, the projection, the boxes). It owns
+// the AnnotationModel and the façade that edits it. GUI thread only.
+
+#include "models/annotation/annotationeditor.h"
+#include "models/annotation/annotationmodel.h"
+#include "models/campaign.h"
+#include "models/imaging/palette.h"
+#include "models/importsummary.h"
+#include "widgets/frameview.h"
+#include "widgets/telemetrypanel.h"
+#include "widgets/timeline.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace vigie {
+
+namespace media {
+class FrameServer;
+class SyncPlayer;
+struct VideoFrame;
+} // namespace media
+namespace db {
+class DatasetSession;
+struct SessionContents;
+} // namespace db
+
+class CampaignSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString datasetPath;          ///< empty: annotations.sqlite beside campaign.json
+        std::int64_t cacheBudgetMiB = 768; ///< per camera
+        QString author;               ///< empty: the login name
+    };
+    enum class State { Loading, Ready, Failed };
+
+    CampaignSession(QUndoStack *undoStack, QObject *parent = nullptr);
+    /// Commits every queued write before returning.
+    ~CampaignSession() override;
+
+    /// Starts loading; opened() or failed() follows. Call once.
+    void open(const QString &manifestPath, const Options &options);
+    State state() const { return m_state; }
+    QString manifestPath() const { return m_manifestPath; }
+    QString datasetPath() const { return m_datasetPath; }
+
+    const Campaign *campaign() const { return m_campaign.get(); }
+    media::SyncPlayer *player() const { return m_player; }
+    AnnotationModel *annotations() const { return m_annotations; }
+    AnnotationEditor *editor() const { return m_editor.get(); }
+    db::DatasetSession *dataset() const { return m_dataset; }
+    const ImportSummary &importSummary() const { return m_summary; }
+
+    int cameraCount() const;
+    QString cameraName(int camera) const;
+    /// The first camera of a modality ("rgb", "ir"), or −1.
+    int cameraOf(const QString &modality) const;
+    /// The player's stream of a camera is the camera's index.
+    std::int64_t frameCount(int camera) const;
+    std::int64_t currentFrame(int camera) const;
+    int masterCamera() const;
+
+    /// The projection of the target into a camera's frame, with the live offsets.
+    FrameOverlay overlayAt(int camera, std::int64_t frame) const;
+    TelemetrySnapshot telemetryAt(UtcTime utc) const;
+    /// The target's path over the campaign, for the sky plot and the ground track.
+    void targetPath(std::vector<LookAngles> *sky, std::vector<Enu> *ground) const;
+
+    /// Time offsets the analyst can nudge: one per camera, then the turret log, then the
+    /// target log. In milliseconds, as saved in campaign.json.
+    QStringList offsetNames() const;
+    std::vector<int> offsetsMs() const;
+    void setOffsetMs(int stream, int offsetMs);
+    /// Writes pending offset changes to campaign.json now (they are also saved 1 s after the
+    /// last change, and when the session closes).
+    bool saveOffsets(QString *error = nullptr);
+
+    void setPalette(ThermalPalette palette);
+    ThermalPalette palette() const { return m_palette; }
+    void setContrast(const ContrastWindow &window);
+    ContrastWindow contrast() const { return m_contrast; }
+
+    /// The timeline's bands over the master camera's frames: fix quality, then per camera the
+    /// target in view and the annotation state. Computed when the campaign opens.
+    std::vector<TimelineWidget::Band> timelineBands() const { return m_bands; }
+    /// Band index of a camera's annotation state.
+    int annotationBand(int camera) const { return 1 + 2 * camera + 1; }
+    /// The master frames whose time falls on a camera's frame.
+    std::pair<std::int64_t, std::int64_t> masterFramesOf(int camera, std::int64_t frame) const;
+    std::uint8_t annotationBandValue(int camera, std::int64_t frame) const;
+
+Q_SIGNALS:
+    void progress(const QString &what, qint64 done, qint64 total);
+    void opened();
+    void failed(const QString &error);
+    /// A frame ready to show in camera `camera`'s view.
+    void frameShown(int camera, const QImage &image, qint64 frame, const vigie::FrameOverlay &overlay);
+    /// The overlays moved (an offset was nudged): views should ask overlayAt() again.
+    void overlaysChanged();
+    void message(const QString &text);
+    /// Writes queued vs. committed, for the status bar.
+    void saveStateChanged(bool allSaved);
+
+private:
+    void campaignLoaded(std::shared_ptr<const Campaign> campaign, const QString &error);
+    void serverOpened();
+    void datasetLoaded(const db::SessionContents &contents);
+    void onFrameChanged(int stream, qint64 frame);
+    void onFrameReady(int camera, const media::VideoFrame &frame);
+    void show(int camera, const media::VideoFrame &frame);
+    QImage toDisplay(int camera, const QImage &image) const;
+    void computeBands();
+    void fail(const QString &error);
+
+    QUndoStack *m_undoStack;
+    Options m_options;
+    State m_state = State::Loading;
+    QString m_manifestPath;
+    QString m_datasetPath;
+    std::shared_ptr<const Campaign> m_campaign;
+    CampaignManifest m_manifest; ///< the file, with the offsets as edited
+    ImportSummary m_summary;
+    std::vector<media::FrameServer *> m_servers;
+    int m_serversOpen = 0;
+    media::SyncPlayer *m_player = nullptr;
+    AnnotationModel *m_annotations;
+    std::unique_ptr<AnnotationEditor> m_editor;
+    db::DatasetSession *m_dataset = nullptr;
+    ThermalPalette m_palette = ThermalPalette::WhiteHot;
+    ContrastWindow m_contrast;
+    std::vector<std::vector<UtcTime>> m_frameUtc; ///< per camera, without its offset
+    std::int64_t m_turretDeltaUs = 0, m_targetDeltaUs = 0;
+    std::vector<TimelineWidget::Band> m_bands;
+    QTimer m_saveOffsetsTimer;
+    bool m_offsetsDirty = false;
+};
+
+} // namespace vigie
+
+Q_DECLARE_METATYPE(vigie::FrameOverlay)

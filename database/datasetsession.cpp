@@ -1,0 +1,315 @@
+#include "database/datasetsession.h"
+
+#include "database/dataset.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+#include <unordered_map>
+
+namespace vigie::db {
+
+class DatasetSession::Worker : public QObject
+{
+public:
+    explicit Worker(DatasetSession *session)
+        : m_session(session)
+    {
+    }
+
+    void open(const QString &path, const QString &campaignName, const QString &manifestPath,
+              const std::vector<SessionCamera> &cameras, const ProposalFunction &proposals,
+              const QString &author)
+    {
+        m_author = author;
+        QString error;
+        SessionContents contents;
+        contents.path = path;
+        if (!load(path, campaignName, manifestPath, cameras, proposals, &contents, &error)) {
+            m_dataset.reset();
+            Q_EMIT m_session->failed(error);
+            return;
+        }
+        Q_EMIT m_session->loaded(contents);
+    }
+
+    void writeBox(Op op, const Annotation &box)
+    {
+        QString error;
+        if (!m_dataset) {
+            error = DatasetSession::tr("no dataset is open");
+        } else if (!applyBox(op, box, &error)) {
+            // error set
+        } else {
+            return;
+        }
+        Q_EMIT m_session->writeFailed(DatasetSession::tr("%1: box on %2 frame %3 not saved: %4")
+                                          .arg(m_path, m_cameraNames.value(box.camera))
+                                          .arg(box.frame)
+                                          .arg(error));
+    }
+
+    void writeFlags(int camera, std::int64_t frame, const FrameFlags &flags)
+    {
+        QString error;
+        const auto frameId = frameIdOf(camera, frame);
+        if (!m_dataset || !frameId)
+            error = DatasetSession::tr("unknown frame");
+        else if (m_dataset->setFrameFlags(*frameId, flags, m_author, &error))
+            return;
+        Q_EMIT m_session->writeFailed(DatasetSession::tr("%1: flags of %2 frame %3 not saved: %4")
+                                          .arg(m_path, m_cameraNames.value(camera))
+                                          .arg(frame)
+                                          .arg(error));
+    }
+
+    void close() { m_dataset.reset(); }
+
+private:
+    std::optional<std::int64_t> frameIdOf(int camera, std::int64_t frame) const
+    {
+        if (camera < 0 || size_t(camera) >= m_frameIds.size())
+            return std::nullopt;
+        const auto &ids = m_frameIds[size_t(camera)];
+        if (frame < 0 || size_t(frame) >= ids.size() || ids[size_t(frame)] == 0)
+            return std::nullopt;
+        return ids[size_t(frame)];
+    }
+
+    std::optional<std::int64_t> classIdOf(const QString &name, QString *error)
+    {
+        const auto it = m_classIds.find(name);
+        if (it != m_classIds.end())
+            return it->second;
+        const auto id = m_dataset->ensureClass(name, error);
+        if (id)
+            m_classIds[name] = *id;
+        return id;
+    }
+
+    std::optional<BoxRecord> toRecord(const Annotation &a, QString *error)
+    {
+        const auto frameId = frameIdOf(a.camera, a.frame);
+        if (!frameId) {
+            *error = DatasetSession::tr("unknown frame");
+            return std::nullopt;
+        }
+        const auto classId = classIdOf(a.className, error);
+        if (!classId)
+            return std::nullopt;
+        BoxRecord r;
+        const auto row = m_rows.find(a.handle);
+        r.id = row == m_rows.end() ? 0 : row->second;
+        r.frameId = *frameId;
+        r.classId = *classId;
+        r.x = a.rect.x();
+        r.y = a.rect.y();
+        r.w = a.rect.width();
+        r.h = a.rect.height();
+        r.source = a.source;
+        r.state = a.state;
+        r.confidence = a.confidence;
+        r.modelVersion = a.modelVersion;
+        r.author = m_author;
+        return r;
+    }
+
+    bool applyBox(Op op, const Annotation &a, QString *error)
+    {
+        auto record = toRecord(a, error);
+        if (!record)
+            return false;
+        switch (op) {
+        case Op::Create: {
+            record->id = 0;
+            const auto id = m_dataset->createBox(*record, error);
+            if (!id)
+                return false;
+            m_rows[a.handle] = *id;
+            return true;
+        }
+        case Op::Update:
+            return record->id != 0 && m_dataset->updateBox(*record, m_author, error);
+        case Op::Delete:
+            return record->id != 0 && m_dataset->deleteBox(record->id, m_author, error);
+        case Op::Restore:
+            return record->id != 0 && m_dataset->restoreBox(*record, m_author, error);
+        }
+        return false;
+    }
+
+    bool load(const QString &path, const QString &campaignName, const QString &manifestPath,
+              const std::vector<SessionCamera> &cameras, const ProposalFunction &proposals,
+              SessionContents *contents, QString *error)
+    {
+        m_path = path;
+        Q_EMIT m_session->progress(DatasetSession::tr("Opening the dataset"), 0, 0);
+        m_dataset = Dataset::open(path, Dataset::OpenMode::CreateIfMissing, error);
+        if (!m_dataset)
+            return false;
+        std::int64_t campaignId = 0;
+        if (const auto existing = m_dataset->campaignByName(campaignName)) {
+            campaignId = existing->id;
+        } else {
+            const auto id = m_dataset->addCampaign({0, campaignName, manifestPath, 0}, error);
+            if (!id)
+                return false;
+            campaignId = *id;
+        }
+        const std::vector<CameraRecord> known = m_dataset->cameras(campaignId);
+        m_frameIds.assign(cameras.size(), {});
+        std::vector<std::int64_t> cameraIds(cameras.size(), 0);
+        for (size_t c = 0; c < cameras.size(); ++c) {
+            const SessionCamera &cam = cameras[c];
+            m_cameraNames[int(c)] = cam.name;
+            for (const CameraRecord &k : known) {
+                if (k.name == cam.name)
+                    cameraIds[c] = k.id;
+            }
+            if (cameraIds[c] == 0) {
+                const auto id = m_dataset->addCamera({0, campaignId, cam.name, cam.modality, cam.videoPath,
+                                                      cam.width, cam.height},
+                                                     error);
+                if (!id)
+                    return false;
+                cameraIds[c] = *id;
+            }
+            Q_EMIT m_session->progress(DatasetSession::tr("Registering the frames of %1").arg(cam.name), 0, 0);
+            if (!m_dataset->ensureFrames(cameraIds[c], cam.frameCount, cam.frameUtcUs, error))
+                return false;
+            auto &ids = m_frameIds[c];
+            ids.assign(size_t(cam.frameCount), 0);
+            for (const FrameRecord &f : m_dataset->frames(cameraIds[c])) {
+                if (f.index >= 0 && f.index < cam.frameCount)
+                    ids[size_t(f.index)] = f.id;
+            }
+        }
+        for (const ClassRecord &c : m_dataset->classes())
+            m_classIds[c.name] = c.id;
+        std::unordered_map<std::int64_t, QString> classNames;
+        for (const auto &[name, id] : m_classIds)
+            classNames[id] = name;
+
+        for (size_t c = 0; c < cameras.size(); ++c) {
+            std::unordered_map<std::int64_t, std::int64_t> frameIndex;
+            for (size_t i = 0; i < m_frameIds[c].size(); ++i)
+                frameIndex[m_frameIds[c][i]] = std::int64_t(i);
+            std::vector<BoxRecord> records = m_dataset->boxesOfCamera(cameraIds[c]);
+            const bool hasGeometry = std::any_of(records.begin(), records.end(), [](const BoxRecord &r) {
+                return r.source == BoxSource::Geometry;
+            });
+            if (!hasGeometry && proposals) {
+                const QString what = DatasetSession::tr("Geometric proposals for %1").arg(cameras[c].name);
+                std::vector<Annotation> proposed = proposals(int(c), [&](std::int64_t done, std::int64_t total) {
+                    Q_EMIT m_session->progress(what, done, total);
+                    return true;
+                });
+                std::vector<BoxRecord> fresh;
+                fresh.reserve(proposed.size());
+                for (const Annotation &a : proposed) {
+                    auto r = toRecord(a, error);
+                    if (!r)
+                        return false;
+                    fresh.push_back(*r);
+                }
+                if (!fresh.empty() && !m_dataset->insertBoxes(fresh, error))
+                    return false;
+                contents->geometricProposalsAdded += int(fresh.size());
+                records.insert(records.end(), fresh.begin(), fresh.end());
+                classNames.clear();
+                for (const auto &[name, id] : m_classIds)
+                    classNames[id] = name;
+            }
+            for (const BoxRecord &r : records) {
+                Annotation a;
+                a.handle = r.id;
+                a.camera = int(c);
+                a.frame = frameIndex.count(r.frameId) ? frameIndex[r.frameId] : -1;
+                if (a.frame < 0)
+                    continue;
+                a.rect = QRectF(r.x, r.y, r.w, r.h);
+                a.className = classNames[r.classId];
+                a.source = r.source;
+                a.state = r.state;
+                a.confidence = r.confidence;
+                a.modelVersion = r.modelVersion;
+                m_rows[a.handle] = r.id;
+                contents->boxes.push_back(std::move(a));
+            }
+            for (const auto &[frameId, flags] : m_dataset->frameFlagsOfCamera(cameraIds[c])) {
+                if (frameIndex.count(frameId))
+                    contents->flags[{int(c), frameIndex[frameId]}] = flags;
+            }
+        }
+        return true;
+    }
+
+    DatasetSession *m_session;
+    std::unique_ptr<Dataset> m_dataset;
+    QString m_path;
+    QString m_author;
+    std::vector<std::vector<std::int64_t>> m_frameIds; ///< per camera, by frame index
+    QHash<int, QString> m_cameraNames;
+    std::map<QString, std::int64_t> m_classIds;
+    std::unordered_map<std::int64_t, std::int64_t> m_rows; ///< handle → row id
+};
+
+DatasetSession::DatasetSession(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread)
+    , m_worker(new Worker(this))
+{
+    qRegisterMetaType<vigie::db::SessionContents>();
+    m_thread->setObjectName(QStringLiteral("vigie-dataset"));
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+}
+
+DatasetSession::~DatasetSession()
+{
+    // Queued work runs first (events are processed in order), then the connection closes in
+    // the thread that opened it.
+    QMetaObject::invokeMethod(m_worker, [this] {
+        m_worker->close();
+        m_thread->quit();
+    });
+    m_thread->wait();
+    delete m_worker;
+    delete m_thread;
+}
+
+void DatasetSession::open(const QString &path, const QString &campaignName, const QString &manifestPath,
+                          const std::vector<SessionCamera> &cameras, const ProposalFunction &proposals,
+                          const QString &author)
+{
+    QMetaObject::invokeMethod(m_worker, [=, this] {
+        m_worker->open(path, campaignName, manifestPath, cameras, proposals, author);
+    });
+}
+
+void DatasetSession::writeBox(Op op, const Annotation &box)
+{
+    ++m_pending;
+    QMetaObject::invokeMethod(m_worker, [=, this] {
+        m_worker->writeBox(op, box);
+        if (--m_pending == 0)
+            Q_EMIT allSaved();
+    });
+}
+
+void DatasetSession::writeFlags(int camera, std::int64_t frame, const FrameFlags &flags)
+{
+    ++m_pending;
+    QMetaObject::invokeMethod(m_worker, [=, this] {
+        m_worker->writeFlags(camera, frame, flags);
+        if (--m_pending == 0)
+            Q_EMIT allSaved();
+    });
+}
+
+void DatasetSession::flush()
+{
+    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
+} // namespace vigie::db

@@ -1,0 +1,90 @@
+#pragma once
+
+// The workstation's connection to its dataset: one worker thread that owns the SQLite
+// connection and does every read and write, in the order the GUI asked for them. The GUI never
+// waits on it: open() returns at once and loaded() follows; each edit is queued as it is made
+// and committed by the worker a moment later (one transaction per edit, so that killing the
+// program loses nothing the analyst saw saved). Boxes are known by the AnnotationModel's
+// handles; the worker maps the negative handles of boxes created in this session to the rows
+// it inserts.
+
+#include "models/annotation/annotationmodel.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <vector>
+
+class QThread;
+
+namespace vigie::db {
+
+struct SessionCamera
+{
+    QString name;
+    QString modality;
+    QString videoPath;
+    int width = 0, height = 0;
+    std::int64_t frameCount = 0;
+    std::vector<std::int64_t> frameUtcUs; ///< may be empty
+};
+
+struct SessionContents
+{
+    QString path;
+    std::vector<Annotation> boxes;
+    std::map<std::pair<int, std::int64_t>, FrameFlags> flags;
+    int geometricProposalsAdded = 0;
+};
+
+/// Computes the geometric proposals of one camera, in the worker thread; `progress(done,
+/// total)` may return false to cancel.
+using ProposalFunction = std::function<std::vector<Annotation>(
+    int camera, const std::function<bool(std::int64_t, std::int64_t)> &progress)>;
+
+class DatasetSession : public QObject, public AnnotationSink
+{
+    Q_OBJECT
+
+public:
+    explicit DatasetSession(QObject *parent = nullptr);
+    /// Commits every queued write, then stops the worker.
+    ~DatasetSession() override;
+
+    /// In the worker: opens (creating or migrating) the dataset, registers the campaign, its
+    /// cameras and frames, adds the geometric proposals of cameras that have none, and loads
+    /// every box and flag. loaded() or failed() follows.
+    void open(const QString &path, const QString &campaignName, const QString &manifestPath,
+              const std::vector<SessionCamera> &cameras, const ProposalFunction &proposals,
+              const QString &author);
+
+    void writeBox(Op op, const Annotation &box) override;
+    void writeFlags(int camera, std::int64_t frame, const FrameFlags &flags) override;
+
+    /// Blocks until every write queued so far is committed. For tests and for closing.
+    void flush();
+    /// Writes queued and not yet committed.
+    int pendingWrites() const { return m_pending.load(); }
+
+Q_SIGNALS:
+    void progress(const QString &what, qint64 done, qint64 total);
+    void loaded(const vigie::db::SessionContents &contents);
+    void failed(const QString &error);
+    /// A write failed: the analyst's view and the file now differ; the message says which box.
+    void writeFailed(const QString &error);
+    /// Every queued write so far is committed.
+    void allSaved();
+
+private:
+    class Worker;
+    QThread *m_thread;
+    Worker *m_worker;
+    std::atomic<int> m_pending{0};
+};
+
+} // namespace vigie::db
+
+Q_DECLARE_METATYPE(vigie::db::SessionContents)

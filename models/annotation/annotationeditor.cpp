@@ -1,0 +1,183 @@
+#include "models/annotation/annotationeditor.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace vigie {
+
+namespace {
+
+/// One box goes from `before` to `after`; either may be absent (creation, deletion).
+class BoxCommand : public QUndoCommand
+{
+public:
+    BoxCommand(AnnotationModel *model, std::optional<Annotation> before,
+               std::optional<Annotation> after, const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+
+    void redo() override
+    {
+        apply(m_before, m_after);
+        m_redone = true;
+    }
+    void undo() override { apply(m_after, m_before); }
+
+private:
+    void apply(const std::optional<Annotation> &from, const std::optional<Annotation> &to)
+    {
+        if (from && to) {
+            m_model->update(*to);
+        } else if (to) {
+            // The first redo of a creation inserts a new row; every other appearance of the box
+            // (redo after undo, undo of a deletion) brings its row back with its history.
+            const bool firstCreation = !m_before && !m_redone;
+            m_model->insert(*to, firstCreation ? AnnotationSink::Op::Create : AnnotationSink::Op::Restore);
+        } else if (from) {
+            m_model->remove(from->handle);
+        }
+    }
+
+    AnnotationModel *m_model;
+    std::optional<Annotation> m_before, m_after;
+    bool m_redone = false;
+};
+
+class FlagsCommand : public QUndoCommand
+{
+public:
+    FlagsCommand(AnnotationModel *model, int camera, std::int64_t frame, db::FrameFlags before,
+                 db::FrameFlags after, const QString &text)
+        : QUndoCommand(text), m_model(model), m_camera(camera), m_frame(frame), m_before(before), m_after(after)
+    {
+    }
+    void redo() override { m_model->setFlags(m_camera, m_frame, m_after); }
+    void undo() override { m_model->setFlags(m_camera, m_frame, m_before); }
+
+private:
+    AnnotationModel *m_model;
+    int m_camera;
+    std::int64_t m_frame;
+    db::FrameFlags m_before, m_after;
+};
+
+bool isProposal(const Annotation &a)
+{
+    return a.state == db::BoxState::Proposed;
+}
+
+} // namespace
+
+AnnotationEditor::AnnotationEditor(AnnotationModel *model, QUndoStack *stack)
+    : m_model(model)
+    , m_stack(stack)
+{
+}
+
+std::int64_t AnnotationEditor::addBox(int camera, std::int64_t frame, const QRectF &rect,
+                                      const QString &className)
+{
+    const QRectF r = rect.normalized();
+    if (r.width() < 1 || r.height() < 1 || camera < 0 || frame < 0)
+        return 0;
+    Annotation a;
+    a.handle = m_model->newHandle();
+    a.camera = camera;
+    a.frame = frame;
+    a.rect = r;
+    a.className = className.isEmpty() && !m_classes.isEmpty() ? m_classes.first() : className;
+    a.source = db::BoxSource::Manual;
+    a.state = db::BoxState::Accepted;
+    m_stack->push(new BoxCommand(m_model, std::nullopt, a, tr("Draw %1 box").arg(a.className)));
+    return a.handle;
+}
+
+bool AnnotationEditor::change(const Annotation &before, const Annotation &after, const QString &text)
+{
+    if (before == after)
+        return false;
+    m_stack->push(new BoxCommand(m_model, before, after, text));
+    return true;
+}
+
+bool AnnotationEditor::setRect(std::int64_t handle, const QRectF &rect)
+{
+    const auto before = m_model->box(handle);
+    const QRectF r = rect.normalized();
+    if (!before || r.width() < 1 || r.height() < 1)
+        return false;
+    Annotation after = *before;
+    after.rect = r;
+    if (before->source != db::BoxSource::Manual && before->state != db::BoxState::Rejected)
+        after.state = db::BoxState::Corrected;
+    const bool moved = before->rect.size() == r.size();
+    return change(*before, after, moved ? tr("Move box") : tr("Resize box"));
+}
+
+bool AnnotationEditor::remove(std::int64_t handle)
+{
+    const auto before = m_model->box(handle);
+    if (!before)
+        return false;
+    m_stack->push(new BoxCommand(m_model, before, std::nullopt, tr("Delete %1 box").arg(before->className)));
+    return true;
+}
+
+bool AnnotationEditor::accept(std::int64_t handle)
+{
+    const auto before = m_model->box(handle);
+    if (!before || before->state == db::BoxState::Accepted || before->state == db::BoxState::Corrected)
+        return false;
+    Annotation after = *before;
+    after.state = db::BoxState::Accepted;
+    return change(*before, after, isProposal(*before) ? tr("Accept proposal") : tr("Accept box"));
+}
+
+bool AnnotationEditor::reject(std::int64_t handle)
+{
+    const auto before = m_model->box(handle);
+    if (!before || before->state == db::BoxState::Rejected)
+        return false;
+    Annotation after = *before;
+    after.state = db::BoxState::Rejected;
+    return change(*before, after, isProposal(*before) ? tr("Reject proposal") : tr("Reject box"));
+}
+
+bool AnnotationEditor::setClass(std::int64_t handle, const QString &className)
+{
+    const auto before = m_model->box(handle);
+    if (!before || className.trimmed().isEmpty())
+        return false;
+    Annotation after = *before;
+    after.className = className;
+    return change(*before, after, tr("Set class to %1").arg(className));
+}
+
+bool AnnotationEditor::cycleClass(std::int64_t handle)
+{
+    const auto box = m_model->box(handle);
+    if (!box || m_classes.isEmpty())
+        return false;
+    const int i = m_classes.indexOf(box->className);
+    return setClass(handle, m_classes.at((i + 1) % m_classes.size()));
+}
+
+bool AnnotationEditor::setFrameFlags(int camera, std::int64_t frame, const db::FrameFlags &flags)
+{
+    const db::FrameFlags before = m_model->flags(camera, frame);
+    if (before == flags)
+        return false;
+    QString text = tr("Set frame flags");
+    if (flags.reviewed != before.reviewed)
+        text = flags.reviewed ? tr("Mark frame reviewed") : tr("Unmark frame reviewed");
+    else if (flags.outOfView != before.outOfView || flags.notVisible != before.notVisible)
+        text = flags.notVisible || flags.outOfView ? tr("Mark frame: no target") : tr("Clear frame: no target");
+    m_stack->push(new FlagsCommand(m_model, camera, frame, before, flags, text));
+    return true;
+}
+
+} // namespace vigie

@@ -1,0 +1,51 @@
+#pragma once
+
+// The façade every analyst gesture goes through. Each method makes one QUndoCommand, pushes it
+// on the stack (which applies it to the AnnotationModel, which saves it), and returns at once.
+// Proposals are never edited in place silently: accepting, rejecting, moving or reclassifying
+// one is a command of its own, so that undo restores exactly what the proposer wrote.
+
+#include "models/annotation/annotationmodel.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class QUndoStack;
+
+namespace vigie {
+
+class AnnotationEditor
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::AnnotationEditor)
+
+public:
+    AnnotationEditor(AnnotationModel *model, QUndoStack *stack);
+
+    AnnotationModel *model() const { return m_model; }
+    QUndoStack *undoStack() const { return m_stack; }
+
+    /// The classes the analyst cycles through; the campaign's target class first.
+    void setClasses(const QStringList &classes) { m_classes = classes; }
+    QStringList classes() const { return m_classes; }
+
+    /// A drawn box: source manual, state accepted. Returns its handle (0 if the rect is empty).
+    std::int64_t addBox(int camera, std::int64_t frame, const QRectF &rect, const QString &className);
+    /// Moves or resizes a box. A proposal that is moved becomes a corrected box.
+    bool setRect(std::int64_t handle, const QRectF &rect);
+    bool remove(std::int64_t handle);
+    bool accept(std::int64_t handle);
+    bool reject(std::int64_t handle);
+    bool setClass(std::int64_t handle, const QString &className);
+    /// The next class in classes() after the box's own.
+    bool cycleClass(std::int64_t handle);
+    bool setFrameFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
+
+private:
+    bool change(const Annotation &before, const Annotation &after, const QString &text);
+
+    AnnotationModel *m_model;
+    QUndoStack *m_stack;
+    QStringList m_classes;
+};
+
+} // namespace vigie

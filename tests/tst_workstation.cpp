@@ -1,0 +1,362 @@
+// The workstation driven like an analyst would: a generated campaign opened in the main window,
+// frames stepped with the keyboard, boxes drawn, resized and accepted with the mouse and keys,
+// undo and redo, and the dataset on disk checked afterwards. Offscreen; screenshots of the main
+// states land in the test output folder.
+
+#include "app/campaignsession.h"
+#include "app/mainwindow.h"
+#include "database/dataset.h"
+#include "models/media/syncplayer.h"
+#include "models/synth/generator.h"
+#include "widgets/frameview.h"
+#include "widgets/shortcuteditor.h"
+#include "widgets/telemetrypanel.h"
+#include "widgets/timeline.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace vigie;
+
+namespace {
+
+const QString campaignDir = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/workstation-campaign");
+const QString shots = QStringLiteral(VIGIE_TEST_OUTPUT_DIR);
+
+QString freshDataset(const QString &name)
+{
+    const QString path = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/") + name;
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    return path;
+}
+
+bool openAndWait(MainWindow &window, const QString &dataset)
+{
+    QSignalSpy opened(&window, &MainWindow::campaignOpened);
+    QSignalSpy failed(&window, &MainWindow::campaignFailed);
+    window.openCampaign(campaignDir + QStringLiteral("/campaign.json"), dataset);
+    if (!opened.wait(60000)) {
+        qWarning() << "not opened:" << failed;
+        return false;
+    }
+    // Both views get their first frame.
+    return QTest::qWaitFor([&] { return window.rgbView()->frame() >= 0 && window.irView()->frame() >= 0; }, 20000);
+}
+
+QPoint widgetPoint(const FrameView *view, const QPointF &imagePoint)
+{
+    return view->imageToWidget(imagePoint).toPoint();
+}
+
+void drag(FrameView *view, const QPoint &from, const QPoint &to)
+{
+    QTest::mousePress(view, Qt::LeftButton, {}, from);
+    const int steps = 5;
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(view, from + (to - from) * i / steps);
+    QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+}
+
+} // namespace
+
+class TestWorkstation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("VigieTest"));
+        QApplication::setApplicationName(QStringLiteral("tst_workstation"));
+        QSettings().clear();
+        // A short easy campaign: the drone in view most of the time, no offsets.
+        synth::Config config = synth::Config::forPreset(synth::Preset::Easy, 11, 4.0);
+        QString error;
+        QDir(campaignDir).removeRecursively();
+        QVERIFY2(synth::generate(config, campaignDir, {}, &error), qPrintable(error));
+    }
+
+    void session()
+    {
+        const QString dbPath = freshDataset(QStringLiteral("workstation.sqlite"));
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(openAndWait(window, dbPath));
+        CampaignSession *s = window.session();
+        QVERIFY(s);
+        auto *player = s->player();
+        const int master = player->master();
+        const int ir = s->cameraOf(QStringLiteral("ir"));
+        const int rgb = s->cameraOf(QStringLiteral("rgb"));
+        QCOMPARE(master, rgb);
+        QVERIFY(ir >= 0);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-opened.png")));
+
+        // Geometric proposals were written for the frames with the target in view.
+        const std::size_t proposals = s->annotations()->boxCount();
+        QVERIFY(proposals > 50);
+
+        // Step with the keyboard: Right three times, Shift+Right once, Left once.
+        const qint64 start = player->currentFrame(master);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(&window, Qt::Key_Right);
+        QTest::keyClick(&window, Qt::Key_Right, Qt::ShiftModifier);
+        QTest::keyClick(&window, Qt::Key_Left);
+        QCOMPARE(player->currentFrame(master), start + 12);
+        QTRY_COMPARE(window.rgbView()->frame(), start + 12);
+        QCOMPARE(window.timeline()->currentFrame(), start + 12);
+        const qint64 irFrame = player->currentFrame(ir);
+        QTRY_COMPARE(window.irView()->frame(), irFrame);
+
+        // Draw a box on the IR view, away from the proposal.
+        FrameView *irView = window.irView();
+        irView->fitToView();
+        QTest::qWait(50);
+        const QPoint a = widgetPoint(irView, QPointF(40, 40));
+        const QPoint b = widgetPoint(irView, QPointF(100, 90));
+        drag(irView, a, b);
+        QCOMPARE(window.activeView(), irView);
+        std::vector<Annotation> manual;
+        for (const Annotation &x : s->annotations()->boxes(ir, irFrame)) {
+            if (x.source == db::BoxSource::Manual)
+                manual.push_back(x);
+        }
+        QCOMPARE(manual.size(), size_t(1));
+        const Annotation drawn = manual.front();
+        QCOMPARE(irView->selectedBox(), drawn.handle);
+        QVERIFY(std::abs(drawn.rect.left() - 40) < 2 && std::abs(drawn.rect.top() - 40) < 2);
+        QVERIFY(std::abs(drawn.rect.right() - 100) < 2 && std::abs(drawn.rect.bottom() - 90) < 2);
+
+        // Resize it by its bottom-right handle.
+        drag(irView, irView->imageToWidget(drawn.rect.bottomRight()).toPoint(), widgetPoint(irView, QPointF(130, 120)));
+        const Annotation resized = *s->annotations()->box(drawn.handle);
+        QVERIFY2(std::abs(resized.rect.right() - 130) < 2 && std::abs(resized.rect.bottom() - 120) < 2,
+                 qPrintable(QStringLiteral("%1 %2").arg(resized.rect.right()).arg(resized.rect.bottom())));
+        QCOMPARE(resized.rect.topLeft(), drawn.rect.topLeft());
+
+        // Accept the proposal of this IR frame with the keyboard.
+        irView->selectBox(0);
+        std::int64_t proposal = 0;
+        for (const Annotation &x : s->annotations()->boxes(ir, irFrame)) {
+            if (x.state == db::BoxState::Proposed)
+                proposal = x.handle;
+        }
+        QVERIFY2(proposal != 0, "the stepped-to IR frame has a geometric proposal");
+        QTest::keyClick(&window, Qt::Key_A);
+        QCOMPARE(s->annotations()->box(proposal)->state, db::BoxState::Accepted);
+        QCOMPARE(window.undoStack()->count(), 3);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-edited.png")));
+
+        // Undo twice (the accept, the resize), redo once (the resize).
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(s->annotations()->box(proposal)->state, db::BoxState::Proposed);
+        QCOMPARE(s->annotations()->box(drawn.handle)->rect, drawn.rect);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(s->annotations()->box(drawn.handle)->rect, resized.rect);
+        QCOMPARE(s->annotations()->box(proposal)->state, db::BoxState::Proposed);
+
+        const QRectF finalRect = resized.rect;
+        const std::int64_t frameIr = irFrame;
+        window.closeCampaign(); // commits everything queued
+
+        // The dataset holds exactly: every proposal still proposed, plus the drawn box, resized.
+        QString error;
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+        QVERIFY2(dataset, qPrintable(error));
+        const auto boxes = dataset->allBoxes();
+        QCOMPARE(boxes.size(), proposals + 1);
+        int manualRows = 0, proposed = 0;
+        for (const db::BoxRecord &r : boxes) {
+            if (r.source == db::BoxSource::Manual) {
+                ++manualRows;
+                QCOMPARE(QRectF(r.x, r.y, r.w, r.h), finalRect);
+                QCOMPARE(r.state, db::BoxState::Accepted);
+                const auto frame = dataset->frame(r.frameId);
+                QVERIFY(frame);
+                QCOMPARE(frame->index, frameIr);
+                // create, update (resize), update (undo), update (redo)
+                QCOMPARE(dataset->history(r.id).size(), size_t(4));
+            } else {
+                QCOMPARE(r.source, db::BoxSource::Geometry);
+                proposed += r.state == db::BoxState::Proposed ? 1 : 0;
+            }
+        }
+        QCOMPARE(manualRows, 1);
+        QCOMPARE(size_t(proposed), proposals);
+    }
+
+    void reopeningShowsTheSavedWorkAndFrame()
+    {
+        const QString dbPath = freshDataset(QStringLiteral("reopen.sqlite"));
+        qint64 frame = 0;
+        std::int64_t handle = 0;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(openAndWait(window, dbPath));
+            auto *s = window.session();
+            s->player()->seekFrame(s->masterCamera(), 40);
+            frame = s->player()->currentFrame(s->masterCamera());
+            QTRY_COMPARE(window.rgbView()->frame(), frame);
+            handle = s->editor()->addBox(s->masterCamera(), frame, QRectF(10, 10, 30, 20), QStringLiteral("bird"));
+            QVERIFY(handle < 0);
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(openAndWait(again, dbPath));
+        auto *s = again.session();
+        QTRY_COMPARE(s->player()->currentFrame(s->masterCamera()), frame);
+        bool found = false;
+        for (const Annotation &a : s->annotations()->boxes(s->masterCamera(), frame))
+            found = found || (a.className == QStringLiteral("bird") && a.rect == QRectF(10, 10, 30, 20));
+        QVERIFY(found);
+        // Geometric proposals are not added twice.
+        QString error;
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+        QCOMPARE(dataset->allBoxes().size(), s->annotations()->boxCount());
+    }
+
+    void offsetsMoveTheOverlayAndAreSaved()
+    {
+        const QString manifest = campaignDir + QStringLiteral("/campaign.json");
+        QFile original(manifest);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(openAndWait(window, freshDataset(QStringLiteral("offsets.sqlite"))));
+            auto *s = window.session();
+            const int ir = s->cameraOf(QStringLiteral("ir"));
+            QTRY_VERIFY(window.irView()->overlay().valid);
+            const FrameOverlay base = s->overlayAt(ir, window.irView()->frame());
+            QVERIFY(base.projection.inFront);
+            // Turret stream: +200 ms moves where the turret pointed, so the point moves.
+            QSpinBox *turret = window.telemetry()->offsetBox(s->cameraCount());
+            turret->setValue(200);
+            const FrameOverlay moved = window.irView()->overlay();
+            QVERIFY2(std::hypot(moved.projection.x - base.projection.x, moved.projection.y - base.projection.y) > 0.5,
+                     "the overlay follows the offset");
+            window.closeCampaign(); // saves pending offsets
+        }
+        QFile saved(manifest);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(saved.readAll()).object();
+        saved.close();
+        QCOMPARE(json.value(QStringLiteral("turret")).toObject().value(QStringLiteral("time_offset_s")).toDouble(), 0.2);
+        // Put the campaign back as it was.
+        QVERIFY(saved.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        saved.write(before);
+    }
+
+    void palettesAndFollowTarget()
+    {
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(openAndWait(window, freshDataset(QStringLiteral("palette.sqlite"))));
+        FrameView *ir = window.irView();
+        const QImage whiteHot = ir->image();
+        window.findChild<QAction *>(QStringLiteral("actionPaletteIronbow"))->trigger();
+        QTRY_VERIFY(ir->image() != whiteHot);
+        // Ironbow colours are not grey.
+        const QImage iron = ir->image();
+        int coloured = 0;
+        for (int y = 0; y < iron.height(); y += 16) {
+            for (int x = 0; x < iron.width(); x += 16) {
+                const QColor c = iron.pixelColor(x, y);
+                coloured += (c.red() != c.green() || c.green() != c.blue()) ? 1 : 0;
+            }
+        }
+        QVERIFY(coloured > 10);
+        window.findChild<QAction *>(QStringLiteral("actionFollowTarget"))->setChecked(true);
+        QTest::keyClick(&window, Qt::Key_Right);
+        QTRY_VERIFY(ir->overlay().valid && ir->overlay().projection.inFieldOfView);
+        QTRY_COMPARE(ir->zoom(), 4.0);
+        const QPointF c = ir->center();
+        QVERIFY(std::hypot(c.x() - ir->overlay().projection.x, c.y() - ir->overlay().projection.y) < 1.0);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-follow-ironbow.png")));
+        window.findChild<QAction *>(QStringLiteral("actionFollowTarget"))->setChecked(false);
+        window.findChild<QAction *>(QStringLiteral("actionPaletteWhiteHot"))->trigger();
+    }
+
+    void timelineSeeksAndShortcutsRebind()
+    {
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(openAndWait(window, freshDataset(QStringLiteral("timeline.sqlite"))));
+        auto *s = window.session();
+        TimelineWidget *timeline = window.timeline();
+        QVERIFY(timeline->bandCount() == 1 + 2 * s->cameraCount());
+        const double x = timeline->xOfFrame(60);
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(int(x), timeline->height() / 2));
+        QCOMPARE(s->player()->currentFrame(s->masterCamera()), 60);
+
+        // Rebind "step forward" to D.
+        ShortcutEditor editor(window.actions());
+        const int row = editor.rowOf(QStringLiteral("actionStepForward"));
+        QVERIFY(row >= 0);
+        QVERIFY(!editor.setSequence(row, QKeySequence(Qt::Key_A))); // taken by Accept
+        QVERIFY(editor.setSequence(row, QKeySequence(Qt::Key_D)));
+        QCOMPARE(editor.changes().value(QStringLiteral("actionStepForward")), QKeySequence(Qt::Key_D));
+        window.findChild<QAction *>(QStringLiteral("actionStepForward"))->setShortcut(QKeySequence(Qt::Key_D));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_D);
+        QCOMPARE(s->player()->currentFrame(s->masterCamera()), 61);
+        window.findChild<QAction *>(QStringLiteral("actionStepForward"))->setShortcut(QKeySequence(Qt::Key_Right));
+
+        // Next unreviewed frame skips reviewed ones.
+        window.setActiveView(window.rgbView());
+        const qint64 here = s->player()->currentFrame(s->masterCamera());
+        // Frame commands act on the frame on screen: wait for it.
+        QTRY_COMPARE(window.rgbView()->frame(), here);
+        QTest::keyClick(&window, Qt::Key_V); // mark this frame reviewed
+        QVERIFY(s->annotations()->flags(s->masterCamera(), here).reviewed);
+        s->player()->step(-1);
+        QTest::keyClick(&window, Qt::Key_N);
+        QCOMPARE(s->player()->currentFrame(s->masterCamera()), here + 1);
+    }
+
+    void brokenCampaignGivesAClearError()
+    {
+        const QString dir = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/broken-campaign");
+        QDir(dir).removeRecursively();
+        QVERIFY(QDir().mkpath(dir));
+        QFile f(dir + QStringLiteral("/campaign.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ \"format_version\": 1, \"name\": ");
+        f.close();
+        MainWindow window;
+        window.show();
+        QSignalSpy failed(&window, &MainWindow::campaignFailed);
+        window.openCampaign(f.fileName());
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("campaign.json")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!window.session());
+    }
+};
+
+QTEST_MAIN(TestWorkstation)
+#include "tst_workstation.moc"
