@@ -59,7 +59,7 @@ constexpr int maxRecent = 8;
 
 QString frameKey(const QString &manifest)
 {
-    return QStringLiteral("campaignFrames/") + QString::fromLatin1(manifest.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+    return QStringLiteral("campaignFrames/") + QString::fromLatin1(manifest.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 } // namespace
 
@@ -636,6 +636,8 @@ void MainWindow::saveState() const
     settings.setValue(layoutKey, int(m_layout));
     settings.setValue(paletteKey, int(m_palette));
     settings.setValue(followKey, m_followAction->isChecked());
+    if (m_followAction->isChecked() && m_activeView)
+        settings.setValue(followZoomKey, m_activeView->followZoom());
     int overlays = 0;
     for (QAction *a : m_overlayActions)
         overlays |= a->isChecked() ? a->data().toInt() : 0;

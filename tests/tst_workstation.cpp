@@ -19,6 +19,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMimeData>
+#include <QUrl>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -336,6 +338,82 @@ private Q_SLOTS:
         s->player()->step(-1);
         QTest::keyClick(&window, Qt::Key_N);
         QCOMPARE(s->player()->currentFrame(s->masterCamera()), here + 1);
+    }
+
+    void moveDeleteClassAndRejectFromTheKeyboard()
+    {
+        // A drop opens the campaign with its default dataset, beside the manifest.
+        const QString dbPath = campaignDir + QStringLiteral("/annotations.sqlite");
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(dbPath + QLatin1String(suffix));
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // Opened by dropping campaign.json on the window.
+        QSignalSpy opened(&window, &MainWindow::campaignOpened);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(campaignDir + QStringLiteral("/campaign.json"))});
+        QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(opened.wait(60000));
+        QTRY_VERIFY(window.rgbView()->frame() >= 0);
+        CampaignSession *s = window.session();
+        FrameView *view = window.rgbView();
+        window.setActiveView(view);
+        view->fitToView();
+        const int camera = view->camera();
+        const qint64 frame = view->frame();
+
+        // Draw, then move by dragging the box's inside.
+        drag(view, widgetPoint(view, QPointF(100, 100)), widgetPoint(view, QPointF(200, 160)));
+        const std::int64_t h = view->selectedBox();
+        QVERIFY(h < 0);
+        const QRectF drawn = s->annotations()->box(h)->rect;
+        drag(view, widgetPoint(view, drawn.center()), widgetPoint(view, drawn.center() + QPointF(50, 30)));
+        const QRectF moved = s->annotations()->box(h)->rect;
+        QVERIFY(std::abs(moved.left() - drawn.left() - 50) < 3 && std::abs(moved.top() - drawn.top() - 30) < 3);
+        QCOMPARE(moved.size(), drawn.size());
+
+        // C cycles the class, X rejects, Delete deletes; each one undoable.
+        const QString before = s->annotations()->box(h)->className;
+        QTest::keyClick(&window, Qt::Key_C);
+        QVERIFY(s->annotations()->box(h)->className != before);
+        QTest::keyClick(&window, Qt::Key_X);
+        QCOMPARE(s->annotations()->box(h)->state, db::BoxState::Rejected);
+        QTest::keyClick(&window, Qt::Key_Delete);
+        QVERIFY(!s->annotations()->box(h));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(s->annotations()->box(h)->state, db::BoxState::Rejected);
+
+        // Tab selects this frame's proposal; a moved proposal becomes corrected.
+        view->selectBox(0);
+        QTest::keyClick(&window, Qt::Key_Tab);
+        const std::int64_t p = view->selectedBox();
+        QVERIFY(p > 0);
+        QCOMPARE(s->annotations()->box(p)->state, db::BoxState::Proposed);
+        QVERIFY(s->editor()->setRect(p, s->annotations()->box(p)->rect.translated(2, 1)));
+        QCOMPARE(s->annotations()->box(p)->state, db::BoxState::Corrected);
+        QCOMPARE(s->annotations()->boxes(camera, frame).size(), size_t(2));
+        window.closeCampaign();
+
+        QString error;
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+        QVERIFY(dataset);
+        int manual = 0, corrected = 0;
+        for (const db::BoxRecord &r : dataset->allBoxes()) {
+            if (r.source == db::BoxSource::Manual) {
+                ++manual;
+                QCOMPARE(r.state, db::BoxState::Rejected);
+            }
+            corrected += r.state == db::BoxState::Corrected ? 1 : 0;
+        }
+        QCOMPARE(manual, 1);   // deleted, then restored by undo
+        QCOMPARE(corrected, 1);
     }
 
     void brokenCampaignGivesAClearError()

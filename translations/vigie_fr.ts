@@ -35,11 +35,11 @@
 <context>
     <name>vigie</name>
     <message>
-        <source>%1 field %2 (%3) '%4' is malformed</source>
+        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
         <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
     </message>
     <message>
-        <source>unknown column '%1'</source>
+        <source>unknown column &apos;%1&apos;</source>
         <translation>colonne inconnue « %1 »</translation>
     </message>
     <message>
@@ -51,19 +51,19 @@
         <translation>%1 champs, l’en-tête en a %2</translation>
     </message>
     <message>
-        <source>utc '%1' is not a time</source>
+        <source>utc &apos;%1&apos; is not a time</source>
         <translation>utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>%1 '%2' is not an angle within ±%3°</source>
+        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
         <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
     </message>
     <message>
-        <source>hfov_deg.%1 '%2' is not a field of view in (0°, 180°)</source>
+        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
         <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
     </message>
     <message>
-        <source>time %1 does not follow the previous sample's (%2)</source>
+        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
         <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
     </message>
     <message>
@@ -75,11 +75,11 @@
         <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
     </message>
     <message>
-        <source>frame index '%1', expected %2</source>
+        <source>frame index &apos;%1&apos;, expected %2</source>
         <translation>indice d’image « %1 », %2 attendu</translation>
     </message>
     <message>
-        <source>'%1' is not a time</source>
+        <source>&apos;%1&apos; is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>%1 : le manifeste doit être un objet JSON</translation>
     </message>
     <message>
-        <source>'%1' is not 'vigie-campaign'</source>
+        <source>&apos;%1&apos; is not &apos;vigie-campaign&apos;</source>
         <translation>« %1 » n’est pas « vigie-campaign »</translation>
     </message>
     <message>
@@ -184,7 +184,7 @@
         <translation>la version %1 est plus récente que celle que lit ce Vigie (%2)</translation>
     </message>
     <message>
-        <source>'%1' is not auto, nmea or rtklib-pos</source>
+        <source>&apos;%1&apos; is not auto, nmea or rtklib-pos</source>
         <translation>« %1 » n’est ni auto, ni nmea, ni rtklib-pos</translation>
     </message>
     <message>
@@ -196,15 +196,15 @@
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <source>'%1' is used twice</source>
+        <source>&apos;%1&apos; is used twice</source>
         <translation>« %1 » est utilisé deux fois</translation>
     </message>
     <message>
-        <source>'%1' is not rgb or ir</source>
+        <source>&apos;%1&apos; is not rgb or ir</source>
         <translation>« %1 » n’est ni rgb ni ir</translation>
     </message>
     <message>
-        <source>'%1' is not a time</source>
+        <source>&apos;%1&apos; is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -216,7 +216,7 @@
         <translation>requiert hfov_deg, ou fx, fy, cx, cy</translation>
     </message>
     <message>
-        <source>must be OpenCV's 4, 5, 8, 12 or 14 coefficients</source>
+        <source>must be OpenCV&apos;s 4, 5, 8, 12 or 14 coefficients</source>
         <translation>doit contenir 4, 5, 8, 12 ou 14 coefficients OpenCV</translation>
     </message>
     <message>
@@ -801,7 +801,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>pas de somme de contrôle</translation>
     </message>
     <message>
-        <source>checksum '%1' is not hexadecimal</source>
+        <source>checksum &apos;%1&apos; is not hexadecimal</source>
         <translation>la somme de contrôle « %1 » n’est pas hexadécimale</translation>
     </message>
     <message>
@@ -825,7 +825,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>aucune phrase NMEA valide : %1 rejetées</translation>
     </message>
     <message>
-        <source>not an RTKLIB solution: no '%' header and no solution row</source>
+        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
         <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
     </message>
     <message>
@@ -833,7 +833,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>aucune ligne de solution (%1 rejetées)</translation>
     </message>
     <message>
-        <source>unreadable 'ref pos'</source>
+        <source>unreadable &apos;ref pos&apos;</source>
         <translation>« ref pos » illisible</translation>
     </message>
     <message>
@@ -845,11 +845,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>ligne tronquée</translation>
     </message>
     <message>
-        <source>time '%1 %2' is malformed</source>
+        <source>time &apos;%1 %2&apos; is malformed</source>
         <translation>instant « %1 %2 » mal formé</translation>
     </message>
     <message>
-        <source>GPS week/time of week '%1 %2' is malformed</source>
+        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
         <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
     </message>
     <message>
@@ -857,11 +857,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>%1 colonnes, au moins %2 attendues</translation>
     </message>
     <message>
-        <source>column %1 '%2' is not a number</source>
+        <source>column %1 &apos;%2&apos; is not a number</source>
         <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
     </message>
     <message>
-        <source>an ENU baseline row needs the header's 'ref pos'</source>
+        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
         <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
     </message>
     <message>
@@ -1019,7 +1019,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Décalages temporels (ms)</translation>
     </message>
     <message>
-        <source>Moves a stream's timestamps; the overlays follow at once and the campaign file is updated.</source>
+        <source>Moves a stream&apos;s timestamps; the overlays follow at once and the campaign file is updated.</source>
         <translation>Décale les horodatages d’un flux ; les surimpressions suivent aussitôt et le fichier de campagne est mis à jour.</translation>
     </message>
     <message>
@@ -1053,7 +1053,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
 <context>
     <name>vigie::cli::AboutCommand</name>
     <message>
-        <source>Show Vigie's version and the components it runs with.</source>
+        <source>Show Vigie&apos;s version and the components it runs with.</source>
         <translation>Afficher la version de Vigie et des composants qu’il utilise.</translation>
     </message>
     <message>
@@ -1061,7 +1061,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Écrire du JSON au lieu d’un tableau.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
 </context>
@@ -1136,7 +1136,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>une action et un jeu de données attendus</translation>
     </message>
     <message>
-        <source>unknown action '%1'</source>
+        <source>unknown action &apos;%1&apos;</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -1182,11 +1182,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>%1 : échec du contrôle d’intégrité : %2</translation>
     </message>
     <message>
-        <source>unknown state '%1'</source>
+        <source>unknown state &apos;%1&apos;</source>
         <translation>état inconnu « %1 »</translation>
     </message>
     <message>
-        <source>unknown source '%1'</source>
+        <source>unknown source &apos;%1&apos;</source>
         <translation>source inconnue « %1 »</translation>
     </message>
     <message>
@@ -1194,7 +1194,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>--size doit être LxH</translation>
     </message>
     <message>
-        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign '%5'
+        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign &apos;%5&apos;
 </source>
         <translation>%1 boîtes importées sur %2 images de %3 séquences (classes : %4) dans la campagne « %5 »
 </translation>
@@ -1208,7 +1208,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>--split doit donner trois proportions, comme 0.7,0.15,0.15</translation>
     </message>
     <message>
-        <source>camera '%1' has no video</source>
+        <source>camera &apos;%1&apos; has no video</source>
         <translation>la caméra « %1 » n’a pas de vidéo</translation>
     </message>
     <message>
@@ -1245,7 +1245,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Instant, ISO 8601 UTC (2026-05-12T10:15:00.5Z).</translation>
     </message>
     <message>
-        <source>Frame index of the camera's video.</source>
+        <source>Frame index of the camera&apos;s video.</source>
         <translation>Indice d’image dans la vidéo de la caméra.</translation>
     </message>
     <message>
@@ -1265,19 +1265,19 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>donnez soit --utc, soit --frame</translation>
     </message>
     <message>
-        <source>%1: no camera named '%2'</source>
+        <source>%1: no camera named &apos;%2&apos;</source>
         <translation>%1 : aucune caméra nommée « %2 »</translation>
     </message>
     <message>
-        <source>--utc '%1' is not a time</source>
+        <source>--utc &apos;%1&apos; is not a time</source>
         <translation>--utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>--frame '%1' is not a frame index</source>
+        <source>--frame &apos;%1&apos; is not a frame index</source>
         <translation>--frame « %1 » n’est pas un indice d’image</translation>
     </message>
     <message>
-        <source>camera '%1' has no frame %2</source>
+        <source>camera &apos;%1&apos; has no frame %2</source>
         <translation>la caméra « %1 » n’a pas d’image %2</translation>
     </message>
     <message>
@@ -1311,7 +1311,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <name>vigie::cli::Registry</name>
     <message>
         <source>Usage: %1 &lt;command&gt; [options]
-Vigie's headless tools: the same library code as the workstation.
+Vigie&apos;s headless tools: the same library code as the workstation.
 
 Commands:
 </source>
@@ -1324,7 +1324,7 @@ Commandes :
     <message>
         <source>
 Options:
-  -h, --help     Show this help, or a command's help with '%1 &lt;command&gt; --help'.
+  -h, --help     Show this help, or a command&apos;s help with &apos;%1 &lt;command&gt; --help&apos;.
   -v, --version  Show the version.
 
 Exit codes: 0 success, 1 failure (bad input, I/O), 2 bad usage.
@@ -1338,15 +1338,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>no command given (try '%1 --help')</source>
+        <source>no command given (try &apos;%1 --help&apos;)</source>
         <translation>aucune commande donnée (essayez « %1 --help »)</translation>
     </message>
     <message>
-        <source>unknown option '%1' (try '%2 --help')</source>
+        <source>unknown option &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
         <translation>option inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
-        <source>unknown command '%1' (try '%2 --help')</source>
+        <source>unknown command &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
         <translation>commande inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
@@ -1377,7 +1377,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>easy, realistic (par défaut) ou hard.</translation>
     </message>
     <message>
-        <source>JSON file overriding the preset's settings.</source>
+        <source>JSON file overriding the preset&apos;s settings.</source>
         <translation>Fichier JSON qui remplace les réglages du préréglage.</translation>
     </message>
     <message>
@@ -1393,7 +1393,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>video8 (par défaut), png16 ou ffv1-16.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
     <message>
@@ -1456,11 +1456,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>un fichier journal attendu</translation>
     </message>
     <message>
-        <source>unknown format '%1'</source>
+        <source>unknown format &apos;%1&apos;</source>
         <translation>format inconnu « %1 »</translation>
     </message>
     <message>
-        <source>--date '%1' is not YYYY-MM-DD</source>
+        <source>--date &apos;%1&apos; is not YYYY-MM-DD</source>
         <translation>--date « %1 » n’est pas au format AAAA-MM-JJ</translation>
     </message>
     <message>
@@ -1519,7 +1519,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>--threads doit être un entier</translation>
     </message>
     <message>
-        <source>unknown action '%1'</source>
+        <source>unknown action &apos;%1&apos;</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -1579,7 +1579,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>one frame's decode, 1 thread: %1 ms
+        <source>one frame&apos;s decode, 1 thread: %1 ms
 </source>
         <translation>décodage d’une image, 1 fil : %1 ms
 </translation>
@@ -1618,7 +1618,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 <context>
     <name>vigie::db</name>
     <message>
-        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -1626,11 +1626,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : le jeu de données est verrouillé par un autre Vigie (attente de 5 s)</translation>
     </message>
     <message>
-        <source>no class named '%1' in the dataset</source>
+        <source>no class named &apos;%1&apos; in the dataset</source>
         <translation>aucune classe nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
-        <source>no camera named '%1' in the dataset</source>
+        <source>no camera named &apos;%1&apos; in the dataset</source>
         <translation>aucune caméra nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
@@ -1658,7 +1658,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : requiert un id et un file_name</translation>
     </message>
     <message>
-        <source>%1: file name '%2' escapes the dataset folder</source>
+        <source>%1: file name &apos;%2&apos; escapes the dataset folder</source>
         <translation>%1 : le nom de fichier « %2 » sort du dossier du jeu de données</translation>
     </message>
     <message>
@@ -1670,7 +1670,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de numéro d’image</translation>
     </message>
     <message>
-        <source>%1: %2×%3 differs from the sequence's other frames</source>
+        <source>%1: %2×%3 differs from the sequence&apos;s other frames</source>
         <translation>%1 : %2×%3 diffère des autres images de la séquence</translation>
     </message>
     <message>
@@ -1710,15 +1710,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image illisible</translation>
     </message>
     <message>
-        <source>%1: expected 'class cx cy w h', got %2 fields</source>
+        <source>%1: expected &apos;class cx cy w h&apos;, got %2 fields</source>
         <translation>%1 : « class cx cy w h » attendu, %2 champs trouvés</translation>
     </message>
     <message>
-        <source>%1: unknown class '%2' (classes.txt has %3)</source>
+        <source>%1: unknown class &apos;%2&apos; (classes.txt has %3)</source>
         <translation>%1 : classe inconnue « %2 » (classes.txt en a %3)</translation>
     </message>
     <message>
-        <source>%1: '%2' is not a number</source>
+        <source>%1: &apos;%2&apos; is not a number</source>
         <translation>%1 : « %2 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1726,7 +1726,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de dossier Annotations</translation>
     </message>
     <message>
-        <source>%1:%2: %3 '%4' is not a number</source>
+        <source>%1:%2: %3 &apos;%4&apos; is not a number</source>
         <translation>%1:%2 : %3 « %4 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1758,7 +1758,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : frame,id,x,y,w,h[,conf,class,visibility] attendu</translation>
     </message>
     <message>
-        <source>%1: field %2 '%3' is not a number</source>
+        <source>%1: field %2 &apos;%3&apos; is not a number</source>
         <translation>%1 : le champ %2 « %3 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1766,7 +1766,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image manquante : l’image %2 n’est pas dans 1..%3</translation>
     </message>
     <message>
-        <source>%1: unknown class '%2'</source>
+        <source>%1: unknown class &apos;%2&apos;</source>
         <translation>%1 : classe inconnue « %2 »</translation>
     </message>
     <message>
@@ -1794,7 +1794,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la taille d’image est inconnue : donnez la vidéo (--video) ou --size LxH</translation>
     </message>
     <message>
-        <source>%1: expected 'x y w h' separated by tabs, got %2 fields</source>
+        <source>%1: expected &apos;x y w h&apos; separated by tabs, got %2 fields</source>
         <translation>%1 : « x y w h » séparés par des tabulations attendus, %2 champs trouvés</translation>
     </message>
     <message>
@@ -1806,7 +1806,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>aucun dossier d’export donné</translation>
     </message>
     <message>
-        <source>image format '%1' is not png, jpg or none</source>
+        <source>image format &apos;%1&apos; is not png, jpg or none</source>
         <translation>le format d’image « %1 » n’est ni png, ni jpg, ni none</translation>
     </message>
     <message>
@@ -1818,7 +1818,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <source>sequence %1: modality '%2' is not rgb or ir</source>
+        <source>sequence %1: modality &apos;%2&apos; is not rgb or ir</source>
         <translation>séquence %1 : la modalité « %2 » n’est ni rgb ni ir</translation>
     </message>
     <message>
@@ -1834,14 +1834,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la boîte n’a pas de classe</translation>
     </message>
     <message>
-        <source>campaign '%1' is already in the dataset: import under another name (--campaign)</source>
+        <source>campaign &apos;%1&apos; is already in the dataset: import under another name (--campaign)</source>
         <translation>la campagne « %1 » est déjà dans le jeu de données : importez sous un autre nom (--campaign)</translation>
     </message>
 </context>
 <context>
     <name>vigie::db::Dataset</name>
     <message>
-        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -2112,7 +2112,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>ir_output doit être video8, png16 ou ffv1-16</translation>
     </message>
     <message>
-        <source>unknown setting '%1'</source>
+        <source>unknown setting &apos;%1&apos;</source>
         <translation>réglage inconnu « %1 »</translation>
     </message>
 </context>

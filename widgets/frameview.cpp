@@ -82,6 +82,10 @@ FrameView::FrameView(QWidget *parent)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
+    connect(this, &ImageView::zoomChanged, this, [this](double zoom) {
+        if (m_follow && !m_following)
+            m_followZoom = zoom;
+    });
 }
 
 void FrameView::setEditor(AnnotationEditor *editor, int camera)
@@ -147,9 +151,11 @@ void FrameView::follow()
 {
     if (!m_follow || image().isNull() || !m_overlay.valid || !m_overlay.projection.inFieldOfView)
         return;
+    m_following = true;
     if (std::abs(zoom() - m_followZoom) > 1e-9)
         setZoom(m_followZoom);
     centerOn(QPointF(m_overlay.projection.x, m_overlay.projection.y));
+    m_following = false;
 }
 
 void FrameView::selectBox(std::int64_t handle)
@@ -290,10 +296,12 @@ void FrameView::paintArrow(QPainter &painter)
     painter.drawPath(head);
     const QString label = tr("target out of view  %1 m").arg(m_overlay.projection.look.rangeM, 0, 'f', 0);
     const QRectF text = painter.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2);
-    QPointF at = back - dir * 14 - QPointF(text.width() / 2, -text.height() / 2);
-    at.setX(std::clamp(at.x(), 4.0, width() - text.width() - 4));
-    at.setY(std::clamp(at.y(), text.height() + 4, double(height()) - 4));
-    const QRectF placed = text.translated(at - text.bottomLeft());
+    // The label sits inwards of the arrowhead, never over it.
+    const double reach = 8 + std::abs(dir.x()) * text.width() / 2 + std::abs(dir.y()) * text.height() / 2;
+    const QPointF centre = back - dir * reach;
+    QRectF placed = text.translated(centre - text.center());
+    placed.moveLeft(std::clamp(placed.left(), 4.0, std::max(4.0, width() - placed.width() - 4)));
+    placed.moveTop(std::clamp(placed.top(), 4.0, std::max(4.0, height() - placed.height() - 4)));
     painter.fillRect(placed, QColor(0, 0, 0, 160));
     painter.setPen(QColor(255, 80, 255));
     painter.drawText(placed, Qt::AlignCenter, label);

@@ -50,6 +50,9 @@ public:
     /// Follow target: each new frame is centred on the projected point at `zoom`.
     void setFollowTarget(bool follow, double zoom = 4.0);
     bool followsTarget() const { return m_follow; }
+    /// The zoom follow mode uses: the one given, then whatever the analyst zooms to while
+    /// following.
+    double followZoom() const { return m_followZoom; }
 
     /// The class new boxes get.
     void setDrawClass(const QString &className) { m_drawClass = className; }
@@ -85,6 +88,7 @@ private:
     FrameOverlay m_overlay;
     int m_overlays = AllOverlays;
     bool m_follow = false;
+    bool m_following = false; ///< follow() itself is zooming
     double m_followZoom = 4.0;
     QString m_drawClass;
     std::int64_t m_selected = 0;
