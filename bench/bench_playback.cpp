@@ -46,7 +46,8 @@ double percentile(std::vector<double> v, double p)
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("VigieBench"));
@@ -84,6 +85,9 @@ int main(int argc, char **argv)
     MainWindow window;
     window.resize(1600, 900);
     window.show();
+    window.activateWindow(); // shortcuts reach an active window only
+    if (!QTest::qWaitForWindowActive(&window))
+        std::fprintf(stderr, "bench_playback: the window did not become active; key presses may be lost\n");
     QSignalSpy opened(&window, &MainWindow::campaignOpened);
     window.openCampaign(dir + QStringLiteral("/campaign.json"), db);
     if (!opened.wait(300000)) {
