@@ -74,8 +74,9 @@ CampaignSession::~CampaignSession()
 {
     if (m_offsetsDirty)
         saveOffsets();
-    // The undo stack outlives the session: its commands point at this model.
-    m_undoStack->clear();
+    // The undo stack's commands point at this model: they go with it.
+    if (m_undoStack)
+        m_undoStack->clear();
     m_annotations->setSink(nullptr);
     delete m_player;
     m_player = nullptr;

@@ -16,11 +16,12 @@
 #include "widgets/timeline.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <memory>
 
-class QUndoStack;
 
 namespace vigie {
 
@@ -125,7 +126,7 @@ private:
     void computeBands();
     void fail(const QString &error);
 
-    QUndoStack *m_undoStack;
+    QPointer<QUndoStack> m_undoStack; ///< may die first when the window closes
     Options m_options;
     State m_state = State::Loading;
     QString m_manifestPath;

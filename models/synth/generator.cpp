@@ -18,8 +18,11 @@
 #include <QPainter>
 #include <QSaveFile>
 
+#include <atomic>
 #include <cmath>
+#include <mutex>
 #include <numbers>
+#include <thread>
 
 namespace vigie::synth {
 
@@ -793,11 +796,24 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
         return false;
 
     // --- Frames ------------------------------------------------------------------------
+    // The two cameras render and encode at once, each in its own thread, with its own random
+    // stream: everything they share (flight, turret, sky, birds) is read-only, so the output is
+    // the same as one after the other, and the second core is used.
     QJsonObject groundFrames;
     QMap<QString, QString> videoNames;
     const std::int64_t totalFrames = rgb.frames + ir.frames;
-    std::int64_t framesDone = 0;
-    for (CameraTruth *cam : {&rgb, &ir}) {
+    std::atomic<std::int64_t> framesDone{0};
+    std::mutex reportMutex;
+    std::atomic<bool> abandon{false};
+    struct CameraResult
+    {
+        bool ok = false;
+        QString error;
+        QJsonArray truthFrames;
+        QString videoName;
+    };
+    auto renderCamera = [&](CameraTruth *cam, CameraResult *result) -> bool {
+        QString *camError = &result->error;
         const bool isIr = cam->modality == QLatin1String("ir");
         Random &rng = isIr ? irRng : rgbRng;
         cv::RNG cvRng(std::uint64_t(rng.integer(1, 1ll << 62)));
@@ -835,12 +851,16 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
             settings.crf = 20;
         }
         if (c.irOutput != QLatin1String("png16") || !isIr) {
-            encoder = media::VideoEncoder::open(dir.filePath(videoName), settings, error);
+            encoder = media::VideoEncoder::open(dir.filePath(videoName), settings, camError);
             if (!encoder)
                 return false;
         }
         QJsonArray truthFrames;
         double agcLo = -1, agcHi = -1;
+        // Per-frame buffers, allocated once: a fresh 1280×720 float image per frame costs more in
+        // page faults than in drawing.
+        std::vector<double> rowEl(size_t(cam->height)), colAz(size_t(cam->width)), skyline;
+        cv::Mat cloudGrid, glareGrid, clouds, glare, rgbFrame, heat, noisy, n3, counts, sample, eight, sixteen;
         Attitude previous = turret.at(cam->firstFrameS);
         for (std::int64_t f = 0; f < cam->frames; ++f) {
             const double t = cam->firstFrameS + double(f) / cam->fps;
@@ -850,7 +870,6 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
             const double tilt = pose.tiltDeg + cam->boresightTrue.tiltDeg;
             const double pan = pose.panDeg + cam->boresightTrue.panDeg;
             // Per-row elevation and per-column azimuth (roll is zero in these campaigns).
-            std::vector<double> rowEl(size_t(cam->height)), colAz(size_t(cam->width));
             for (int y = 0; y < cam->height; ++y)
                 rowEl[size_t(y)] = tilt + std::atan((k.cy - y) / k.fy) * r2d;
             for (int x = 0; x < cam->width; ++x)
@@ -858,7 +877,8 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
             // Scene value: RGB colour, or IR "temperature" 0..1, on a coarse grid for clouds and glare.
             const int step = 8;
             const int gw = cam->width / step + 2, gh = cam->height / step + 2;
-            cv::Mat cloudGrid(gh, gw, CV_32F), glareGrid(gh, gw, CV_32F);
+            cloudGrid.create(gh, gw, CV_32F);
+            glareGrid.create(gh, gw, CV_32F);
             for (int gy = 0; gy < gh; ++gy) {
                 for (int gx = 0; gx < gw; ++gx) {
                     const int x = std::min(cam->width - 1, gx * step), y = std::min(cam->height - 1, gy * step);
@@ -868,17 +888,14 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
                     glareGrid.at<float>(gy, gx) = sky.glare ? float(0.9 * std::exp(-d / 2.5) + 0.25 * std::exp(-d / 12.0)) : 0.0f;
                 }
             }
-            cv::Mat clouds, glare;
             cv::resize(cloudGrid, clouds, cv::Size(gw * step, gh * step), 0, 0, cv::INTER_LINEAR);
             cv::resize(glareGrid, glare, cv::Size(gw * step, gh * step), 0, 0, cv::INTER_LINEAR);
             const bool horizonVisible = rowEl.back() < 2.0;
-            std::vector<double> skyline;
             if (horizonVisible) {
                 skyline.resize(size_t(cam->width));
                 for (int x = 0; x < cam->width; ++x)
                     skyline[size_t(x)] = sky.skyline(colAz[size_t(x)]);
             }
-            cv::Mat rgbFrame, heat;
             if (isIr)
                 heat.create(cam->height, cam->width, CV_32F);
             else
@@ -956,42 +973,38 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
             const cv::Mat n = noise(cv::Rect(ox, oy, cam->width, cam->height));
             QImage out;
             if (isIr) {
-                cv::Mat counts = heat * 40000.0 + 6000.0;
+                heat.convertTo(counts, CV_32F, 40000.0, 6000.0);
                 counts = counts.mul(gain);
                 for (int y = 0; y < counts.rows; ++y)
                     cv::add(counts.row(y), columnOffset * 800.0, counts.row(y));
                 counts += n * c.irNoise;
                 if (c.irOutput == QLatin1String("video8")) {
                     // Automatic gain: the 0.5th to 99.9th percentile to 0..255, smoothed over time.
-                    cv::Mat sample;
                     cv::resize(counts, sample, cv::Size(80, 64), 0, 0, cv::INTER_NEAREST);
                     std::vector<float> values(sample.begin<float>(), sample.end<float>());
                     std::sort(values.begin(), values.end());
                     const double lo = values[size_t(values.size() * 0.005)], hi = values[size_t(values.size() * 0.999)] + 1500;
                     agcLo = agcLo < 0 ? lo : 0.9 * agcLo + 0.1 * lo;
                     agcHi = agcHi < 0 ? hi : 0.9 * agcHi + 0.1 * hi;
-                    cv::Mat eight;
                     counts.convertTo(eight, CV_8U, 255.0 / std::max(1.0, agcHi - agcLo), -agcLo * 255.0 / std::max(1.0, agcHi - agcLo));
-                    out = QImage(eight.data, eight.cols, eight.rows, int(eight.step), QImage::Format_Grayscale8).copy();
+                    // A view on the buffer: the encoder consumes it before the next frame overwrites it.
+                    out = QImage(eight.data, eight.cols, eight.rows, int(eight.step), QImage::Format_Grayscale8);
                 } else {
-                    cv::Mat sixteen;
                     counts.convertTo(sixteen, CV_16U);
-                    out = QImage(sixteen.data, sixteen.cols, sixteen.rows, int(sixteen.step), QImage::Format_Grayscale16).copy();
+                    out = QImage(sixteen.data, sixteen.cols, sixteen.rows, int(sixteen.step), QImage::Format_Grayscale16);
                 }
             } else {
-                cv::Mat noisy;
                 rgbFrame.convertTo(noisy, CV_32FC3);
-                cv::Mat n3;
                 cv::merge(std::vector<cv::Mat>{n, n, n}, n3);
                 noisy += n3 * 2.0;
                 noisy.convertTo(rgbFrame, CV_8UC3);
-                out = QImage(rgbFrame.data, rgbFrame.cols, rgbFrame.rows, int(rgbFrame.step), QImage::Format_BGR888).copy();
+                out = QImage(rgbFrame.data, rgbFrame.cols, rgbFrame.rows, int(rgbFrame.step), QImage::Format_BGR888);
             }
             if (encoder) {
-                if (!encoder->write(out, error))
+                if (!encoder->write(out, camError))
                     return false;
             } else if (!out.save(dir.filePath(QStringLiteral("ir/%1.png").arg(f, 6, 10, QLatin1Char('0'))), "PNG")) {
-                *error = tr("%1: cannot write frame %2").arg(outDir).arg(f);
+                *camError = tr("%1: cannot write frame %2").arg(outDir).arg(f);
                 return false;
             }
             // Ground truth for this frame.
@@ -1015,14 +1028,37 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
             if (!distractors.isEmpty())
                 truth.insert(QStringLiteral("distractors"), distractors);
             truthFrames.append(truth);
-            ++framesDone;
-            if (framesDone % 10 == 0)
-                report(double(framesDone) / double(totalFrames), isIr ? tr("IR frames") : tr("RGB frames"));
+            const std::int64_t done = ++framesDone;
+            if (done % 10 == 0) {
+                const std::lock_guard lock(reportMutex);
+                report(double(done) / double(totalFrames), tr("frames"));
+            }
+            if (abandon.load())
+                return false;
         }
-        if (encoder && !encoder->finish(error))
+        if (encoder && !encoder->finish(camError))
             return false;
-        groundFrames.insert(cam->name, truthFrames);
-        videoNames.insert(cam->name, videoName);
+        result->truthFrames = truthFrames;
+        result->videoName = videoName;
+        result->ok = true;
+        return true;
+    };
+    CameraResult rgbResult, irResult;
+    std::thread rgbThread([&] {
+        if (!renderCamera(&rgb, &rgbResult))
+            abandon = true;
+    });
+    if (!renderCamera(&ir, &irResult))
+        abandon = true;
+    rgbThread.join();
+    for (const auto &[cam, result] : {std::pair<CameraTruth *, CameraResult *>{&rgb, &rgbResult}, {&ir, &irResult}}) {
+        if (!result->ok) {
+            if (!result->error.isEmpty())
+                *error = result->error;
+            return false;
+        }
+        groundFrames.insert(cam->name, result->truthFrames);
+        videoNames.insert(cam->name, result->videoName);
     }
 
     // --- Manifest and ground truth --------------------------------------------------------
