@@ -532,6 +532,7 @@ Config Config::forPreset(Preset preset, std::uint64_t seed, double durationS)
         c.targetLoss = true;
         c.irNoise = 60;
         c.nonUniformity = 0.015;
+        c.osd = true;
         break;
     case Preset::Hard:
         c.syncOffsetRgbS = 0.150;
@@ -548,6 +549,7 @@ Config Config::forPreset(Preset preset, std::uint64_t seed, double durationS)
         c.targetLoss = true;
         c.irNoise = 120;
         c.nonUniformity = 0.03;
+        c.osd = true;
         break;
     }
     return c;
@@ -573,7 +575,8 @@ QJsonObject Config::toJson() const
             {QStringLiteral("low_elevation"), lowElevation},
             {QStringLiteral("target_loss"), targetLoss},
             {QStringLiteral("ir_noise"), irNoise},
-            {QStringLiteral("non_uniformity"), nonUniformity}};
+            {QStringLiteral("non_uniformity"), nonUniformity},
+            {QStringLiteral("osd"), osd}};
 }
 
 bool Config::apply(const QJsonObject &o, QString *error)
@@ -612,6 +615,7 @@ bool Config::apply(const QJsonObject &o, QString *error)
         else if (k == QLatin1String("low_elevation")) ok = flag(lowElevation);
         else if (k == QLatin1String("target_loss")) ok = flag(targetLoss);
         else if (k == QLatin1String("rgb_1080p")) ok = flag(rgb1080);
+        else if (k == QLatin1String("osd")) ok = flag(osd);
         else if (k == QLatin1String("birds")) {
             double b = 0;
             ok = number(b, 0, 20);
@@ -629,6 +633,30 @@ bool Config::apply(const QJsonObject &o, QString *error)
             return false;
     }
     return true;
+}
+
+/// The turret camera's burned-in display, as on recorded footage: date and time, pointing and
+/// field of view in the top-left corner, and a reticle of corner marks and a centre cross.
+static void drawOsd(cv::Mat &eight, UtcTime utc, const Attitude &pose, double hfovDeg)
+{
+    const cv::Scalar white(250);
+    const auto cal = utc.calendar();
+    const std::string line1 = QString::asprintf("CAM2 IR  %04d-%02d-%02d  %02d:%02d:%02d", cal.year, cal.month, cal.day,
+                                                cal.hour, cal.minute, cal.second).toStdString();
+    const std::string line2 = QString::asprintf("AZ %.2f  EL %.2f  FOV %.2f", pose.panDeg, pose.tiltDeg, hfovDeg).toStdString();
+    cv::putText(eight, line1, cv::Point(8, 20), cv::FONT_HERSHEY_SIMPLEX, 0.45, white, 1, cv::LINE_AA);
+    cv::putText(eight, line2, cv::Point(8, 40), cv::FONT_HERSHEY_SIMPLEX, 0.45, white, 1, cv::LINE_AA);
+    const int w = eight.cols, h = eight.rows, bx = w / 4, by = h / 4, arm = w / 16;
+    for (const cv::Point &corner : {cv::Point(bx, by), cv::Point(w - bx, by), cv::Point(bx, h - by), cv::Point(w - bx, h - by)}) {
+        const int sx = corner.x < w / 2 ? 1 : -1, sy = corner.y < h / 2 ? 1 : -1;
+        cv::line(eight, corner, corner + cv::Point(sx * arm, 0), white, 1);
+        cv::line(eight, corner, corner + cv::Point(0, sy * arm), white, 1);
+    }
+    const cv::Point c(w / 2, h / 2);
+    cv::line(eight, c + cv::Point(-w / 10, 0), c + cv::Point(-w / 30, 0), white, 1);
+    cv::line(eight, c + cv::Point(w / 30, 0), c + cv::Point(w / 10, 0), white, 1);
+    cv::line(eight, c + cv::Point(0, -h / 10), c + cv::Point(0, -h / 30), white, 1);
+    cv::line(eight, c + cv::Point(0, h / 30), c + cv::Point(0, h / 10), white, 1);
 }
 
 bool generate(const Config &c, const QString &outDir, const Progress &progress, QString *error)
@@ -823,6 +851,14 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
         cv::Mat gain(cam->height, cam->width, CV_32F), columnOffset(1, cam->width, CV_32F);
         cvRng.fill(gain, cv::RNG::NORMAL, 1.0, c.nonUniformity);
         cvRng.fill(columnOffset, cv::RNG::NORMAL, 0, 4 * c.nonUniformity);
+        // Lens vignetting (cos⁴-like falloff, 12 % at the corners), folded into the gain.
+        for (int y = 0; y < cam->height; ++y) {
+            float *g = gain.ptr<float>(y);
+            for (int x = 0; x < cam->width; ++x) {
+                const double dx = (x - cam->width / 2.0) / (cam->width / 2.0), dy = (y - cam->height / 2.0) / (cam->width / 2.0);
+                g[x] *= float(1.0 - 0.12 * std::min(1.0, (dx * dx + dy * dy) / 1.64));
+            }
+        }
         std::unique_ptr<media::VideoEncoder> encoder;
         media::VideoEncoder::Settings settings;
         settings.width = cam->width;
@@ -908,7 +944,8 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
                     float *row = heat.ptr<float>(y);
                     const double skyValue = 0.12 + 0.22 * std::exp(-std::max(0.0, el) / 6.0);
                     for (int x = 0; x < cam->width; ++x) {
-                        double v = skyValue + 0.16 * cl[x];
+                        // Clouds are barely warmer than clear sky in the thermal band.
+                        double v = skyValue + 0.035 * cl[x];
                         if (horizonVisible && el < skyline[size_t(x)])
                             v = sky.isBuilding(colAz[size_t(x)], el) ? 0.66 : 0.58 + 0.05 * valueNoise(x * 0.3, y * 0.3, sky.treeSeed);
                         row[x] = float(v);
@@ -983,11 +1020,21 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
                     cv::resize(counts, sample, cv::Size(80, 64), 0, 0, cv::INTER_NEAREST);
                     std::vector<float> values(sample.begin<float>(), sample.end<float>());
                     std::sort(values.begin(), values.end());
-                    const double lo = values[size_t(values.size() * 0.005)], hi = values[size_t(values.size() * 0.999)] + 1500;
+                    double lo = values[size_t(values.size() * 0.005)], hi = values[size_t(values.size() * 0.999)] + 1500;
+                    // The camera's gain has a ceiling: a low-contrast sky stays a mid grey instead
+                    // of being stretched to black and white.
+                    const double minSpan = 16000;
+                    if (hi - lo < minSpan) {
+                        const double median = values[values.size() / 2];
+                        lo = median - 0.45 * minSpan;
+                        hi = lo + minSpan;
+                    }
                     agcLo = agcLo < 0 ? lo : 0.9 * agcLo + 0.1 * lo;
                     agcHi = agcHi < 0 ? hi : 0.9 * agcHi + 0.1 * hi;
                     counts.convertTo(eight, CV_8U, 255.0 / std::max(1.0, agcHi - agcLo), -agcLo * 255.0 / std::max(1.0, agcHi - agcLo));
                     // A view on the buffer: the encoder consumes it before the next frame overwrites it.
+                    if (c.osd)
+                        drawOsd(eight, campaignStart + std::llround(t * 1e6), pose, cam->hfovAt(t));
                     out = QImage(eight.data, eight.cols, eight.rows, int(eight.step), QImage::Format_Grayscale8);
                 } else {
                     counts.convertTo(sixteen, CV_16U);

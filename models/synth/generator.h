@@ -47,6 +47,7 @@ struct Config
     bool targetLoss = false;       ///< the turret loses the drone for a few seconds
     double irNoise = 30;           ///< IR sensor noise, counts (of 65535)
     double nonUniformity = 0.01;   ///< IR fixed-pattern gain spread
+    bool osd = false;              ///< burned-in IR on-screen display: text and reticle, as turret cameras record
 
     static Config forPreset(Preset preset, std::uint64_t seed, double durationS);
     /// Overrides knobs from a JSON object; unknown keys are errors (a typo must not pass).
