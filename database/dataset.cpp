@@ -843,6 +843,65 @@ std::vector<BoxRecord> Dataset::allBoxes() const
     return out;
 }
 
+std::optional<std::int64_t> Dataset::registerModel(const ModelRecord &m, QString *error)
+{
+    std::optional<std::int64_t> id;
+    const bool ok = transaction(
+        [&](QString *e) {
+            QSqlQuery q(d->db());
+            q.prepare(QStringLiteral("INSERT INTO models (name, version, architecture, hyperparameters_json, weights_path, "
+                                     "weights_sha256, data_snapshot_json, metrics_json, created_utc_us) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(m.name);
+            q.addBindValue(m.version);
+            q.addBindValue(m.architecture);
+            q.addBindValue(m.hyperparametersJson);
+            q.addBindValue(m.weightsPath);
+            q.addBindValue(m.weightsSha256);
+            q.addBindValue(m.dataSnapshotJson);
+            q.addBindValue(m.metricsJson.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(m.metricsJson));
+            q.addBindValue(qint64(m.createdUs ? m.createdUs : nowUs()));
+            if (!d->exec(q, e))
+                return false;
+            id = q.lastInsertId().toLongLong();
+            return true;
+        },
+        error);
+    return ok ? id : std::nullopt;
+}
+
+namespace {
+ModelRecord modelFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(),   q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+            q.value(8).toString(),   q.value(9).toLongLong()};
+}
+const char modelColumns[] = "id, name, version, architecture, hyperparameters_json, weights_path, weights_sha256, "
+                            "data_snapshot_json, metrics_json, created_utc_us";
+} // namespace
+
+std::optional<ModelRecord> Dataset::modelByVersion(const QString &version) const
+{
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT %1 FROM models WHERE version = ?").arg(QLatin1String(modelColumns)));
+    q.addBindValue(version);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return modelFrom(q);
+}
+
+std::vector<ModelRecord> Dataset::models() const
+{
+    std::vector<ModelRecord> out;
+    QSqlQuery q(d->db());
+    if (q.exec(QStringLiteral("SELECT %1 FROM models ORDER BY id").arg(QLatin1String(modelColumns)))) {
+        while (q.next())
+            out.push_back(modelFrom(q));
+    }
+    return out;
+}
+
 std::vector<BoxRecord> Dataset::boxesOfCamera(std::int64_t cameraId) const
 {
     std::vector<BoxRecord> out;

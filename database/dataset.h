@@ -78,6 +78,11 @@ public:
     /// event); the boxes carry their source and model version.
     bool insertBoxes(std::vector<BoxRecord> &boxes, QString *error);
 
+    // --- Model registry -------------------------------------------------------------------
+    std::optional<std::int64_t> registerModel(const ModelRecord &model, QString *error);
+    std::optional<ModelRecord> modelByVersion(const QString &version) const;
+    std::vector<ModelRecord> models() const;
+
     // --- Queries ------------------------------------------------------------------------
     std::optional<BoxRecord> box(std::int64_t id) const;
     std::vector<BoxRecord> boxesOfFrame(std::int64_t frameId) const;

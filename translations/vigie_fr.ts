@@ -35,11 +35,11 @@
 <context>
     <name>vigie</name>
     <message>
-        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
+        <source>%1 field %2 (%3) '%4' is malformed</source>
         <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
     </message>
     <message>
-        <source>unknown column &apos;%1&apos;</source>
+        <source>unknown column '%1'</source>
         <translation>colonne inconnue « %1 »</translation>
     </message>
     <message>
@@ -51,19 +51,19 @@
         <translation>%1 champs, l’en-tête en a %2</translation>
     </message>
     <message>
-        <source>utc &apos;%1&apos; is not a time</source>
+        <source>utc '%1' is not a time</source>
         <translation>utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
+        <source>%1 '%2' is not an angle within ±%3°</source>
         <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
     </message>
     <message>
-        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
+        <source>hfov_deg.%1 '%2' is not a field of view in (0°, 180°)</source>
         <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
     </message>
     <message>
-        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
+        <source>time %1 does not follow the previous sample's (%2)</source>
         <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
     </message>
     <message>
@@ -75,11 +75,11 @@
         <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
     </message>
     <message>
-        <source>frame index &apos;%1&apos;, expected %2</source>
+        <source>frame index '%1', expected %2</source>
         <translation>indice d’image « %1 », %2 attendu</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a time</source>
+        <source>'%1' is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>%1 : le manifeste doit être un objet JSON</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not &apos;vigie-campaign&apos;</source>
+        <source>'%1' is not 'vigie-campaign'</source>
         <translation>« %1 » n’est pas « vigie-campaign »</translation>
     </message>
     <message>
@@ -184,7 +184,7 @@
         <translation>la version %1 est plus récente que celle que lit ce Vigie (%2)</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not auto, nmea or rtklib-pos</source>
+        <source>'%1' is not auto, nmea or rtklib-pos</source>
         <translation>« %1 » n’est ni auto, ni nmea, ni rtklib-pos</translation>
     </message>
     <message>
@@ -196,15 +196,15 @@
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is used twice</source>
+        <source>'%1' is used twice</source>
         <translation>« %1 » est utilisé deux fois</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not rgb or ir</source>
+        <source>'%1' is not rgb or ir</source>
         <translation>« %1 » n’est ni rgb ni ir</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a time</source>
+        <source>'%1' is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -216,7 +216,7 @@
         <translation>requiert hfov_deg, ou fx, fy, cx, cy</translation>
     </message>
     <message>
-        <source>must be OpenCV&apos;s 4, 5, 8, 12 or 14 coefficients</source>
+        <source>must be OpenCV's 4, 5, 8, 12 or 14 coefficients</source>
         <translation>doit contenir 4, 5, 8, 12 ou 14 coefficients OpenCV</translation>
     </message>
     <message>
@@ -801,7 +801,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>pas de somme de contrôle</translation>
     </message>
     <message>
-        <source>checksum &apos;%1&apos; is not hexadecimal</source>
+        <source>checksum '%1' is not hexadecimal</source>
         <translation>la somme de contrôle « %1 » n’est pas hexadécimale</translation>
     </message>
     <message>
@@ -825,7 +825,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>aucune phrase NMEA valide : %1 rejetées</translation>
     </message>
     <message>
-        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
+        <source>not an RTKLIB solution: no '%' header and no solution row</source>
         <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
     </message>
     <message>
@@ -833,7 +833,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>aucune ligne de solution (%1 rejetées)</translation>
     </message>
     <message>
-        <source>unreadable &apos;ref pos&apos;</source>
+        <source>unreadable 'ref pos'</source>
         <translation>« ref pos » illisible</translation>
     </message>
     <message>
@@ -845,11 +845,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>ligne tronquée</translation>
     </message>
     <message>
-        <source>time &apos;%1 %2&apos; is malformed</source>
+        <source>time '%1 %2' is malformed</source>
         <translation>instant « %1 %2 » mal formé</translation>
     </message>
     <message>
-        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
+        <source>GPS week/time of week '%1 %2' is malformed</source>
         <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
     </message>
     <message>
@@ -857,11 +857,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>%1 colonnes, au moins %2 attendues</translation>
     </message>
     <message>
-        <source>column %1 &apos;%2&apos; is not a number</source>
+        <source>column %1 '%2' is not a number</source>
         <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
     </message>
     <message>
-        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
+        <source>an ENU baseline row needs the header's 'ref pos'</source>
         <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
     </message>
     <message>
@@ -1019,7 +1019,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Décalages temporels (ms)</translation>
     </message>
     <message>
-        <source>Moves a stream&apos;s timestamps; the overlays follow at once and the campaign file is updated.</source>
+        <source>Moves a stream's timestamps; the overlays follow at once and the campaign file is updated.</source>
         <translation>Décale les horodatages d’un flux ; les surimpressions suivent aussitôt et le fichier de campagne est mis à jour.</translation>
     </message>
     <message>
@@ -1053,7 +1053,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
 <context>
     <name>vigie::cli::AboutCommand</name>
     <message>
-        <source>Show Vigie&apos;s version and the components it runs with.</source>
+        <source>Show Vigie's version and the components it runs with.</source>
         <translation>Afficher la version de Vigie et des composants qu’il utilise.</translation>
     </message>
     <message>
@@ -1061,7 +1061,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Écrire du JSON au lieu d’un tableau.</translation>
     </message>
     <message>
-        <source>unexpected argument &apos;%1&apos;</source>
+        <source>unexpected argument '%1'</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
 </context>
@@ -1136,7 +1136,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>une action et un jeu de données attendus</translation>
     </message>
     <message>
-        <source>unknown action &apos;%1&apos;</source>
+        <source>unknown action '%1'</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -1182,11 +1182,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>%1 : échec du contrôle d’intégrité : %2</translation>
     </message>
     <message>
-        <source>unknown state &apos;%1&apos;</source>
+        <source>unknown state '%1'</source>
         <translation>état inconnu « %1 »</translation>
     </message>
     <message>
-        <source>unknown source &apos;%1&apos;</source>
+        <source>unknown source '%1'</source>
         <translation>source inconnue « %1 »</translation>
     </message>
     <message>
@@ -1194,7 +1194,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>--size doit être LxH</translation>
     </message>
     <message>
-        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign &apos;%5&apos;
+        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign '%5'
 </source>
         <translation>%1 boîtes importées sur %2 images de %3 séquences (classes : %4) dans la campagne « %5 »
 </translation>
@@ -1208,7 +1208,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>--split doit donner trois proportions, comme 0.7,0.15,0.15</translation>
     </message>
     <message>
-        <source>camera &apos;%1&apos; has no video</source>
+        <source>camera '%1' has no video</source>
         <translation>la caméra « %1 » n’a pas de vidéo</translation>
     </message>
     <message>
@@ -1245,7 +1245,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Instant, ISO 8601 UTC (2026-05-12T10:15:00.5Z).</translation>
     </message>
     <message>
-        <source>Frame index of the camera&apos;s video.</source>
+        <source>Frame index of the camera's video.</source>
         <translation>Indice d’image dans la vidéo de la caméra.</translation>
     </message>
     <message>
@@ -1265,19 +1265,19 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>donnez soit --utc, soit --frame</translation>
     </message>
     <message>
-        <source>%1: no camera named &apos;%2&apos;</source>
+        <source>%1: no camera named '%2'</source>
         <translation>%1 : aucune caméra nommée « %2 »</translation>
     </message>
     <message>
-        <source>--utc &apos;%1&apos; is not a time</source>
+        <source>--utc '%1' is not a time</source>
         <translation>--utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>--frame &apos;%1&apos; is not a frame index</source>
+        <source>--frame '%1' is not a frame index</source>
         <translation>--frame « %1 » n’est pas un indice d’image</translation>
     </message>
     <message>
-        <source>camera &apos;%1&apos; has no frame %2</source>
+        <source>camera '%1' has no frame %2</source>
         <translation>la caméra « %1 » n’a pas d’image %2</translation>
     </message>
     <message>
@@ -1308,10 +1308,240 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
 </context>
 <context>
+    <name>vigie::cli::ProposeCommand</name>
+    <message>
+        <source>Write WILDCAT box proposals for a campaign into a dataset.</source>
+        <translation>Écrire dans un jeu de données les boîtes proposées par WILDCAT pour une campagne.</translation>
+    </message>
+    <message>
+        <source>campaign.json</source>
+        <translation>campaign.json</translation>
+    </message>
+    <message>
+        <source>The dataset to write to (created if missing).</source>
+        <translation>Le jeu de données où écrire (créé s’il manque).</translation>
+    </message>
+    <message>
+        <source>A weights file or a registered version.</source>
+        <translation>Un fichier de poids ou une version enregistrée.</translation>
+    </message>
+    <message>
+        <source>Camera name or modality (default ir).</source>
+        <translation>Nom ou modalité de la caméra (par défaut ir).</translation>
+    </message>
+    <message>
+        <source>Threshold on the normalised map (default 0.0: calibrate with `proposer evaluate` or on accepted boxes).</source>
+        <translation>Seuil sur la carte normalisée (par défaut 0.0 : à calibrer avec `proposer evaluate` ou sur les boîtes acceptées).</translation>
+    </message>
+    <message>
+        <source>LibTorch threads (default: every core).</source>
+        <translation>Fils d’exécution LibTorch (par défaut : tous les cœurs).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par une machine.</translation>
+    </message>
+    <message>
+        <source>one campaign.json is needed</source>
+        <translation>il faut un campaign.json</translation>
+    </message>
+    <message>
+        <source>--db DB is required</source>
+        <translation>--db DB est obligatoire</translation>
+    </message>
+    <message>
+        <source>--model is required (a weights file or a registered version)</source>
+        <translation>--model est obligatoire (un fichier de poids ou une version enregistrée)</translation>
+    </message>
+    <message>
+        <source>--tau must be in [0, 1)</source>
+        <translation>--tau doit être dans [0, 1)</translation>
+    </message>
+    <message>
+        <source>%1: no camera '%2'</source>
+        <translation>%1 : pas de caméra « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: the campaign has no GPS fix: no search region, no proposal</source>
+        <translation>%1 : la campagne n’a aucun fix GPS : pas de zone de recherche, pas de proposition</translation>
+    </message>
+    <message>
+        <source>%1 proposals of %2 written for camera %3 (%4 already there, left alone)</source>
+        <translation>%1 propositions de %2 écrites pour la caméra %3 (%4 déjà présentes, laissées telles quelles)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::cli::ProposerCommand</name>
+    <message>
+        <source>%1: no such file (and no --db to look it up)</source>
+        <translation>%1 : fichier introuvable (et pas de --db où le chercher)</translation>
+    </message>
+    <message>
+        <source>%1: no model '%2' in the registry</source>
+        <translation>%1 : pas de modèle « %2 » dans le registre</translation>
+    </message>
+    <message>
+        <source>Train (train) or evaluate (evaluate) the WILDCAT proposer.</source>
+        <translation>Entraîner (train) ou évaluer (evaluate) le proposeur WILDCAT.</translation>
+    </message>
+    <message>
+        <source>train or evaluate</source>
+        <translation>train ou evaluate</translation>
+    </message>
+    <message>
+        <source>campaign.json files (train: one or more; evaluate: one)</source>
+        <translation>fichiers campaign.json (train : un ou plusieurs ; evaluate : un)</translation>
+    </message>
+    <message>
+        <source>The dataset whose model registry receives or holds the model.</source>
+        <translation>Le jeu de données dont le registre reçoit ou contient le modèle.</translation>
+    </message>
+    <message>
+        <source>Camera name or modality (default ir).</source>
+        <translation>Nom ou modalité de la caméra (par défaut ir).</translation>
+    </message>
+    <message>
+        <source>Training steps (default 400).</source>
+        <translation>Pas d’entraînement (par défaut 400).</translation>
+    </message>
+    <message>
+        <source>Seed (default 1).</source>
+        <translation>Graine (par défaut 1).</translation>
+    </message>
+    <message>
+        <source>Where to write the weights (default: models/ beside the dataset).</source>
+        <translation>Où écrire les poids (par défaut : models/ à côté du jeu de données).</translation>
+    </message>
+    <message>
+        <source>evaluate: a weights file or a registered version.</source>
+        <translation>evaluate : un fichier de poids ou une version enregistrée.</translation>
+    </message>
+    <message>
+        <source>evaluate: the campaign's ground_truth.json.</source>
+        <translation>evaluate : le ground_truth.json de la campagne.</translation>
+    </message>
+    <message>
+        <source>LibTorch threads (default: every core).</source>
+        <translation>Fils d’exécution LibTorch (par défaut : tous les cœurs).</translation>
+    </message>
+    <message>
+        <source>train: WILDCAT k+ (fraction &lt; 1 or count, default 3).</source>
+        <translation>train : k+ de WILDCAT (fraction &lt; 1 ou nombre, par défaut 3).</translation>
+    </message>
+    <message>
+        <source>train: WILDCAT k- (default: k+).</source>
+        <translation>train : k- de WILDCAT (par défaut : k+).</translation>
+    </message>
+    <message>
+        <source>train: WILDCAT alpha (default 0.7; 1 = WELDON).</source>
+        <translation>train : alpha de WILDCAT (par défaut 0.7 ; 1 = WELDON).</translation>
+    </message>
+    <message>
+        <source>train: maps per class M (default 4).</source>
+        <translation>train : cartes par classe M (par défaut 4).</translation>
+    </message>
+    <message>
+        <source>train: backbone width (default 16).</source>
+        <translation>train : largeur du réseau (par défaut 16).</translation>
+    </message>
+    <message>
+        <source>train: leave the class maps unconstrained (the authors' form).</source>
+        <translation>train : cartes de classe non contraintes (la forme des auteurs).</translation>
+    </message>
+    <message>
+        <source>evaluate: skip method (b), the map over whole frames (slow).</source>
+        <translation>evaluate : sauter la méthode (b), la carte sur l’image entière (lente).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par une machine.</translation>
+    </message>
+    <message>
+        <source>usage: proposer train|evaluate CAMPAIGN...</source>
+        <translation>usage : proposer train|evaluate CAMPAGNE...</translation>
+    </message>
+    <message>
+        <source>unknown action '%1' (train or evaluate)</source>
+        <translation>action « %1 » inconnue (train ou evaluate)</translation>
+    </message>
+    <message>
+        <source>--db DB is required: the model is registered there</source>
+        <translation>--db DB est obligatoire : le modèle y est enregistré</translation>
+    </message>
+    <message>
+        <source>--steps must be a positive number</source>
+        <translation>--steps doit être un nombre positif</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number</source>
+        <translation>--seed doit être un entier</translation>
+    </message>
+    <message>
+        <source>--kmax must be &gt; 0, --maps in [1, 64], --width in [4, 256], --alpha in [0, 10]</source>
+        <translation>--kmax doit être &gt; 0, --maps dans [1, 64], --width dans [4, 256], --alpha dans [0, 10]</translation>
+    </message>
+    <message>
+        <source>%1: no camera '%2'</source>
+        <translation>%1 : pas de caméra « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 frames, %3 positive and %4 negative crops, %5 frames without a projection</source>
+        <translation>%1 : %2 images, %3 extraits positifs et %4 négatifs, %5 images sans projection</translation>
+    </message>
+    <message>
+        <source>step %1/%2  loss %3  %4 samples/s</source>
+        <translation>pas %1/%2  perte %3  %4 exemples/s</translation>
+    </message>
+    <message>
+        <source>Registered %1 (%2)</source>
+        <translation>%1 enregistré (%2)</translation>
+    </message>
+    <message>
+        <source>evaluate takes one campaign</source>
+        <translation>evaluate prend une campagne</translation>
+    </message>
+    <message>
+        <source>--gt GROUND_TRUTH is required</source>
+        <translation>--gt VÉRITÉ_TERRAIN est obligatoire</translation>
+    </message>
+    <message>
+        <source>--model is required (a weights file or a registered version)</source>
+        <translation>--model est obligatoire (un fichier de poids ou une version enregistrée)</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 test frames (τ calibrated on %4 others)</source>
+        <translation>%1 sur %2, %3 images de test (τ calibré sur %4 autres)</translation>
+    </message>
+    <message>
+        <source>method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau</source>
+        <translation>méthode                CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  IoU moy.  tau</translation>
+    </message>
+    <message>
+        <source>(a) geometric box</source>
+        <translation>(a) boîte géométrique</translation>
+    </message>
+    <message>
+        <source>(b) map, whole frame</source>
+        <translation>(b) carte, image entière</translation>
+    </message>
+    <message>
+        <source>(c) map in region</source>
+        <translation>(c) carte dans la zone</translation>
+    </message>
+    <message>
+        <source>proposals: %1 regions/s</source>
+        <translation>propositions : %1 zones/s</translation>
+    </message>
+</context>
+<context>
     <name>vigie::cli::Registry</name>
     <message>
         <source>Usage: %1 &lt;command&gt; [options]
-Vigie&apos;s headless tools: the same library code as the workstation.
+Vigie's headless tools: the same library code as the workstation.
 
 Commands:
 </source>
@@ -1324,7 +1554,7 @@ Commandes :
     <message>
         <source>
 Options:
-  -h, --help     Show this help, or a command&apos;s help with &apos;%1 &lt;command&gt; --help&apos;.
+  -h, --help     Show this help, or a command's help with '%1 &lt;command&gt; --help'.
   -v, --version  Show the version.
 
 Exit codes: 0 success, 1 failure (bad input, I/O), 2 bad usage.
@@ -1338,15 +1568,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>no command given (try &apos;%1 --help&apos;)</source>
+        <source>no command given (try '%1 --help')</source>
         <translation>aucune commande donnée (essayez « %1 --help »)</translation>
     </message>
     <message>
-        <source>unknown option &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
+        <source>unknown option '%1' (try '%2 --help')</source>
         <translation>option inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
+        <source>unknown command '%1' (try '%2 --help')</source>
         <translation>commande inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
@@ -1377,7 +1607,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>easy, realistic (par défaut) ou hard.</translation>
     </message>
     <message>
-        <source>JSON file overriding the preset&apos;s settings.</source>
+        <source>JSON file overriding the preset's settings.</source>
         <translation>Fichier JSON qui remplace les réglages du préréglage.</translation>
     </message>
     <message>
@@ -1393,7 +1623,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>video8 (par défaut), png16 ou ffv1-16.</translation>
     </message>
     <message>
-        <source>unexpected argument &apos;%1&apos;</source>
+        <source>unexpected argument '%1'</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
     <message>
@@ -1456,11 +1686,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>un fichier journal attendu</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;</source>
+        <source>unknown format '%1'</source>
         <translation>format inconnu « %1 »</translation>
     </message>
     <message>
-        <source>--date &apos;%1&apos; is not YYYY-MM-DD</source>
+        <source>--date '%1' is not YYYY-MM-DD</source>
         <translation>--date « %1 » n’est pas au format AAAA-MM-JJ</translation>
     </message>
     <message>
@@ -1519,7 +1749,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>--threads doit être un entier</translation>
     </message>
     <message>
-        <source>unknown action &apos;%1&apos;</source>
+        <source>unknown action '%1'</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -1579,7 +1809,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>one frame&apos;s decode, 1 thread: %1 ms
+        <source>one frame's decode, 1 thread: %1 ms
 </source>
         <translation>décodage d’une image, 1 fil : %1 ms
 </translation>
@@ -1618,7 +1848,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 <context>
     <name>vigie::db</name>
     <message>
-        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -1626,11 +1856,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : le jeu de données est verrouillé par un autre Vigie (attente de 5 s)</translation>
     </message>
     <message>
-        <source>no class named &apos;%1&apos; in the dataset</source>
+        <source>no class named '%1' in the dataset</source>
         <translation>aucune classe nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
-        <source>no camera named &apos;%1&apos; in the dataset</source>
+        <source>no camera named '%1' in the dataset</source>
         <translation>aucune caméra nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
@@ -1658,7 +1888,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : requiert un id et un file_name</translation>
     </message>
     <message>
-        <source>%1: file name &apos;%2&apos; escapes the dataset folder</source>
+        <source>%1: file name '%2' escapes the dataset folder</source>
         <translation>%1 : le nom de fichier « %2 » sort du dossier du jeu de données</translation>
     </message>
     <message>
@@ -1670,7 +1900,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de numéro d’image</translation>
     </message>
     <message>
-        <source>%1: %2×%3 differs from the sequence&apos;s other frames</source>
+        <source>%1: %2×%3 differs from the sequence's other frames</source>
         <translation>%1 : %2×%3 diffère des autres images de la séquence</translation>
     </message>
     <message>
@@ -1710,15 +1940,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image illisible</translation>
     </message>
     <message>
-        <source>%1: expected &apos;class cx cy w h&apos;, got %2 fields</source>
+        <source>%1: expected 'class cx cy w h', got %2 fields</source>
         <translation>%1 : « class cx cy w h » attendu, %2 champs trouvés</translation>
     </message>
     <message>
-        <source>%1: unknown class &apos;%2&apos; (classes.txt has %3)</source>
+        <source>%1: unknown class '%2' (classes.txt has %3)</source>
         <translation>%1 : classe inconnue « %2 » (classes.txt en a %3)</translation>
     </message>
     <message>
-        <source>%1: &apos;%2&apos; is not a number</source>
+        <source>%1: '%2' is not a number</source>
         <translation>%1 : « %2 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1726,7 +1956,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de dossier Annotations</translation>
     </message>
     <message>
-        <source>%1:%2: %3 &apos;%4&apos; is not a number</source>
+        <source>%1:%2: %3 '%4' is not a number</source>
         <translation>%1:%2 : %3 « %4 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1758,7 +1988,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : frame,id,x,y,w,h[,conf,class,visibility] attendu</translation>
     </message>
     <message>
-        <source>%1: field %2 &apos;%3&apos; is not a number</source>
+        <source>%1: field %2 '%3' is not a number</source>
         <translation>%1 : le champ %2 « %3 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -1766,7 +1996,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image manquante : l’image %2 n’est pas dans 1..%3</translation>
     </message>
     <message>
-        <source>%1: unknown class &apos;%2&apos;</source>
+        <source>%1: unknown class '%2'</source>
         <translation>%1 : classe inconnue « %2 »</translation>
     </message>
     <message>
@@ -1794,7 +2024,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la taille d’image est inconnue : donnez la vidéo (--video) ou --size LxH</translation>
     </message>
     <message>
-        <source>%1: expected &apos;x y w h&apos; separated by tabs, got %2 fields</source>
+        <source>%1: expected 'x y w h' separated by tabs, got %2 fields</source>
         <translation>%1 : « x y w h » séparés par des tabulations attendus, %2 champs trouvés</translation>
     </message>
     <message>
@@ -1806,7 +2036,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>aucun dossier d’export donné</translation>
     </message>
     <message>
-        <source>image format &apos;%1&apos; is not png, jpg or none</source>
+        <source>image format '%1' is not png, jpg or none</source>
         <translation>le format d’image « %1 » n’est ni png, ni jpg, ni none</translation>
     </message>
     <message>
@@ -1818,7 +2048,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <source>sequence %1: modality &apos;%2&apos; is not rgb or ir</source>
+        <source>sequence %1: modality '%2' is not rgb or ir</source>
         <translation>séquence %1 : la modalité « %2 » n’est ni rgb ni ir</translation>
     </message>
     <message>
@@ -1834,14 +2064,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la boîte n’a pas de classe</translation>
     </message>
     <message>
-        <source>campaign &apos;%1&apos; is already in the dataset: import under another name (--campaign)</source>
+        <source>campaign '%1' is already in the dataset: import under another name (--campaign)</source>
         <translation>la campagne « %1 » est déjà dans le jeu de données : importez sous un autre nom (--campaign)</translation>
     </message>
 </context>
 <context>
     <name>vigie::db::Dataset</name>
     <message>
-        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -1948,6 +2178,91 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>%1: cannot write the image</source>
         <translation>%1 : écriture de l’image impossible</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::inference::Proposer</name>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON at byte %2: %3</source>
+        <translation>%1 : JSON invalide à l’octet %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: no frames for camera '%2' (is it a Vigie ground truth?)</source>
+        <translation>%1 : pas d’images pour la caméra « %2 » (est-ce une vérité terrain Vigie ?)</translation>
+    </message>
+    <message>
+        <source>%1: %2 frame %3: a visible frame without a box</source>
+        <translation>%1 : %2 image %3 : une image visible sans boîte</translation>
+    </message>
+    <message>
+        <source>%1: no frame of camera %2 has a visible drone</source>
+        <translation>%1 : aucune image de la caméra %2 ne montre le drone</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::inference::WeakLabels</name>
+    <message>
+        <source>no camera %1 in the campaign</source>
+        <translation>pas de caméra %1 dans la campagne</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::inference::WildcatNet</name>
+    <message>
+        <source>unknown architecture '%1'</source>
+        <translation>architecture « %1 » inconnue</translation>
+    </message>
+    <message>
+        <source>hyper-parameters out of range</source>
+        <translation>hyper-paramètres hors limites</translation>
+    </message>
+    <message>
+        <source>%1: cannot serialise the weights: %2</source>
+        <translation>%1 : impossible de sérialiser les poids : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1 : écriture impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1 : lecture impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie WILDCAT model (no '%2' header)</source>
+        <translation>%1 : pas un modèle WILDCAT de Vigie (pas d’en-tête « %2 »)</translation>
+    </message>
+    <message>
+        <source>%1: truncated model header</source>
+        <translation>%1 : en-tête de modèle tronqué</translation>
+    </message>
+    <message>
+        <source>%1: bad model header: %2</source>
+        <translation>%1 : en-tête de modèle invalide : %2</translation>
+    </message>
+    <message>
+        <source>%1: the weights cannot be read: %2</source>
+        <translation>%1 : les poids sont illisibles : %2</translation>
+    </message>
+    <message>
+        <source>training needs positive and negative crops (%1 positive, %2 negative)</source>
+        <translation>l’entraînement demande des extraits positifs et négatifs (%1 positifs, %2 négatifs)</translation>
+    </message>
+    <message>
+        <source>training cancelled at step %1</source>
+        <translation>entraînement annulé au pas %1</translation>
     </message>
 </context>
 <context>
@@ -2077,14 +2392,6 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : écriture de l’image %2 impossible</translation>
     </message>
     <message>
-        <source>IR frames</source>
-        <translation>images IR</translation>
-    </message>
-    <message>
-        <source>RGB frames</source>
-        <translation>images RVB</translation>
-    </message>
-    <message>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -2095,6 +2402,10 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>%1: cannot write the contact sheet</source>
         <translation>%1 : écriture de la planche contact impossible</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation>images</translation>
     </message>
 </context>
 <context>
@@ -2112,7 +2423,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>ir_output doit être video8, png16 ou ffv1-16</translation>
     </message>
     <message>
-        <source>unknown setting &apos;%1&apos;</source>
+        <source>unknown setting '%1'</source>
         <translation>réglage inconnu « %1 »</translation>
     </message>
 </context>

@@ -39,6 +39,8 @@ void registerAll(Registry &registry)
     registry.add(makeVideoCommand());
     registry.add(makeDbCommand());
     registry.add(makeSynthCommand());
+    registry.add(makeProposerCommand());
+    registry.add(makeProposeCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

@@ -71,5 +71,7 @@ std::unique_ptr<Command> makeProjectCommand();
 std::unique_ptr<Command> makeVideoCommand();
 std::unique_ptr<Command> makeDbCommand();
 std::unique_ptr<Command> makeSynthCommand();
+std::unique_ptr<Command> makeProposerCommand();
+std::unique_ptr<Command> makeProposeCommand();
 
 } // namespace vigie::cli

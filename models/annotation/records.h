@@ -96,6 +96,22 @@ struct HistoryEntry
     QString afterJson;
 };
 
+/// A trained network in the model registry: what it is, where its weights are, what it was
+/// trained on, how it scored.
+struct ModelRecord
+{
+    std::int64_t id = 0;
+    QString name;          ///< "wildcat-ir"
+    QString version;       ///< unique: "wildcat-ir-20261124T184500Z"
+    QString architecture;
+    QString hyperparametersJson;
+    QString weightsPath;
+    QString weightsSha256;
+    QString dataSnapshotJson;
+    QString metricsJson;
+    std::int64_t createdUs = 0;
+};
+
 struct DatasetInfo
 {
     int schemaVersion = 0;

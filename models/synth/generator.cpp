@@ -732,7 +732,9 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
         rgb.zoomHfovDeg = 3.5;
         rgb.zoomAtS = std::floor(0.45 * c.durationS * 10) / 10;
     }
-    CameraTruth ir{QStringLiteral("ir"), QStringLiteral("ir"), 640, 512, 25.0, 8.0, 0, 0,
+    // IR: 3° wide, nearer the 0.7–1.4° of real turret IR footage than a wide-angle camera, while a
+    // 0.3° pointing error still leaves the drone in view.
+    CameraTruth ir{QStringLiteral("ir"), QStringLiteral("ir"), 640, 512, 25.0, 3.0, 0, 0,
                    {0.12 + c.boresightErrorDeg, -0.08 - 0.5 * c.boresightErrorDeg, 0}, {0.12, -0.08, 0}, 0.017,
                    c.syncOffsetIrS, 0};
     rgb.frames = std::int64_t(std::floor(c.durationS * rgb.fps));

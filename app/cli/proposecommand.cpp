@@ -1,0 +1,177 @@
+#include "app/cli/command.h"
+
+#include "database/dataset.h"
+#include "inference/proposer.h"
+#include "inference/runtime.h"
+#include "models/campaign.h"
+#include "models/media/videodecoder.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <set>
+
+namespace vigie::cli {
+
+std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,
+                                                         QString *error);
+int proposerCameraIndex(const Campaign &campaign, const QString &wanted);
+
+namespace {
+
+class ProposeCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::cli::ProposeCommand)
+
+public:
+    QString name() const override { return QStringLiteral("propose"); }
+    QString summary() const override { return tr("Write WILDCAT box proposals for a campaign into a dataset."); }
+    void configure(QCommandLineParser &parser) const override
+    {
+        parser.addPositionalArgument(QStringLiteral("campaign"), tr("campaign.json"));
+        parser.addOption({QStringLiteral("db"), tr("The dataset to write to (created if missing)."), QStringLiteral("file")});
+        parser.addOption({QStringLiteral("model"), tr("A weights file or a registered version."), QStringLiteral("model")});
+        parser.addOption({QStringLiteral("camera"), tr("Camera name or modality (default ir)."), QStringLiteral("camera"),
+                          QStringLiteral("ir")});
+        parser.addOption({QStringLiteral("tau"), tr("Threshold on the normalised map (default 0.0: calibrate with "
+                                                    "`proposer evaluate` or on accepted boxes)."),
+                          QStringLiteral("t"), QStringLiteral("0.0")});
+        parser.addOption({QStringLiteral("threads"), tr("LibTorch threads (default: every core)."), QStringLiteral("n"),
+                          QStringLiteral("0")});
+        parser.addOption({QStringLiteral("json"), tr("Machine-readable output.")});
+    }
+
+    int run(const QCommandLineParser &parser, Io &io) const override
+    {
+        const QStringList args = parser.positionalArguments();
+        if (args.size() != 1)
+            return usageError(io, name(), tr("one campaign.json is needed"));
+        const QString dbPath = parser.value(QStringLiteral("db"));
+        if (dbPath.isEmpty())
+            return usageError(io, name(), tr("--db DB is required"));
+        if (!parser.isSet(QStringLiteral("model")))
+            return usageError(io, name(), tr("--model is required (a weights file or a registered version)"));
+        bool ok = false;
+        const double tau = parser.value(QStringLiteral("tau")).toDouble(&ok);
+        if (!ok || tau < 0 || tau >= 1)
+            return usageError(io, name(), tr("--tau must be in [0, 1)"));
+        inference::configureThreads(parser.value(QStringLiteral("threads")).toInt());
+
+        QString error, version;
+        auto net = loadProposerModel(parser.value(QStringLiteral("model")), dbPath, &version, &error);
+        if (!net)
+            return failure(io, name(), error);
+        auto campaign = Campaign::open(args[0], &error);
+        if (!campaign)
+            return failure(io, name(), error);
+        const int camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        if (camera < 0)
+            return failure(io, name(), tr("%1: no camera '%2'").arg(args[0], parser.value(QStringLiteral("camera"))));
+        const CameraSpec &spec = campaign->manifest().cameras[size_t(camera)];
+        if (campaign->targetLog().fixes.empty())
+            return failure(io, name(), tr("%1: the campaign has no GPS fix: no search region, no proposal").arg(args[0]));
+
+        inference::ProposerOptions options;
+        options.camera = camera;
+        options.tau = tau;
+        std::vector<Annotation> proposals;
+        if (!inference::proposeCampaign(*campaign, *net, options, version, &proposals, &error))
+            return failure(io, name(), error);
+
+        // Register the campaign, the camera and its frames as the workstation does, then add the
+        // boxes in one transaction; frames that already hold this model's boxes are left alone.
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
+        if (!dataset)
+            return failure(io, name(), error);
+        auto decoder = media::VideoDecoder::open(campaign->manifest().resolve(spec.video), {}, &error);
+        if (!decoder)
+            return failure(io, name(), error);
+        const std::int64_t frameCount = decoder->info().frameCount;
+        std::int64_t campaignId = 0;
+        if (const auto existing = dataset->campaignByName(campaign->manifest().name)) {
+            campaignId = existing->id;
+        } else if (const auto id = dataset->addCampaign({0, campaign->manifest().name, QFileInfo(args[0]).absoluteFilePath(), 0}, &error)) {
+            campaignId = *id;
+        } else {
+            return failure(io, name(), error);
+        }
+        std::int64_t cameraId = 0;
+        for (const db::CameraRecord &c : dataset->cameras(campaignId)) {
+            if (c.name == spec.name)
+                cameraId = c.id;
+        }
+        if (cameraId == 0) {
+            const auto id = dataset->addCamera({0, campaignId, spec.name, spec.modality, spec.video, decoder->info().width,
+                                                decoder->info().height},
+                                               &error);
+            if (!id)
+                return failure(io, name(), error);
+            cameraId = *id;
+        }
+        if (!dataset->ensureFrames(cameraId, frameCount, {}, &error))
+            return failure(io, name(), error);
+        std::vector<std::int64_t> frameIds(size_t(frameCount), 0);
+        for (const db::FrameRecord &f : dataset->frames(cameraId)) {
+            if (f.index >= 0 && f.index < frameCount)
+                frameIds[size_t(f.index)] = f.id;
+        }
+        std::set<std::int64_t> done;
+        for (const db::BoxRecord &b : dataset->boxesOfCamera(cameraId)) {
+            if (b.source == db::BoxSource::Cam && b.modelVersion == version)
+                done.insert(b.frameId);
+        }
+        const auto classId = dataset->ensureClass(campaign->manifest().targetClass, &error);
+        if (!classId)
+            return failure(io, name(), error);
+        std::vector<db::BoxRecord> records;
+        std::int64_t skipped = 0;
+        for (const Annotation &a : proposals) {
+            if (a.frame < 0 || a.frame >= frameCount)
+                continue;
+            const std::int64_t frameId = frameIds[size_t(a.frame)];
+            if (done.count(frameId)) {
+                ++skipped;
+                continue;
+            }
+            db::BoxRecord r;
+            r.frameId = frameId;
+            r.classId = *classId;
+            r.x = a.rect.x();
+            r.y = a.rect.y();
+            r.w = a.rect.width();
+            r.h = a.rect.height();
+            r.source = db::BoxSource::Cam;
+            r.state = db::BoxState::Proposed;
+            r.confidence = a.confidence;
+            r.modelVersion = version;
+            r.author = QStringLiteral("vigie-cli propose");
+            records.push_back(r);
+        }
+        if (!records.empty() && !dataset->insertBoxes(records, &error))
+            return failure(io, name(), error);
+        if (parser.isSet(QStringLiteral("json"))) {
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), version},
+                                                {QStringLiteral("camera"), spec.name},
+                                                {QStringLiteral("boxes"), qint64(records.size())},
+                                                {QStringLiteral("skipped_existing"), qint64(skipped)}})
+                          .toJson();
+        } else {
+            io.out << tr("%1 proposals of %2 written for camera %3 (%4 already there, left alone)")
+                          .arg(records.size())
+                          .arg(version, spec.name)
+                          .arg(skipped)
+                   << Qt::endl;
+        }
+        return Success;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeProposeCommand()
+{
+    return std::make_unique<ProposeCommand>();
+}
+
+} // namespace vigie::cli

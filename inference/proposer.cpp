@@ -1,0 +1,215 @@
+#include "inference/proposer.h"
+
+#include "inference/weaklabels.h"
+#include "models/annotation/geometricproposals.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace vigie::inference {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::inference::Proposer)
+};
+constexpr int stride = 4;
+
+} // namespace
+
+ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion &region, const ProposerOptions &options)
+{
+    const int upsample = options.upsample;
+    if (region.rect.isEmpty())
+        return {};
+    // The network sees a margin of context around the region, so that its zero padding does
+    // not put artificial extremes on the region's border (they would dominate the min–max
+    // normalisation); the map is cut back to the region afterwards.
+    const int margin = 16;
+    const QRect context = region.rect.adjusted(-margin, -margin, margin, margin).intersected(grey.rect());
+    QImage crop = grey.copy(context);
+    const int up = std::max(1, upsample);
+    if (up > 1)
+        crop = crop.scaled(crop.width() * up, crop.height() * up, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    int w = 0, h = 0;
+    const std::vector<float> cells = net.classMap(crop, &w, &h);
+    // Cells cover stride/upsample image pixels each.
+    const int s = std::max(1, stride / up);
+    ScoreMap full = scoreMap(cells, w, h, s, context, std::nullopt);
+    // Cut the region out of the context, then normalise inside the mask.
+    std::vector<float> regionCells(size_t(region.rect.width()) * size_t(region.rect.height()));
+    for (int y = 0; y < region.rect.height(); ++y) {
+        for (int x = 0; x < region.rect.width(); ++x) {
+            const int fx = region.rect.x() - context.x() + x, fy = region.rect.y() - context.y() + y;
+            regionCells[size_t(y) * size_t(region.rect.width()) + size_t(x)] =
+                (fx < full.width && fy < full.height) ? full.raw[size_t(fy) * size_t(full.width) + size_t(fx)] : 0.0f;
+        }
+    }
+    ScoreMap out = scoreMap(regionCells, region.rect.width(), region.rect.height(), 1, region.rect, region.ellipse);
+    // Parts of one drone closer than its expected size are one drone.
+    out.closePx = std::max(3, int(std::lround(options.closeFactor * region.expectedSidePx)));
+    if (options.refine)
+        out.setGrey(grey.copy(region.rect), options.edgeFraction);
+    return out;
+}
+
+ScoreMap frameMap(const WildcatNet &net, const QImage &grey, const ProposerOptions &options)
+{
+    // Without geometry there is no expected size either: the gaps closed are those of a
+    // 12-pixel drone, and the frame is not enlarged (it is the whole frame).
+    SearchRegion all;
+    all.rect = QRect(0, 0, grey.width(), grey.height());
+    all.expectedSidePx = 12;
+    ProposerOptions o = options;
+    o.upsample = 1;
+    return regionMap(net, grey, all, o);
+}
+
+bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const ProposerOptions &options,
+                     const QString &modelVersion, std::vector<Annotation> *out, QString *error,
+                     const std::function<bool(std::int64_t, std::int64_t)> &progress)
+{
+    const CameraSpec &spec = campaign.manifest().cameras.at(size_t(options.camera));
+    bool cancelled = false;
+    const bool ok = forEachFrame(
+        campaign, options.camera,
+        [&](std::int64_t index, const QImage &grey, const CameraProjection &p) {
+            if (progress && index % 25 == 0 && !progress(index, 0)) {
+                cancelled = true;
+                return false;
+            }
+            if (!p.ok || !p.projection.inFieldOfView)
+                return true;
+            const SearchRegion region = searchRegion(p.projection, grey.width(), grey.height(), options.minSidePx);
+            const ScoreMap map = regionMap(net, grey, region, options);
+            for (const ProposedBox &b : boxesAt(map, options.tau, options.maxBoxes)) {
+                Annotation a;
+                a.camera = options.camera;
+                a.frame = index;
+                a.rect = b.box;
+                a.className = campaign.manifest().targetClass;
+                a.source = db::BoxSource::Cam;
+                a.state = db::BoxState::Proposed;
+                a.confidence = b.confidence;
+                a.modelVersion = modelVersion;
+                out->push_back(a);
+            }
+            return true;
+        },
+        error);
+    Q_UNUSED(spec)
+    if (cancelled) {
+        *error = Tr::tr("cancelled");
+        return false;
+    }
+    return ok;
+}
+
+bool readGroundTruth(const QString &path, const QString &camera, std::map<std::int64_t, QRectF> *boxes, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = Tr::tr("%1: %2").arg(path, f.errorString());
+        return false;
+    }
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error = Tr::tr("%1: invalid JSON at byte %2: %3").arg(path).arg(pe.offset).arg(pe.errorString());
+        return false;
+    }
+    const QJsonValue frames = doc.object().value(QStringLiteral("frames")).toObject().value(camera);
+    if (!frames.isArray()) {
+        *error = Tr::tr("%1: no frames for camera '%2' (is it a Vigie ground truth?)").arg(path, camera);
+        return false;
+    }
+    const QJsonArray list = frames.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list[i].toObject();
+        if (o.value(QStringLiteral("state")).toString() != QLatin1String("visible"))
+            continue;
+        const QJsonArray b = o.value(QStringLiteral("box")).toArray();
+        if (b.size() != 4) {
+            *error = Tr::tr("%1: %2 frame %3: a visible frame without a box").arg(path, camera).arg(i);
+            return false;
+        }
+        boxes->emplace(std::int64_t(i), QRectF(b[0].toDouble(), b[1].toDouble(), b[2].toDouble(), b[3].toDouble()));
+    }
+    return true;
+}
+
+bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, int camera, const WildcatNet &net,
+                      const ProposerOptions &options, ProposerEvaluation *result, QString *error,
+                      const std::function<bool(std::int64_t, std::int64_t)> &progress)
+{
+    const CameraSpec &spec = campaign.manifest().cameras.at(size_t(camera));
+    std::map<std::int64_t, QRectF> truth;
+    if (!readGroundTruth(groundTruthPath, spec.name, &truth, error))
+        return false;
+    std::vector<QRectF> geoBoxes, geoTruth;
+    std::vector<ScoreMap> regionCal, regionTest, frameCal, frameTest;
+    std::vector<QRectF> calTruth, testTruth;
+    int seen = 0;
+    double networkMs = 0;
+    int regions = 0;
+    bool cancelled = false;
+    const bool ok = forEachFrame(
+        campaign, camera,
+        [&](std::int64_t index, const QImage &grey, const CameraProjection &p) {
+            if (progress && index % 25 == 0 && !progress(index, std::int64_t(truth.size())) ) {
+                cancelled = true;
+                return false;
+            }
+            const auto t = truth.find(index);
+            if (t == truth.end())
+                return true;
+            // (a) the geometric box; a frame without a projection has none, which counts as a miss.
+            QRectF geo;
+            if (p.ok && p.projection.inFront)
+                geo = expectedBox(p.projection, grey.width(), grey.height());
+            geoBoxes.push_back(geo);
+            geoTruth.push_back(t->second);
+            // (c) inside the region; (b) over the whole frame.
+            ScoreMap region;
+            if (p.ok && p.projection.inFront) {
+                QElapsedTimer timer;
+                timer.start();
+                region = regionMap(net, grey, searchRegion(p.projection, grey.width(), grey.height(), options.minSidePx),
+                                   options);
+                networkMs += double(timer.nsecsElapsed()) / 1e6;
+                ++regions;
+            }
+            ScoreMap frame = options.wholeFrame ? frameMap(net, grey, options) : ScoreMap{};
+            const bool calibration = seen % 5 == 0;
+            ++seen;
+            (calibration ? regionCal : regionTest).push_back(std::move(region));
+            (calibration ? frameCal : frameTest).push_back(std::move(frame));
+            (calibration ? calTruth : testTruth).push_back(t->second);
+            return true;
+        },
+        error);
+    if (cancelled) {
+        *error = Tr::tr("cancelled");
+        return false;
+    }
+    if (!ok)
+        return false;
+    if (testTruth.empty()) {
+        *error = Tr::tr("%1: no frame of camera %2 has a visible drone").arg(groundTruthPath, spec.name);
+        return false;
+    }
+    result->calibrationFrames = int(calTruth.size());
+    result->tauRegion = calibrateTau(regionCal, calTruth);
+    result->tauFrame = calibrateTau(frameCal, calTruth);
+    result->region = evaluateMaps(regionTest, testTruth, result->tauRegion);
+    result->wholeFrame = evaluateMaps(frameTest, testTruth, result->tauFrame);
+    result->geometry = evaluateBoxes(geoBoxes, geoTruth);
+    result->proposalFps = networkMs > 0 ? regions / (networkMs / 1000.0) : 0;
+    return true;
+}
+
+} // namespace vigie::inference

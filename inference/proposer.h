@@ -1,0 +1,61 @@
+#pragma once
+
+// The proposal pipeline over a campaign, and its evaluation against a synthetic ground truth.
+
+#include "inference/proposals.h"
+#include "inference/wildcat.h"
+#include "models/annotation/annotationmodel.h"
+#include "models/campaign.h"
+
+#include <functional>
+#include <map>
+
+namespace vigie::inference {
+
+struct ProposerOptions
+{
+    int camera = -1;
+    double tau = 0.5;      ///< threshold on the normalised map
+    int maxBoxes = 3;      ///< the best box and its alternatives
+    double minSidePx = 64; ///< the search region's smallest side
+    int upsample = 2;      ///< the region is enlarged this much before the network: finer maps
+    double closeFactor = 0.75; ///< map gaps up to this × the expected drone size are closed
+    bool refine = true;        ///< boxes shrink to the drone's own pixels (refineBox)
+    double edgeFraction = 0.5;
+    bool wholeFrame = true;    ///< evaluation: also run method (b), the map over the whole frame (slow)
+};
+
+/// The class map of one search region of a grey frame, as a ScoreMap in image pixels.
+ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion &region, const ProposerOptions &options);
+/// The class map of a whole frame, normalised over the frame (no geometry).
+ScoreMap frameMap(const WildcatNet &net, const QImage &grey, const ProposerOptions &options);
+
+/// Proposals for every frame of a camera where the target projects into view: source cam, state
+/// proposed, confidence from the map. Frames without a projection get none (nothing invented).
+bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const ProposerOptions &options,
+                     const QString &modelVersion, std::vector<Annotation> *out, QString *error,
+                     const std::function<bool(std::int64_t, std::int64_t)> &progress = {});
+
+/// A synthetic campaign's ground truth for one camera: the box of every frame where the drone
+/// is visible.
+bool readGroundTruth(const QString &path, const QString &camera, std::map<std::int64_t, QRectF> *boxes,
+                     QString *error);
+
+struct ProposerEvaluation
+{
+    LocalizationScores geometry;   ///< (a) the geometric box
+    LocalizationScores wholeFrame; ///< (b) the class map over the whole frame
+    LocalizationScores region;     ///< (c) the class map inside the geometric region
+    double tauRegion = 0, tauFrame = 0;
+    int calibrationFrames = 0;
+    double proposalFps = 0;        ///< regions per second through the network and the post-processing
+};
+
+/// Evaluates the three methods on the frames of `camera` with a visible ground-truth box.
+/// τ is calibrated (MaxBoxAcc@0.5) on every fifth evaluated frame, standing in for the analyst's
+/// accepted boxes, and CorLoc and mean IoU are measured on the others.
+bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, int camera, const WildcatNet &net,
+                      const ProposerOptions &options, ProposerEvaluation *result, QString *error,
+                      const std::function<bool(std::int64_t, std::int64_t)> &progress = {});
+
+} // namespace vigie::inference

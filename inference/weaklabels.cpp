@@ -1,0 +1,177 @@
+#include "inference/weaklabels.h"
+
+#include "models/media/videodecoder.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QCoreApplication>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+
+namespace vigie::inference {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::inference::WeakLabels)
+};
+
+QImage cropAt(const QImage &grey, int cx, int cy, int size)
+{
+    // Out-of-image parts are filled by clamping (replicated border), as the network sees them
+    // at inference near the edges.
+    QImage out(size, size, QImage::Format_Grayscale8);
+    const int x0 = cx - size / 2, y0 = cy - size / 2;
+    for (int y = 0; y < size; ++y) {
+        const int sy = std::clamp(y0 + y, 0, grey.height() - 1);
+        const uchar *src = grey.constScanLine(sy);
+        uchar *dst = out.scanLine(y);
+        for (int x = 0; x < size; ++x)
+            dst[x] = src[std::clamp(x0 + x, 0, grey.width() - 1)];
+    }
+    return out;
+}
+} // namespace
+
+QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error)
+{
+    media::VideoDecoder::Options o;
+    o.output = thermal ? media::PixelOutput::Thermal : media::PixelOutput::Gray8;
+    auto decoder = media::VideoDecoder::open(videoPath, o, error);
+    if (!decoder)
+        return {};
+    const std::int64_t n = decoder->info().frameCount;
+    const int samples = int(std::min<std::int64_t>(n, 24));
+    if (samples < 8)
+        return {}; // too short to tell overlay from scene
+    cv::Mat lo, hi;
+    for (int i = 0; i < samples; ++i) {
+        const auto frame = decoder->frame(i * (n - 1) / std::max(1, samples - 1), error);
+        if (!frame)
+            return {};
+        QImage g = frame->image.format() == QImage::Format_Grayscale8 ? frame->image
+                                                                       : frame->image.convertToFormat(QImage::Format_Grayscale8);
+        const cv::Mat m(g.height(), g.width(), CV_8U, const_cast<uchar *>(g.constBits()), size_t(g.bytesPerLine()));
+        if (lo.empty()) {
+            lo = m.clone();
+            hi = m.clone();
+        } else {
+            cv::min(lo, m, lo);
+            cv::max(hi, m, hi);
+        }
+    }
+    cv::Mat spread = hi - lo;
+    cv::Mat mask = (lo >= 170) & (spread <= 30);
+    cv::dilate(mask, mask, cv::Mat::ones(3, 3, CV_8U));
+    QImage out(mask.cols, mask.rows, QImage::Format_Grayscale8);
+    for (int y = 0; y < mask.rows; ++y)
+        std::memcpy(out.scanLine(y), mask.ptr(y), size_t(mask.cols));
+    error->clear();
+    return out;
+}
+
+void suppressOverlay(QImage *grey, const QImage &mask)
+{
+    if (mask.isNull() || mask.size() != grey->size())
+        return;
+    cv::Mat g(grey->height(), grey->width(), CV_8U, grey->bits(), size_t(grey->bytesPerLine()));
+    cv::Mat m(mask.height(), mask.width(), CV_8U, const_cast<uchar *>(mask.constBits()), size_t(mask.bytesPerLine()));
+    cv::Mat filled;
+    cv::medianBlur(g, filled, 7);
+    filled.copyTo(g, m);
+}
+
+bool forEachFrame(const Campaign &campaign, int camera,
+                  const std::function<bool(std::int64_t, const QImage &, const CameraProjection &)> &visit,
+                  QString *error)
+{
+    const auto &cameras = campaign.manifest().cameras;
+    if (camera < 0 || camera >= int(cameras.size())) {
+        *error = Tr::tr("no camera %1 in the campaign").arg(camera);
+        return false;
+    }
+    const CameraSpec &spec = cameras[size_t(camera)];
+    media::VideoDecoder::Options o;
+    o.output = spec.modality == QLatin1String("ir") ? media::PixelOutput::Thermal : media::PixelOutput::Gray8;
+    const QString path = campaign.manifest().resolve(spec.video);
+    const QImage overlay = staticOverlayMask(path, spec.modality == QLatin1String("ir"), error);
+    auto decoder = media::VideoDecoder::open(path, o, error);
+    if (!decoder)
+        return false;
+    while (auto frame = decoder->next(error)) {
+        QImage grey = frame->image;
+        if (grey.format() != QImage::Format_Grayscale8)
+            grey = grey.convertToFormat(QImage::Format_Grayscale8);
+        else
+            grey.detach();
+        suppressOverlay(&grey, overlay);
+        const auto utc = campaign.frameUtc(camera, frame->index);
+        if (!utc)
+            break;
+        if (!visit(frame->index, grey, campaign.project(camera, *utc)))
+            return true;
+    }
+    return error->isEmpty();
+}
+
+bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &options, std::vector<WeakSample> *samples,
+                        WeakLabelReport *report, QString *error,
+                        const std::function<bool(std::int64_t, std::int64_t)> &progress)
+{
+    std::mt19937_64 rng(options.seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const int size = options.cropSize;
+    std::int64_t total = 0;
+    {
+        const auto &spec = campaign.manifest().cameras.at(size_t(std::max(0, options.camera)));
+        total = std::int64_t(spec.fps * 3600); // refined below when the decoder knows
+    }
+    bool cancelled = false;
+    const bool ok = forEachFrame(
+        campaign, options.camera,
+        [&](std::int64_t index, const QImage &grey, const CameraProjection &p) {
+            if (options.maxFrames >= 0 && report->framesRead >= options.maxFrames)
+                return false;
+            if (index % options.frameStep != 0)
+                return true;
+            ++report->framesRead;
+            if (progress && report->framesRead % 20 == 0 && !progress(report->framesRead, total)) {
+                cancelled = true;
+                return false;
+            }
+            if (!p.ok) {
+                ++report->noProjection;
+                return true;
+            }
+            const Projection &pr = p.projection;
+            if (pr.inFieldOfView) {
+                const double a = (unit(rng) * 2 - 1) * options.jitterPx, b = (unit(rng) * 2 - 1) * options.jitterPx;
+                samples->push_back({cropAt(grey, int(std::lround(pr.x + a)), int(std::lround(pr.y + b)), size), 1.0f});
+                ++report->positives;
+            }
+            // Negatives: anywhere whose crop stays clear of the uncertainty region.
+            const double keepOut = pr.inFront ? options.exclusionSigmas * std::max(pr.ellipse.semiMajor, 8.0) + size * 0.75 : 0;
+            int made = 0;
+            for (int attempt = 0; attempt < 20 && made < options.negativesPerFrame; ++attempt) {
+                const int x = size / 2 + int(unit(rng) * std::max(1, grey.width() - size));
+                const int y = size / 2 + int(unit(rng) * std::max(1, grey.height() - size));
+                if (pr.inFieldOfView && std::hypot(x - pr.x, y - pr.y) < keepOut)
+                    continue;
+                samples->push_back({cropAt(grey, x, y, size), 0.0f});
+                ++report->negatives;
+                ++made;
+            }
+            return true;
+        },
+        error);
+    if (cancelled) {
+        *error = Tr::tr("cancelled");
+        return false;
+    }
+    return ok;
+}
+
+} // namespace vigie::inference

@@ -1,0 +1,56 @@
+#pragma once
+
+// Image-level labels from geometry, no boxes: GPS says whether the drone is in a crop. Positive
+// crops are centred on the projected target (jittered, so that the network has to find it);
+// negatives come from crops outside the uncertainty region and from frames where the target
+// projects out of view. Only the manifest's geometry is used, never a ground truth.
+
+#include "inference/wildcat.h"
+#include "models/campaign.h"
+
+#include <functional>
+
+namespace vigie::inference {
+
+struct WeakLabelOptions
+{
+    int camera = -1;
+    int cropSize = 64;
+    int frameStep = 2;          ///< every n-th frame
+    int negativesPerFrame = 2;
+    double jitterPx = 12;       ///< positive crops are shifted by up to this much
+    double exclusionSigmas = 1.5; ///< negatives keep this many ellipse radii (+ crop) away
+    std::uint64_t seed = 1;
+    std::int64_t maxFrames = -1; ///< stop after this many frames (−1: all)
+};
+
+struct WeakLabelReport
+{
+    std::int64_t framesRead = 0;
+    std::int64_t positives = 0;
+    std::int64_t negatives = 0;
+    std::int64_t noProjection = 0; ///< frames without a fix or a turret sample: not used
+};
+
+/// Decodes the camera's video in order (grey: IR at 8 bits, RGB as luma) and cuts the crops.
+/// `progress(done, total)` may return false to cancel.
+bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &options, std::vector<WeakSample> *samples,
+                        WeakLabelReport *report, QString *error,
+                        const std::function<bool(std::int64_t, std::int64_t)> &progress = {});
+
+/// Burned-in overlays (the camera's text and reticle): pixels that stay bright and unchanged over
+/// frames sampled across the video, while the scene behind them moves. Grayscale8, 255 = overlay.
+/// A network trained on tracking footage would otherwise learn that the reticle, always next to
+/// the drone, is the drone.
+QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error);
+/// Replaces the masked pixels by their surround (a 7×7 median).
+void suppressOverlay(QImage *grey, const QImage &mask);
+
+/// The decoded grey frames of a camera, one by one, with their projections and burned-in
+/// overlays suppressed (for training, proposing and evaluating). `visit(frameIndex, grey,
+/// projection)` returns false to stop.
+bool forEachFrame(const Campaign &campaign, int camera,
+                  const std::function<bool(std::int64_t, const QImage &, const CameraProjection &)> &visit,
+                  QString *error);
+
+} // namespace vigie::inference
