@@ -154,6 +154,7 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
     std::vector<ScoreMap> regionCal, regionTest, frameCal, frameTest;
     std::vector<QRectF> calTruth, testTruth;
     int seen = 0;
+    std::int64_t visible = 0;
     double networkMs = 0;
     int regions = 0;
     bool cancelled = false;
@@ -166,6 +167,8 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
             }
             const auto t = truth.find(index);
             if (t == truth.end())
+                return true;
+            if (visible++ % std::max(1, options.every) != 0)
                 return true;
             // (a) the geometric box; a frame without a projection has none, which counts as a miss.
             QRectF geo;

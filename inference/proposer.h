@@ -23,6 +23,7 @@ struct ProposerOptions
     bool refine = true;        ///< boxes shrink to the drone's own pixels (refineBox)
     double edgeFraction = 0.5;
     bool wholeFrame = true;    ///< evaluation: also run method (b), the map over the whole frame (slow)
+    int every = 1;             ///< evaluation: every n-th frame with a visible drone
 };
 
 /// The class map of one search region of a grey frame, as a ScoreMap in image pixels.

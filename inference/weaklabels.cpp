@@ -19,7 +19,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(vigie::inference::WeakLabels)
 };
 
-QImage cropAt(const QImage &grey, int cx, int cy, int size)
+} // namespace
+
+QImage cropAround(const QImage &grey, int cx, int cy, int size)
 {
     // Out-of-image parts are filled by clamping (replicated border), as the network sees them
     // at inference near the edges.
@@ -34,7 +36,6 @@ QImage cropAt(const QImage &grey, int cx, int cy, int size)
     }
     return out;
 }
-} // namespace
 
 QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error)
 {
@@ -149,7 +150,7 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
             const Projection &pr = p.projection;
             if (pr.inFieldOfView) {
                 const double a = (unit(rng) * 2 - 1) * options.jitterPx, b = (unit(rng) * 2 - 1) * options.jitterPx;
-                samples->push_back({cropAt(grey, int(std::lround(pr.x + a)), int(std::lround(pr.y + b)), size), 1.0f});
+                samples->push_back({cropAround(grey, int(std::lround(pr.x + a)), int(std::lround(pr.y + b)), size), 1.0f});
                 ++report->positives;
             }
             // Negatives: anywhere whose crop stays clear of the uncertainty region.
@@ -160,7 +161,7 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
                 const int y = size / 2 + int(unit(rng) * std::max(1, grey.height() - size));
                 if (pr.inFieldOfView && std::hypot(x - pr.x, y - pr.y) < keepOut)
                     continue;
-                samples->push_back({cropAt(grey, x, y, size), 0.0f});
+                samples->push_back({cropAround(grey, x, y, size), 0.0f});
                 ++report->negatives;
                 ++made;
             }

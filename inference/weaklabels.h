@@ -43,6 +43,8 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
 /// A network trained on tracking footage would otherwise learn that the reticle, always next to
 /// the drone, is the drone.
 QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error);
+/// A size × size crop centred on (cx, cy), the image's border replicated outside it.
+QImage cropAround(const QImage &grey, int cx, int cy, int size);
 /// Replaces the masked pixels by their surround (a 7×7 median).
 void suppressOverlay(QImage *grey, const QImage &mask);
 

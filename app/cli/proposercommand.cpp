@@ -99,6 +99,8 @@ public:
         parser.addOption({QStringLiteral("width"), tr("train: backbone width (default 16)."), QStringLiteral("n"), QStringLiteral("16")});
         parser.addOption({QStringLiteral("signed-maps"), tr("train: leave the class maps unconstrained (the authors' form).")});
         parser.addOption({QStringLiteral("no-whole-frame"), tr("evaluate: skip method (b), the map over whole frames (slow).")});
+        parser.addOption({QStringLiteral("every"), tr("evaluate: every n-th frame with a visible drone (default 1)."),
+                          QStringLiteral("n"), QStringLiteral("1")});
         parser.addOption({QStringLiteral("json"), tr("Machine-readable output.")});
     }
 
@@ -261,6 +263,7 @@ private:
         inference::ProposerOptions options;
         options.camera = camera;
         options.wholeFrame = !parser.isSet(QStringLiteral("no-whole-frame"));
+        options.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
         inference::ProposerEvaluation r;
         if (!inference::evaluateProposer(*campaign, gt, camera, *net, options, &r, &error))
             return failure(io, name(), error);
