@@ -58,8 +58,11 @@ void FrameServer::run()
 {
     QString error;
     std::unique_ptr<VideoDecoder> decoder = VideoDecoder::open(m_path, m_options, &error);
+    // opened() and failed() are posted to this object's own thread rather than emitted from the
+    // worker: the worker starts in the constructor, and a fast open (a cached index, a missing
+    // file) would otherwise signal before the owner had a chance to connect.
     if (!decoder) {
-        Q_EMIT failed(error);
+        QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
         return;
     }
     decoder->setInterruptFlag(&m_newRequest);
@@ -69,7 +72,7 @@ void FrameServer::run()
         m_index = decoder->index();
     }
     m_open = true;
-    Q_EMIT opened();
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT opened(); }, Qt::QueuedConnection);
 
     std::int64_t served = -1;
     int ahead = 0;

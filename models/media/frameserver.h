@@ -25,7 +25,8 @@ class FrameServer : public QObject
     Q_OBJECT
 
 public:
-    /// Starts the worker, which opens the video; opened() or failed() follows.
+    /// Starts the worker, which opens the video; opened() or failed() follows, delivered through
+    /// this object's thread's event loop, so connecting right after construction never misses it.
     FrameServer(const QString &path, const VideoDecoder::Options &options,
                 QObject *parent = nullptr);
     /// Stops the worker: requestInterruption(); wake; wait().
