@@ -1536,6 +1536,18 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <source>proposals: %1 regions/s</source>
         <translation>propositions : %1 zones/s</translation>
     </message>
+    <message>
+        <source>evaluate: map gaps closed up to this × the expected size (default 0.75).</source>
+        <translation>evaluate : trous de la carte fermés jusqu’à ce facteur × la taille attendue (par défaut 0.75).</translation>
+    </message>
+    <message>
+        <source>evaluate: box refinement threshold, a fraction of the peak contrast (default 0.5; 0 = no refinement).</source>
+        <translation>evaluate : seuil d’ajustement des boîtes, une fraction du contraste maximal (par défaut 0.5 ; 0 = sans ajustement).</translation>
+    </message>
+    <message>
+        <source>evaluate: every n-th frame with a visible drone (default 1).</source>
+        <translation>evaluate : une image sur n où le drone est visible (par défaut 1).</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::Registry</name>

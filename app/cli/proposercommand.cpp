@@ -99,6 +99,10 @@ public:
         parser.addOption({QStringLiteral("width"), tr("train: backbone width (default 16)."), QStringLiteral("n"), QStringLiteral("16")});
         parser.addOption({QStringLiteral("signed-maps"), tr("train: leave the class maps unconstrained (the authors' form).")});
         parser.addOption({QStringLiteral("no-whole-frame"), tr("evaluate: skip method (b), the map over whole frames (slow).")});
+        parser.addOption({QStringLiteral("close-factor"), tr("evaluate: map gaps closed up to this × the expected size (default 0.75)."),
+                          QStringLiteral("f"), QStringLiteral("0.75")});
+        parser.addOption({QStringLiteral("edge-fraction"), tr("evaluate: box refinement threshold, a fraction of the peak contrast (default 0.5; 0 = no refinement)."),
+                          QStringLiteral("f"), QStringLiteral("0.5")});
         parser.addOption({QStringLiteral("every"), tr("evaluate: every n-th frame with a visible drone (default 1)."),
                           QStringLiteral("n"), QStringLiteral("1")});
         parser.addOption({QStringLiteral("json"), tr("Machine-readable output.")});
@@ -264,6 +268,9 @@ private:
         options.camera = camera;
         options.wholeFrame = !parser.isSet(QStringLiteral("no-whole-frame"));
         options.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
+        options.closeFactor = std::clamp(parser.value(QStringLiteral("close-factor")).toDouble(), 0.0, 10.0);
+        options.edgeFraction = std::clamp(parser.value(QStringLiteral("edge-fraction")).toDouble(), 0.0, 1.0);
+        options.refine = options.edgeFraction > 0;
         inference::ProposerEvaluation r;
         if (!inference::evaluateProposer(*campaign, gt, camera, *net, options, &r, &error))
             return failure(io, name(), error);
