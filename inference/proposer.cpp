@@ -10,6 +10,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
 namespace vigie::inference {
 
 namespace {
@@ -23,7 +26,6 @@ constexpr int stride = 4;
 
 ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion &region, const ProposerOptions &options)
 {
-    const int upsample = options.upsample;
     if (region.rect.isEmpty())
         return {};
     // The network sees a margin of context around the region, so that its zero padding does
@@ -31,27 +33,42 @@ ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion
     // normalisation); the map is cut back to the region afterwards.
     const int margin = 16;
     const QRect context = region.rect.adjusted(-margin, -margin, margin, margin).intersected(grey.rect());
+    // The network sees the drone at the size it learned (networkScale) when geometry knows the
+    // expected size; else the region is enlarged by `upsample`.
+    const double scale = region.expectedSidePx > 0 ? networkScale(region.expectedSidePx) : double(std::max(1, options.upsample));
     QImage crop = grey.copy(context);
-    const int up = std::max(1, upsample);
-    if (up > 1)
-        crop = crop.scaled(crop.width() * up, crop.height() * up, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const int sw = std::max(8, int(std::lround(crop.width() * scale))), sh = std::max(8, int(std::lround(crop.height() * scale)));
+    if (sw != crop.width() || sh != crop.height())
+        crop = crop.scaled(sw, sh, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     int w = 0, h = 0;
     const std::vector<float> cells = net.classMap(crop, &w, &h);
-    // Cells cover stride/upsample image pixels each.
-    const int s = std::max(1, stride / up);
-    ScoreMap full = scoreMap(cells, w, h, s, context, std::nullopt);
-    // Cut the region out of the context, then normalise inside the mask.
+    // The cells cover the context: resize them onto its pixels, then cut the region out.
+    std::vector<float> contextCells(size_t(context.width()) * size_t(context.height()));
+    {
+        const cv::Mat small(h, w, CV_32F, const_cast<float *>(cells.data()));
+        cv::Mat big(context.height(), context.width(), CV_32F, contextCells.data());
+        // Cell (i, j) covers network pixels [4i, 4i + 4): resize the map to 4× first, then to the
+        // context, so that cell centres land where they belong.
+        cv::Mat up;
+        cv::resize(small, up, cv::Size(w * stride, h * stride), 0, 0, cv::INTER_LINEAR);
+        const cv::Rect valid(0, 0, std::min(up.cols, sw), std::min(up.rows, sh));
+        cv::Mat fitted = cv::Mat::zeros(sh, sw, CV_32F);
+        up(valid).copyTo(fitted(valid));
+        cv::resize(fitted, big, big.size(), 0, 0, cv::INTER_LINEAR);
+    }
     std::vector<float> regionCells(size_t(region.rect.width()) * size_t(region.rect.height()));
     for (int y = 0; y < region.rect.height(); ++y) {
         for (int x = 0; x < region.rect.width(); ++x) {
             const int fx = region.rect.x() - context.x() + x, fy = region.rect.y() - context.y() + y;
             regionCells[size_t(y) * size_t(region.rect.width()) + size_t(x)] =
-                (fx < full.width && fy < full.height) ? full.raw[size_t(fy) * size_t(full.width) + size_t(fx)] : 0.0f;
+                contextCells[size_t(fy) * size_t(context.width()) + size_t(fx)];
         }
     }
     ScoreMap out = scoreMap(regionCells, region.rect.width(), region.rect.height(), 1, region.rect, region.ellipse);
     // Parts of one drone closer than its expected size are one drone.
-    out.closePx = std::max(3, int(std::lround(options.closeFactor * region.expectedSidePx)));
+    // Without geometry, those of a 12-pixel drone.
+    const double expected = region.expectedSidePx > 0 ? region.expectedSidePx : 12.0;
+    out.closePx = std::max(3, int(std::lround(options.closeFactor * expected)));
     if (options.refine)
         out.setGrey(grey.copy(region.rect), options.edgeFraction);
     return out;
@@ -59,11 +76,10 @@ ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion
 
 ScoreMap frameMap(const WildcatNet &net, const QImage &grey, const ProposerOptions &options)
 {
-    // Without geometry there is no expected size either: the gaps closed are those of a
-    // 12-pixel drone, and the frame is not enlarged (it is the whole frame).
+    // Without geometry there is no expected size either: the frame is not enlarged (it is the
+    // whole frame).
     SearchRegion all;
     all.rect = QRect(0, 0, grey.width(), grey.height());
-    all.expectedSidePx = 12;
     ProposerOptions o = options;
     o.upsample = 1;
     return regionMap(net, grey, all, o);

@@ -37,6 +37,11 @@ QImage cropAround(const QImage &grey, int cx, int cy, int size)
     return out;
 }
 
+double networkScale(double expectedSidePx)
+{
+    return std::clamp(16.0 / std::max(expectedSidePx, 1.0), 0.25, 4.0);
+}
+
 QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error)
 {
     media::VideoDecoder::Options o;
@@ -148,20 +153,28 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
                 return true;
             }
             const Projection &pr = p.projection;
+            // Crops are cut at the scale that makes the expected drone ~16 network pixels, then
+            // resized to the network's crop size.
+            const double scale = pr.inFront ? networkScale(std::max(pr.expectedWidthPx, pr.expectedHeightPx)) : 2.0;
+            const int side = std::max(8, int(std::lround(size / scale)));
+            auto cut = [&](double cx, double cy) {
+                QImage c = cropAround(grey, int(std::lround(cx)), int(std::lround(cy)), side);
+                return side == size ? c : c.scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            };
             if (pr.inFieldOfView) {
-                const double a = (unit(rng) * 2 - 1) * options.jitterPx, b = (unit(rng) * 2 - 1) * options.jitterPx;
-                samples->push_back({cropAround(grey, int(std::lround(pr.x + a)), int(std::lround(pr.y + b)), size), 1.0f});
+                const double a = (unit(rng) * 2 - 1) * options.jitterPx / scale, b = (unit(rng) * 2 - 1) * options.jitterPx / scale;
+                samples->push_back({cut(pr.x + a, pr.y + b), 1.0f});
                 ++report->positives;
             }
             // Negatives: anywhere whose crop stays clear of the uncertainty region.
-            const double keepOut = pr.inFront ? options.exclusionSigmas * std::max(pr.ellipse.semiMajor, 8.0) + size * 0.75 : 0;
+            const double keepOut = pr.inFront ? options.exclusionSigmas * std::max(pr.ellipse.semiMajor, 8.0) + side * 0.75 : 0;
             int made = 0;
             for (int attempt = 0; attempt < 20 && made < options.negativesPerFrame; ++attempt) {
-                const int x = size / 2 + int(unit(rng) * std::max(1, grey.width() - size));
-                const int y = size / 2 + int(unit(rng) * std::max(1, grey.height() - size));
+                const int x = side / 2 + int(unit(rng) * std::max(1, grey.width() - side));
+                const int y = side / 2 + int(unit(rng) * std::max(1, grey.height() - side));
                 if (pr.inFieldOfView && std::hypot(x - pr.x, y - pr.y) < keepOut)
                     continue;
-                samples->push_back({cropAround(grey, x, y, size), 0.0f});
+                samples->push_back({cut(x, y), 0.0f});
                 ++report->negatives;
                 ++made;
             }

@@ -43,6 +43,11 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
 /// A network trained on tracking footage would otherwise learn that the reticle, always next to
 /// the drone, is the drone.
 QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error);
+/// The scale at which the network sees a drone expected `expectedSidePx` wide: its larger side
+/// becomes about 16 network pixels, within [0.25, 4]. Geometry knows the drone's size in the
+/// image; using it here means the network only ever learns one size of drone.
+double networkScale(double expectedSidePx);
+
 /// A size × size crop centred on (cx, cy), the image's border replicated outside it.
 QImage cropAround(const QImage &grey, int cx, int cy, int size);
 /// Replaces the masked pixels by their surround (a 7×7 median).

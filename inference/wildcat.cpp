@@ -62,7 +62,7 @@ struct NetImpl : torch::nn::Module
         auto t = transfer->forward(backbone->forward(x));
         const auto sizes = t.sizes();
         auto maps = t.view({sizes[0], config.classes, config.mapsPerClass, sizes[2], sizes[3]}).mean(2);
-        return config.positiveMaps ? torch::relu(maps) : maps;
+        return config.positiveMaps ? torch::softplus(maps) : maps;
     }
 
     /// B × C: the WILDCAT pooling of each class map.

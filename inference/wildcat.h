@@ -30,9 +30,10 @@ struct WildcatConfig
     double alpha = 0.7;
     int cropSize = 64;     ///< training crops, pixels
     int width = 16;        ///< backbone channels of the first stage
-    /// The class maps pass through a ReLU before pooling (evidence is never negative). The
+    /// The class maps pass through a softplus before pooling (evidence is never negative). The
     /// authors' maps are unconstrained; on drones of a few pixels an unconstrained map learns a
-    /// bright/dark dipole around the drone whose lobes the box extraction cannot tell apart.
+    /// bright/dark dipole around the drone whose lobes the box extraction cannot tell apart. (A
+    /// ReLU dies: every map zero, no gradient.)
     bool positiveMaps = true;
 
     QJsonObject toJson() const;
