@@ -111,13 +111,19 @@ int main(int argc, char **argv)
                 continue;
             for (size_t f = 0; f < seqs[s].frames.size(); f += 2) {
                 const QImage &g = seqs[s].frames[f];
-                const QPointF c = seqs[s].truth[f].center() + QPointF(noise(rng), noise(rng));
-                samples.push_back({cropAround(g, int(c.x()), int(c.y()), 64), 1.0f});
+                const QRectF gt = seqs[s].truth[f];
+                const QPointF c = gt.center() + QPointF(noise(rng), noise(rng));
+                // Crops at the scale the proposer uses: the expected drone at ~16 network pixels.
+                const int side = std::max(8, int(std::lround(64 / networkScale(std::max(gt.width(), gt.height())))));
+                auto cut = [&](double x, double y) {
+                    return cropAround(g, int(x), int(y), side).scaled(64, 64, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                };
+                samples.push_back({cut(c.x(), c.y()), 1.0f});
                 for (int n = 0, attempts = 0; n < 2 && attempts < 20; ++attempts) {
-                    const int x = 32 + int(unit(rng) * (g.width() - 64)), y = 32 + int(unit(rng) * (g.height() - 64));
-                    if (std::hypot(x - c.x(), y - c.y()) < radiusPx + 48)
+                    const int x = side / 2 + int(unit(rng) * (g.width() - side)), y = side / 2 + int(unit(rng) * (g.height() - side));
+                    if (std::hypot(x - c.x(), y - c.y()) < radiusPx + side * 0.75)
                         continue;
-                    samples.push_back({cropAround(g, x, y, 64), 0.0f});
+                    samples.push_back({cut(x, y), 0.0f});
                     ++n;
                 }
             }
