@@ -97,20 +97,9 @@ private:
         const auto classId = classIdOf(a.className, error);
         if (!classId)
             return std::nullopt;
-        BoxRecord r;
+        BoxRecord r = boxRecordOf(a, *frameId, *classId, m_author);
         const auto row = m_rows.find(a.handle);
         r.id = row == m_rows.end() ? 0 : row->second;
-        r.frameId = *frameId;
-        r.classId = *classId;
-        r.x = a.rect.x();
-        r.y = a.rect.y();
-        r.w = a.rect.width();
-        r.h = a.rect.height();
-        r.source = a.source;
-        r.state = a.state;
-        r.confidence = a.confidence;
-        r.modelVersion = a.modelVersion;
-        r.author = m_author;
         return r;
     }
 
@@ -147,42 +136,18 @@ private:
         m_dataset = Dataset::open(path, Dataset::OpenMode::CreateIfMissing, error);
         if (!m_dataset)
             return false;
-        std::int64_t campaignId = 0;
-        if (const auto existing = m_dataset->campaignByName(campaignName)) {
-            campaignId = existing->id;
-        } else {
-            const auto id = m_dataset->addCampaign({0, campaignName, manifestPath, 0}, error);
-            if (!id)
-                return false;
-            campaignId = *id;
-        }
-        const std::vector<CameraRecord> known = m_dataset->cameras(campaignId);
+        const auto registered =
+            registerCampaign(*m_dataset, campaignName, manifestPath, cameras, error, [this](const QString &name) {
+                Q_EMIT m_session->progress(DatasetSession::tr("Registering the frames of %1").arg(name), 0, 0);
+            });
+        if (!registered)
+            return false;
         m_frameIds.assign(cameras.size(), {});
         std::vector<std::int64_t> cameraIds(cameras.size(), 0);
         for (size_t c = 0; c < cameras.size(); ++c) {
-            const SessionCamera &cam = cameras[c];
-            m_cameraNames[int(c)] = cam.name;
-            for (const CameraRecord &k : known) {
-                if (k.name == cam.name)
-                    cameraIds[c] = k.id;
-            }
-            if (cameraIds[c] == 0) {
-                const auto id = m_dataset->addCamera({0, campaignId, cam.name, cam.modality, cam.videoPath,
-                                                      cam.width, cam.height},
-                                                     error);
-                if (!id)
-                    return false;
-                cameraIds[c] = *id;
-            }
-            Q_EMIT m_session->progress(DatasetSession::tr("Registering the frames of %1").arg(cam.name), 0, 0);
-            if (!m_dataset->ensureFrames(cameraIds[c], cam.frameCount, cam.frameUtcUs, error))
-                return false;
-            auto &ids = m_frameIds[c];
-            ids.assign(size_t(cam.frameCount), 0);
-            for (const FrameRecord &f : m_dataset->frames(cameraIds[c])) {
-                if (f.index >= 0 && f.index < cam.frameCount)
-                    ids[size_t(f.index)] = f.id;
-            }
+            m_cameraNames[int(c)] = cameras[c].name;
+            cameraIds[c] = (*registered)[c].id;
+            m_frameIds[c] = (*registered)[c].frameIds;
         }
         for (const ClassRecord &c : m_dataset->classes())
             m_classIds[c.name] = c.id;
@@ -253,6 +218,64 @@ private:
     std::map<QString, std::int64_t> m_classIds;
     std::unordered_map<std::int64_t, std::int64_t> m_rows; ///< handle → row id
 };
+
+std::optional<std::vector<RegisteredCamera>> registerCampaign(Dataset &dataset, const QString &campaignName, const QString &manifestPath,
+                                               const std::vector<SessionCamera> &cameras, QString *error,
+                                               const std::function<void(const QString &)> &progress)
+{
+    std::int64_t campaignId = 0;
+    if (const auto existing = dataset.campaignByName(campaignName)) {
+        campaignId = existing->id;
+    } else {
+        const auto id = dataset.addCampaign({0, campaignName, manifestPath, 0}, error);
+        if (!id)
+            return std::nullopt;
+        campaignId = *id;
+    }
+    const std::vector<CameraRecord> known = dataset.cameras(campaignId);
+    std::vector<RegisteredCamera> out(cameras.size());
+    for (size_t c = 0; c < cameras.size(); ++c) {
+        const SessionCamera &cam = cameras[c];
+        for (const CameraRecord &k : known) {
+            if (k.name == cam.name)
+                out[c].id = k.id;
+        }
+        if (out[c].id == 0) {
+            const auto id = dataset.addCamera({0, campaignId, cam.name, cam.modality, cam.videoPath, cam.width, cam.height},
+                                              error);
+            if (!id)
+                return std::nullopt;
+            out[c].id = *id;
+        }
+        if (progress)
+            progress(cam.name);
+        if (!dataset.ensureFrames(out[c].id, cam.frameCount, cam.frameUtcUs, error))
+            return std::nullopt;
+        out[c].frameIds.assign(size_t(cam.frameCount), 0);
+        for (const FrameRecord &f : dataset.frames(out[c].id)) {
+            if (f.index >= 0 && f.index < cam.frameCount)
+                out[c].frameIds[size_t(f.index)] = f.id;
+        }
+    }
+    return out;
+}
+
+BoxRecord boxRecordOf(const Annotation &a, std::int64_t frameId, std::int64_t classId, const QString &author)
+{
+    BoxRecord r;
+    r.frameId = frameId;
+    r.classId = classId;
+    r.x = a.rect.x();
+    r.y = a.rect.y();
+    r.w = a.rect.width();
+    r.h = a.rect.height();
+    r.source = a.source;
+    r.state = a.state;
+    r.confidence = a.confidence;
+    r.modelVersion = a.modelVersion;
+    r.author = author;
+    return r;
+}
 
 DatasetSession::DatasetSession(QObject *parent)
     : QObject(parent)

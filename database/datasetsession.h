@@ -16,11 +16,14 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 class QThread;
 
 namespace vigie::db {
+
+class Dataset;
 
 struct SessionCamera
 {
@@ -39,6 +42,24 @@ struct SessionContents
     std::map<std::pair<int, std::int64_t>, FrameFlags> flags;
     int geometricProposalsAdded = 0;
 };
+
+/// A campaign's cameras as registered in a dataset: each camera's row id and its frames' row ids
+/// by frame index.
+struct RegisteredCamera
+{
+    std::int64_t id = 0;
+    std::vector<std::int64_t> frameIds;
+};
+
+/// Registers a campaign (found by name, else added), its cameras (found by name, else added) and
+/// frames 0…frameCount−1 of each; the workstation and `vigie-cli propose` register alike.
+/// `progress(cameraName)` is told before each camera's frames. nullopt with `error` on failure.
+std::optional<std::vector<RegisteredCamera>> registerCampaign(Dataset &dataset, const QString &campaignName, const QString &manifestPath,
+                                               const std::vector<SessionCamera> &cameras, QString *error,
+                                               const std::function<void(const QString &)> &progress = {});
+
+/// The dataset row of an annotation on a registered frame: geometry, class, provenance.
+BoxRecord boxRecordOf(const Annotation &box, std::int64_t frameId, std::int64_t classId, const QString &author);
 
 /// Computes the geometric proposals of one camera, in the worker thread; `progress(done,
 /// total)` may return false to cancel.

@@ -8,6 +8,13 @@
 #include <string_view>
 #include <vector>
 
+namespace vigie {
+class Campaign;
+namespace inference {
+class WildcatNet;
+}
+} // namespace vigie
+
 namespace vigie::cli {
 
 /// vigie-cli's exit codes: 0 success, 1 the work failed (bad input, I/O), 2 bad usage.
@@ -60,6 +67,13 @@ private:
 int usageError(Io &io, const QString &command, const QString &message);
 /// Prints "vigie-cli NAME: message" on err and returns Failure.
 int failure(Io &io, const QString &command, const QString &message);
+
+/// The camera of a campaign by name, else by modality; −1 if none (proposer, propose).
+int proposerCameraIndex(const Campaign &campaign, const QString &wanted);
+/// A model named on the command line: a weights file, or a version in the dataset's registry
+/// (proposer evaluate, propose).
+std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,
+                                                         QString *error);
 
 /// Registers every subcommand vigie-cli has.
 void registerAll(Registry &registry);

@@ -1,6 +1,7 @@
 #include "app/cli/command.h"
 
 #include "database/dataset.h"
+#include "database/datasetsession.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
 #include "models/campaign.h"
@@ -13,10 +14,6 @@
 #include <set>
 
 namespace vigie::cli {
-
-std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,
-                                                         QString *error);
-int proposerCameraIndex(const Campaign &campaign, const QString &wanted);
 
 namespace {
 
@@ -87,35 +84,20 @@ public:
         auto decoder = media::VideoDecoder::open(campaign->manifest().resolve(spec.video), {}, &error);
         if (!decoder)
             return failure(io, name(), error);
-        const std::int64_t frameCount = decoder->info().frameCount;
-        std::int64_t campaignId = 0;
-        if (const auto existing = dataset->campaignByName(campaign->manifest().name)) {
-            campaignId = existing->id;
-        } else if (const auto id = dataset->addCampaign({0, campaign->manifest().name, QFileInfo(args[0]).absoluteFilePath(), 0}, &error)) {
-            campaignId = *id;
-        } else {
+        db::SessionCamera cam;
+        cam.name = spec.name;
+        cam.modality = spec.modality;
+        cam.videoPath = spec.video;
+        cam.width = decoder->info().width;
+        cam.height = decoder->info().height;
+        cam.frameCount = decoder->info().frameCount;
+        const auto registered = db::registerCampaign(*dataset, campaign->manifest().name,
+                                                     QFileInfo(args[0]).absoluteFilePath(), {cam}, &error);
+        if (!registered)
             return failure(io, name(), error);
-        }
-        std::int64_t cameraId = 0;
-        for (const db::CameraRecord &c : dataset->cameras(campaignId)) {
-            if (c.name == spec.name)
-                cameraId = c.id;
-        }
-        if (cameraId == 0) {
-            const auto id = dataset->addCamera({0, campaignId, spec.name, spec.modality, spec.video, decoder->info().width,
-                                                decoder->info().height},
-                                               &error);
-            if (!id)
-                return failure(io, name(), error);
-            cameraId = *id;
-        }
-        if (!dataset->ensureFrames(cameraId, frameCount, {}, &error))
-            return failure(io, name(), error);
-        std::vector<std::int64_t> frameIds(size_t(frameCount), 0);
-        for (const db::FrameRecord &f : dataset->frames(cameraId)) {
-            if (f.index >= 0 && f.index < frameCount)
-                frameIds[size_t(f.index)] = f.id;
-        }
+        const std::int64_t frameCount = cam.frameCount;
+        const std::int64_t cameraId = registered->front().id;
+        const std::vector<std::int64_t> &frameIds = registered->front().frameIds;
         std::set<std::int64_t> done;
         for (const db::BoxRecord &b : dataset->boxesOfCamera(cameraId)) {
             if (b.source == db::BoxSource::Cam && b.modelVersion == version)
@@ -134,19 +116,7 @@ public:
                 ++skipped;
                 continue;
             }
-            db::BoxRecord r;
-            r.frameId = frameId;
-            r.classId = *classId;
-            r.x = a.rect.x();
-            r.y = a.rect.y();
-            r.w = a.rect.width();
-            r.h = a.rect.height();
-            r.source = db::BoxSource::Cam;
-            r.state = db::BoxState::Proposed;
-            r.confidence = a.confidence;
-            r.modelVersion = version;
-            r.author = QStringLiteral("vigie-cli propose");
-            records.push_back(r);
+            records.push_back(db::boxRecordOf(a, frameId, *classId, QStringLiteral("vigie-cli propose")));
         }
         if (!records.empty() && !dataset->insertBoxes(records, &error))
             return failure(io, name(), error);
