@@ -63,10 +63,9 @@ CampaignSession::CampaignSession(QUndoStack *undoStack, QObject *parent)
     m_saveOffsetsTimer.setSingleShot(true);
     m_saveOffsetsTimer.setInterval(1000);
     connect(&m_saveOffsetsTimer, &QTimer::timeout, this, [this] { saveOffsets(); });
-    connect(m_annotations, &AnnotationModel::frameChanged, this, [this](int camera, qint64) {
+    connect(m_annotations, &AnnotationModel::frameChanged, this, [this] {
         if (m_dataset)
             Q_EMIT saveStateChanged(m_dataset->pendingWrites() == 0);
-        Q_UNUSED(camera)
     });
 }
 
@@ -161,27 +160,35 @@ void CampaignSession::serverOpened()
         return;
     m_player = new media::SyncPlayer;
     m_frameUtc.assign(m_servers.size(), {});
+    // Each camera's frame times as the manifest gives them (offset included): for the dataset,
+    // the geometric proposals and the timeline. The player takes them without the offset, which
+    // it applies itself so that the analyst can nudge it.
+    std::vector<std::vector<UtcTime>> withOffsets(m_servers.size());
     std::vector<db::SessionCamera> cameras;
     for (int c = 0; c < int(m_servers.size()); ++c) {
         const CameraSpec &spec = m_manifest.cameras[size_t(c)];
         const media::StreamInfo info = m_servers[size_t(c)]->info();
-        std::vector<UtcTime> &times = m_frameUtc[size_t(c)];
-        times.reserve(size_t(info.frameCount));
+        std::vector<UtcTime> &manifestTimes = withOffsets[size_t(c)];
+        manifestTimes.reserve(size_t(info.frameCount));
         for (std::int64_t i = 0; i < info.frameCount; ++i) {
             const auto utc = m_campaign->frameUtc(c, i);
             if (!utc)
                 break;
-            times.push_back(*utc - spec.timeOffsetUs);
+            manifestTimes.push_back(*utc);
         }
-        if (std::int64_t(times.size()) < info.frameCount)
+        if (std::int64_t(manifestTimes.size()) < info.frameCount)
             Q_EMIT message(tr("camera %1: %2 frames in the video but times for %3 only; the rest are not shown")
                                .arg(spec.name)
                                .arg(info.frameCount)
-                               .arg(times.size()));
-        if (times.empty()) {
+                               .arg(manifestTimes.size()));
+        if (manifestTimes.empty()) {
             fail(tr("camera %1: no frame has a time").arg(spec.name));
             return;
         }
+        std::vector<UtcTime> &times = m_frameUtc[size_t(c)];
+        times.reserve(manifestTimes.size());
+        for (const UtcTime &t : manifestTimes)
+            times.push_back(t - spec.timeOffsetUs);
         m_player->addStream(spec.name, m_servers[size_t(c)], times);
         m_player->setOffset(c, spec.timeOffsetUs);
 
@@ -191,9 +198,9 @@ void CampaignSession::serverOpened()
         cam.videoPath = spec.video;
         cam.width = info.width;
         cam.height = info.height;
-        cam.frameCount = std::int64_t(times.size());
-        for (const UtcTime &t : times)
-            cam.frameUtcUs.push_back((t + spec.timeOffsetUs).microseconds());
+        cam.frameCount = std::int64_t(manifestTimes.size());
+        for (const UtcTime &t : manifestTimes)
+            cam.frameUtcUs.push_back(t.microseconds());
         cameras.push_back(cam);
     }
     const int rgb = cameraOf(QStringLiteral("rgb"));
@@ -221,11 +228,6 @@ void CampaignSession::serverOpened()
     });
     connect(m_dataset, &db::DatasetSession::allSaved, this, [this] { Q_EMIT saveStateChanged(true); });
 
-    std::vector<std::vector<UtcTime>> withOffsets = m_frameUtc;
-    for (size_t c = 0; c < withOffsets.size(); ++c) {
-        for (UtcTime &t : withOffsets[c])
-            t = t + m_manifest.cameras[c].timeOffsetUs;
-    }
     const std::shared_ptr<const Campaign> campaign = m_campaign;
     db::ProposalFunction proposals = [campaign, withOffsets](int c, const std::function<bool(std::int64_t, std::int64_t)> &p) {
         const auto &times = withOffsets[size_t(c)];
@@ -365,12 +367,11 @@ void CampaignSession::onFrameReady(int camera, const media::VideoFrame &frame)
 
 void CampaignSession::show(int camera, const media::VideoFrame &frame)
 {
-    Q_EMIT frameShown(camera, toDisplay(camera, frame.image), frame.index, overlayAt(camera, frame.index));
+    Q_EMIT frameShown(camera, toDisplay(frame.image), frame.index, overlayAt(camera, frame.index));
 }
 
-QImage CampaignSession::toDisplay(int camera, const QImage &image) const
+QImage CampaignSession::toDisplay(const QImage &image) const
 {
-    Q_UNUSED(camera)
     if (image.format() == QImage::Format_Grayscale8 || image.format() == QImage::Format_Grayscale16)
         return renderThermal(image, m_palette, m_contrast);
     // Painting converts anything else to 32 bits anyway; once per frame is cheaper than per paint.

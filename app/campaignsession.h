@@ -122,7 +122,7 @@ private:
     void onFrameChanged(int stream, qint64 frame);
     void onFrameReady(int camera, const media::VideoFrame &frame);
     void show(int camera, const media::VideoFrame &frame);
-    QImage toDisplay(int camera, const QImage &image) const;
+    QImage toDisplay(const QImage &image) const;
     void computeBands();
     void fail(const QString &error);
 

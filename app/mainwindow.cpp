@@ -584,11 +584,6 @@ FrameView *MainWindow::viewOf(int camera) const
     return nullptr;
 }
 
-int MainWindow::cameraOf(const FrameView *view) const
-{
-    return view ? view->camera() : -1;
-}
-
 FrameView *MainWindow::activeView() const
 {
     return m_activeView;

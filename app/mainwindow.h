@@ -82,7 +82,6 @@ private:
     /// The view zoom commands act on: the one that has focus, else both.
     QList<ImageView *> targetViews() const;
     FrameView *viewOf(int camera) const;
-    int cameraOf(const FrameView *view) const;
     void updateActions();
     void updateRecentMenu();
     void updateFrameLabel();

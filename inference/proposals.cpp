@@ -32,26 +32,18 @@ SearchRegion searchRegion(const Projection &p, int imageWidth, int imageHeight, 
     return r;
 }
 
-ScoreMap scoreMap(const std::vector<float> &cells, int mapWidth, int mapHeight, int stride, const QRect &region,
-                  const std::optional<PixelEllipse> &mask, double smoothSigmaPx)
+ScoreMap scoreMap(const std::vector<float> &pixels, const QRect &region, const std::optional<PixelEllipse> &mask)
 {
     ScoreMap out;
     out.origin = region.topLeft();
     out.width = region.width();
     out.height = region.height();
-    if (cells.empty() || out.width <= 0 || out.height <= 0)
+    const size_t n = size_t(std::max(0, out.width)) * size_t(std::max(0, out.height));
+    if (n == 0 || pixels.size() != n)
         return out;
-    const cv::Mat small(mapHeight, mapWidth, CV_32F, const_cast<float *>(cells.data()));
-    // Each cell covers stride × stride pixels: upsample to that grid, then cut the region size.
-    cv::Mat up;
-    cv::resize(small, up, cv::Size(mapWidth * stride, mapHeight * stride), 0, 0, cv::INTER_LINEAR);
-    cv::Mat raw = cv::Mat::zeros(out.height, out.width, CV_32F);
-    const cv::Rect common(0, 0, std::min(out.width, up.cols), std::min(out.height, up.rows));
-    up(common).copyTo(raw(common));
-    out.raw.assign(raw.begin<float>(), raw.end<float>());
-    out.values.assign(size_t(out.width) * size_t(out.height), -1.0f);
-    float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
-    std::vector<bool> inside(out.values.size(), true);
+    out.raw = pixels;
+    out.values.assign(n, -1.0f);
+    std::vector<bool> inside(n, true);
     if (mask) {
         const double t = mask->angleDeg * M_PI / 180.0, c = std::cos(t), s = std::sin(t);
         for (int y = 0; y < out.height; ++y) {
@@ -62,7 +54,8 @@ ScoreMap scoreMap(const std::vector<float> &cells, int mapWidth, int mapHeight, 
             }
         }
     }
-    for (size_t i = 0; i < out.raw.size(); ++i) {
+    float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
+    for (size_t i = 0; i < n; ++i) {
         if (inside[i]) {
             lo = std::min(lo, out.raw[i]);
             hi = std::max(hi, out.raw[i]);
@@ -70,20 +63,8 @@ ScoreMap scoreMap(const std::vector<float> &cells, int mapWidth, int mapHeight, 
     }
     if (hi < lo)
         return out;
-    if (smoothSigmaPx > 0) {
-        cv::Mat r(out.height, out.width, CV_32F, out.raw.data());
-        cv::GaussianBlur(r, r, cv::Size(0, 0), smoothSigmaPx);
-        lo = std::numeric_limits<float>::max();
-        hi = std::numeric_limits<float>::lowest();
-        for (size_t i = 0; i < out.raw.size(); ++i) {
-            if (inside[i]) {
-                lo = std::min(lo, out.raw[i]);
-                hi = std::max(hi, out.raw[i]);
-            }
-        }
-    }
     const float span = std::max(hi - lo, 1e-6f);
-    for (size_t i = 0; i < out.raw.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         if (inside[i])
             out.values[i] = (out.raw[i] - lo) / span;
     }

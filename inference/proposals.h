@@ -57,10 +57,9 @@ QRectF refineBox(const QImage &regionGrey, const QPoint &origin, const QRectF &b
 QRectF refineBox(const QImage &regionGrey, const QPoint &origin, const QRectF &box, int median, double sigma,
                  double edgeFraction, int growPx = 3);
 
-/// Upsamples `cells` (mapWidth × mapHeight cells, each `stride` pixels) over `region`.
-/// `smoothSigmaPx` > 0 blurs the upsampled map (Gaussian) before normalising it.
-ScoreMap scoreMap(const std::vector<float> &cells, int mapWidth, int mapHeight, int stride, const QRect &region,
-                  const std::optional<PixelEllipse> &mask, double smoothSigmaPx = 0);
+/// A map already at pixel resolution over `region` (row-major, region.width() × region.height()
+/// values), masked and min–max normalised; empty when the sizes disagree.
+ScoreMap scoreMap(const std::vector<float> &pixels, const QRect &region, const std::optional<PixelEllipse> &mask);
 
 struct ProposedBox
 {

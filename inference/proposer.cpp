@@ -64,7 +64,7 @@ ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion
                 contextCells[size_t(fy) * size_t(context.width()) + size_t(fx)];
         }
     }
-    ScoreMap out = scoreMap(regionCells, region.rect.width(), region.rect.height(), 1, region.rect, region.ellipse);
+    ScoreMap out = scoreMap(regionCells, region.rect, region.ellipse);
     // Parts of one drone closer than its expected size are one drone.
     // Without geometry, those of a 12-pixel drone.
     const double expected = region.expectedSidePx > 0 ? region.expectedSidePx : 12.0;
@@ -89,7 +89,6 @@ bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const Prop
                      const QString &modelVersion, std::vector<Annotation> *out, QString *error,
                      const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
-    const CameraSpec &spec = campaign.manifest().cameras.at(size_t(options.camera));
     bool cancelled = false;
     const bool ok = forEachFrame(
         campaign, options.camera,
@@ -117,7 +116,6 @@ bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const Prop
             return true;
         },
         error);
-    Q_UNUSED(spec)
     if (cancelled) {
         *error = Tr::tr("cancelled");
         return false;

@@ -18,7 +18,7 @@ struct ProposerOptions
     double tau = 0.5;      ///< threshold on the normalised map
     int maxBoxes = 3;      ///< the best box and its alternatives
     double minSidePx = 64; ///< the search region's smallest side
-    int upsample = 2;      ///< the region is enlarged this much before the network: finer maps
+    int upsample = 2;      ///< the enlargement before the network when the drone's expected size is unknown
     double closeFactor = 0.75; ///< map gaps up to this × the expected drone size are closed
     bool refine = true;        ///< boxes shrink to the drone's own pixels (refineBox)
     double edgeFraction = 0.5;

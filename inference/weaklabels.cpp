@@ -42,20 +42,20 @@ double networkScale(double expectedSidePx)
     return std::clamp(16.0 / std::max(expectedSidePx, 1.0), 0.25, 4.0);
 }
 
-QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error)
+namespace {
+
+/// The mask from frames sampled across an open video. A video too short or a frame that cannot
+/// be decoded gives no mask: overlays then stay, nothing fails.
+QImage overlayMaskOf(media::VideoDecoder &decoder)
 {
-    media::VideoDecoder::Options o;
-    o.output = thermal ? media::PixelOutput::Thermal : media::PixelOutput::Gray8;
-    auto decoder = media::VideoDecoder::open(videoPath, o, error);
-    if (!decoder)
-        return {};
-    const std::int64_t n = decoder->info().frameCount;
+    const std::int64_t n = decoder.info().frameCount;
     const int samples = int(std::min<std::int64_t>(n, 24));
     if (samples < 8)
         return {}; // too short to tell overlay from scene
     cv::Mat lo, hi;
+    QString ignored;
     for (int i = 0; i < samples; ++i) {
-        const auto frame = decoder->frame(i * (n - 1) / std::max(1, samples - 1), error);
+        const auto frame = decoder.frame(i * (n - 1) / std::max(1, samples - 1), &ignored);
         if (!frame)
             return {};
         QImage g = frame->image.format() == QImage::Format_Grayscale8 ? frame->image
@@ -75,8 +75,22 @@ QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error)
     QImage out(mask.cols, mask.rows, QImage::Format_Grayscale8);
     for (int y = 0; y < mask.rows; ++y)
         std::memcpy(out.scanLine(y), mask.ptr(y), size_t(mask.cols));
-    error->clear();
     return out;
+}
+
+media::VideoDecoder::Options greyOptions(bool thermal)
+{
+    media::VideoDecoder::Options o;
+    o.output = thermal ? media::PixelOutput::Thermal : media::PixelOutput::Gray8;
+    return o;
+}
+
+} // namespace
+
+QImage staticOverlayMask(const QString &videoPath, bool thermal, QString *error)
+{
+    auto decoder = media::VideoDecoder::open(videoPath, greyOptions(thermal), error);
+    return decoder ? overlayMaskOf(*decoder) : QImage();
 }
 
 void suppressOverlay(QImage *grey, const QImage &mask)
@@ -100,20 +114,19 @@ bool forEachFrame(const Campaign &campaign, int camera,
         return false;
     }
     const CameraSpec &spec = cameras[size_t(camera)];
-    media::VideoDecoder::Options o;
-    o.output = spec.modality == QLatin1String("ir") ? media::PixelOutput::Thermal : media::PixelOutput::Gray8;
-    const QString path = campaign.manifest().resolve(spec.video);
-    const QImage overlay = staticOverlayMask(path, spec.modality == QLatin1String("ir"), error);
-    auto decoder = media::VideoDecoder::open(path, o, error);
+    // One decoder: the overlay mask samples it at random, then it is read in order.
+    auto decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video),
+                                             greyOptions(spec.modality == QLatin1String("ir")), error);
     if (!decoder)
+        return false;
+    const QImage overlay = overlayMaskOf(*decoder);
+    if (!decoder->rewind(error))
         return false;
     while (auto frame = decoder->next(error)) {
         QImage grey = frame->image;
         if (grey.format() != QImage::Format_Grayscale8)
             grey = grey.convertToFormat(QImage::Format_Grayscale8);
-        else
-            grey.detach();
-        suppressOverlay(&grey, overlay);
+        suppressOverlay(&grey, overlay); // writes through bits(): the decoder's frame is not touched
         const auto utc = campaign.frameUtc(camera, frame->index);
         if (!utc)
             break;
@@ -130,11 +143,6 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
     std::mt19937_64 rng(options.seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const int size = options.cropSize;
-    std::int64_t total = 0;
-    {
-        const auto &spec = campaign.manifest().cameras.at(size_t(std::max(0, options.camera)));
-        total = std::int64_t(spec.fps * 3600); // refined below when the decoder knows
-    }
     bool cancelled = false;
     const bool ok = forEachFrame(
         campaign, options.camera,
@@ -144,7 +152,7 @@ bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &option
             if (index % options.frameStep != 0)
                 return true;
             ++report->framesRead;
-            if (progress && report->framesRead % 20 == 0 && !progress(report->framesRead, total)) {
+            if (progress && report->framesRead % 20 == 0 && !progress(report->framesRead, 0)) {
                 cancelled = true;
                 return false;
             }

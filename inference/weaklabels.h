@@ -33,7 +33,7 @@ struct WeakLabelReport
 };
 
 /// Decodes the camera's video in order (grey: IR at 8 bits, RGB as luma) and cuts the crops.
-/// `progress(done, total)` may return false to cancel.
+/// `progress(framesRead, 0)` (the total is not known ahead) may return false to cancel.
 bool collectWeakSamples(const Campaign &campaign, const WeakLabelOptions &options, std::vector<WeakSample> *samples,
                         WeakLabelReport *report, QString *error,
                         const std::function<bool(std::int64_t, std::int64_t)> &progress = {});

@@ -115,7 +115,7 @@ private Q_SLOTS:
         };
         blob(10, 10, 2.0f);
         blob(30, 20, 5.0f);
-        const ScoreMap map = scoreMap(cells, 40, 30, 1, QRect(100, 200, 40, 30), std::nullopt);
+        const ScoreMap map = scoreMap(cells, QRect(100, 200, 40, 30), std::nullopt);
         const auto boxes = boxesAt(map, 0.3, 5);
         QCOMPARE(boxes.size(), size_t(2));
         QCOMPARE(boxes[0].box, QRectF(127, 218, 7, 5));
@@ -129,7 +129,7 @@ private Q_SLOTS:
         e.centerY = 210;
         e.semiMajor = 8;
         e.semiMinor = 6;
-        const ScoreMap masked = scoreMap(cells, 40, 30, 1, QRect(100, 200, 40, 30), e);
+        const ScoreMap masked = scoreMap(cells, QRect(100, 200, 40, 30), e);
         const auto inside = boxesAt(masked, 0.3, 5);
         QCOMPARE(inside.size(), size_t(1));
         QCOMPARE(inside[0].box, QRectF(107, 208, 7, 5));
