@@ -154,6 +154,48 @@ private Q_SLOTS:
             QCOMPARE(f->index, n);
             QVERIFY2(hashOf(f->image) == hashes[size_t(n)], qPrintable(QStringLiteral("frame %1").arg(n)));
         }
+
+        // The same with a cache: frames decoded on the way are kept in the decoder's format and
+        // converted when asked for, and must be the very same pixels.
+        VideoDecoder::Options cachedOptions;
+        cachedOptions.cache = std::make_shared<FrameCache>(256ll << 20);
+        auto cached = VideoDecoder::open(file, cachedOptions, &error);
+        for (std::int64_t n : order) {
+            const auto f = cached->frame(n, &error);
+            QVERIFY2(f, qPrintable(error));
+            QCOMPARE(f->index, n);
+            QVERIFY2(hashOf(f->image) == hashes[size_t(n)], qPrintable(QStringLiteral("cached frame %1").arg(n)));
+        }
+    }
+
+    void framesOnTheWayAreCachedUnconverted()
+    {
+        VideoDecoder::Options options;
+        options.cache = std::make_shared<FrameCache>(256ll << 20);
+        auto decoder = VideoDecoder::open(path(QStringLiteral("h264.mp4")), options, nullptr);
+        QVERIFY(decoder);
+        const std::int64_t target = decoder->index().seekFrameFor(45) + 20;
+        const auto shown = decoder->frame(target);
+        QVERIFY(shown);
+        FrameCache &cache = *options.cache;
+        QVERIFY(cache.containsConverted(target));
+        QVERIFY(cache.contains(target - 1));
+        QVERIFY(!cache.containsConverted(target - 1)); // decoded on the way, not converted
+        const std::int64_t used = cache.bytesUsed();
+        // A 4:2:0 picture costs less than its BGR image (half, plus the decoder's padding).
+        QVERIFY2(double(used - FrameCache::costOf(*shown)) / double(cache.count() - 1)
+                     < double(FrameCache::costOf(*shown)),
+                 qPrintable(QString::number(used)));
+
+        const std::int64_t decodedBefore = decoder->stats().framesDecoded;
+        const auto before = decoder->frame(target - 1);
+        QVERIFY(before);
+        QCOMPARE(decoder->stats().framesDecoded, decodedBefore); // converted, not decoded again
+        QVERIFY(cache.containsConverted(target - 1));
+        QVERIFY(cache.bytesUsed() > used);
+
+        auto reference = VideoDecoder::open(path(QStringLiteral("h264.mp4")), {}, nullptr);
+        QCOMPARE(hashOf(reference->frame(target - 1)->image), hashOf(before->image));
     }
 
     void nativeDepth()

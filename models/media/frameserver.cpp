@@ -110,7 +110,9 @@ void FrameServer::run()
                 ahead = m_prefetch.load();
                 continue;
             }
-            if (!m_cache->contains(next))
+            // A frame cached raw (decoded on the way to another) is converted here, off the GUI
+            // thread, since it is about to be shown.
+            if (!m_cache->containsConverted(next))
                 decoder->frame(next);
         }
     }

@@ -1,12 +1,12 @@
 #include "models/media/videodecoder.h"
 #include "models/media/ffmpegsupport.h"
+#include "models/media/rawpicture.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/pixdesc.h>
-#include <libswscale/swscale.h>
 }
 
 #include <QCoreApplication>
@@ -42,10 +42,6 @@ struct FrameFreer
 {
     void operator()(AVFrame *f) const { av_frame_free(&f); }
 };
-struct SwsFreer
-{
-    void operator()(SwsContext *s) const { sws_freeContext(s); }
-};
 
 bool isGrey(AVPixelFormat fmt, int *depth)
 {
@@ -66,7 +62,6 @@ struct VideoDecoder::Impl
     std::unique_ptr<AVCodecContext, CodecFreer> codec;
     std::unique_ptr<AVPacket, PacketFreer> packet{av_packet_alloc()};
     std::unique_ptr<AVFrame, FrameFreer> avframe{av_frame_alloc()};
-    std::unique_ptr<SwsContext, SwsFreer> sws;
     AVStream *stream = nullptr;
     int streamIndex = -1;
     StreamInfo info;
@@ -82,7 +77,14 @@ struct VideoDecoder::Impl
     bool drained = false;
     std::int64_t lastOutput = -1;   ///< the last frame index the decoder produced
     std::int64_t synthesizedNext = 0; ///< output counter when the file has no timestamps
-    std::deque<VideoFrame> pending;   ///< decoded, not yet returned by next()
+    /// A decoded frame not yet handed out: its number and times, and its picture still in the
+    /// decoder's format (converted only if it is the one asked for).
+    struct Decoded
+    {
+        VideoFrame meta;
+        std::shared_ptr<const RawPicture> picture;
+    };
+    std::deque<Decoded> pending;      ///< decoded, not yet returned by next()
     std::int64_t skipBeforeDts = AV_NOPTS_VALUE; ///< after a seek without timestamps
     std::int64_t skipBeforePosition = -1;
     std::vector<bool> ptsKnown; ///< while building the index: which packets had a pts
@@ -97,7 +99,8 @@ struct VideoDecoder::Impl
     /// Feeds packets until at least one frame comes out (or the end). Decoded frames are
     /// appended to `pending`. Returns false at end of stream or on interrupt.
     bool decodeSome(QString *error);
-    VideoFrame convert(const AVFrame *f, std::int64_t frameIndex);
+    VideoFrame frameFor(std::int64_t frameIndex) const;
+    VideoFrame converted(const Decoded &d) const;
     void takeFrame();
     std::int64_t frameNumberOf(const AVFrame *f);
 };
@@ -539,73 +542,29 @@ void VideoDecoder::Impl::takeFrame()
             stats.corruptFrames.append(n);
     }
     if (n >= 0) {
-        pending.push_back(convert(avframe.get(), n));
+        Decoded d{frameFor(n), nullptr};
+        if (output != PixelOutput::None)
+            d.picture = std::make_shared<const RawPicture>(avframe.get(), output);
+        pending.push_back(std::move(d));
         lastOutput = n;
     }
     av_frame_unref(avframe.get());
 }
 
-VideoFrame VideoDecoder::Impl::convert(const AVFrame *f, std::int64_t frameIndex)
+VideoFrame VideoDecoder::Impl::frameFor(std::int64_t frameIndex) const
 {
     VideoFrame out;
     out.index = frameIndex;
     out.pts = index.frames[size_t(std::clamp<std::int64_t>(frameIndex, 0, index.count() - 1))].pts;
     out.seconds = index.secondsOf(frameIndex);
-    if (output == PixelOutput::None)
-        return out;
-    QImage::Format qformat = QImage::Format_BGR888;
-    AVPixelFormat target = AV_PIX_FMT_BGR24;
-    switch (output) {
-    case PixelOutput::Gray8:
-        qformat = QImage::Format_Grayscale8;
-        target = AV_PIX_FMT_GRAY8;
-        break;
-    case PixelOutput::Gray16:
-        qformat = QImage::Format_Grayscale16;
-        target = AV_PIX_FMT_GRAY16LE; // QImage's 16-bit grey is native-endian: little on x86
-        break;
-    default:
-        break;
-    }
-    QImage image(f->width, f->height, qformat);
-    if (image.isNull())
-        return out;
-    const auto src = AVPixelFormat(f->format);
-    if (src == target) {
-        // Same layout: a plain copy keeps 16-bit values exactly.
-        const int rowBytes = std::min<int>(int(image.bytesPerLine()), std::abs(f->linesize[0]));
-        for (int y = 0; y < f->height; ++y)
-            std::memcpy(image.scanLine(y), f->data[0] + std::ptrdiff_t(y) * f->linesize[0], size_t(rowBytes));
-    } else {
-        // The "J" formats are full-range YUV under an old name: convert them as what they are.
-        AVPixelFormat from = src;
-        int fullRange = f->color_range == AVCOL_RANGE_JPEG ? 1 : 0;
-        switch (src) {
-        case AV_PIX_FMT_YUVJ420P: from = AV_PIX_FMT_YUV420P; fullRange = 1; break;
-        case AV_PIX_FMT_YUVJ422P: from = AV_PIX_FMT_YUV422P; fullRange = 1; break;
-        case AV_PIX_FMT_YUVJ444P: from = AV_PIX_FMT_YUV444P; fullRange = 1; break;
-        case AV_PIX_FMT_YUVJ440P: from = AV_PIX_FMT_YUV440P; fullRange = 1; break;
-        case AV_PIX_FMT_YUVJ411P: from = AV_PIX_FMT_YUV411P; fullRange = 1; break;
-        default: break;
-        }
-        // No scaling happens, so the filter does not matter; ACCURATE_RND and BITEXACT would
-        // disable swscale's SIMD converters and cost more than the decode itself at 1080p.
-        sws.reset(sws_getCachedContext(sws.release(), f->width, f->height, from, f->width, f->height,
-                                       target, SWS_POINT, nullptr, nullptr, nullptr));
-        if (!sws)
-            return out;
-        int *invTable = nullptr, *table = nullptr, srcRange = 0, dstRange = 0, brightness = 0,
-            contrast = 0, saturation = 0;
-        if (sws_getColorspaceDetails(sws.get(), &invTable, &srcRange, &table, &dstRange, &brightness,
-                                     &contrast, &saturation) >= 0 && srcRange != fullRange) {
-            sws_setColorspaceDetails(sws.get(), invTable, fullRange, table, dstRange, brightness,
-                                     contrast, saturation);
-        }
-        uint8_t *dst[4] = {image.bits(), nullptr, nullptr, nullptr};
-        int dstStride[4] = {int(image.bytesPerLine()), 0, 0, 0};
-        sws_scale(sws.get(), f->data, f->linesize, 0, f->height, dst, dstStride);
-    }
-    out.image = image;
+    return out;
+}
+
+VideoFrame VideoDecoder::Impl::converted(const Decoded &d) const
+{
+    VideoFrame out = d.meta;
+    if (d.picture)
+        out.image = d.picture->toImage();
     return out;
 }
 
@@ -635,15 +594,22 @@ std::optional<VideoFrame> VideoDecoder::frame(std::int64_t n, QString *error)
         bool overshot = false;
         while (!found && !overshot) {
             // Hand out what is pending, caching every frame decoded on the way.
+            // Only the frame asked for is converted to display pixels; the others go to the
+            // cache as the decoder's pictures, converted if and when they are asked for.
             while (!i.pending.empty()) {
-                VideoFrame f = std::move(i.pending.front());
+                Impl::Decoded f = std::move(i.pending.front());
                 i.pending.pop_front();
-                if (FrameCache *cache = i.options.cache.get())
-                    cache->insert(f);
-                if (f.index == n)
-                    found = f;
-                else if (f.index > n && !found)
-                    overshot = true;
+                FrameCache *cache = i.options.cache.get();
+                if (f.meta.index == n && !found) {
+                    found = i.converted(f);
+                    if (cache)
+                        cache->insert(*found);
+                } else {
+                    if (cache)
+                        cache->insertRaw(f.meta, f.picture);
+                    if (f.meta.index > n && !found)
+                        overshot = true;
+                }
             }
             if (found || overshot)
                 break;
@@ -680,9 +646,9 @@ std::optional<VideoFrame> VideoDecoder::next(QString *error)
                 return std::nullopt;
         }
     }
-    VideoFrame f = std::move(i.pending.front());
+    const Impl::Decoded f = std::move(i.pending.front());
     i.pending.pop_front();
-    return f;
+    return i.converted(f);
 }
 
 } // namespace vigie::media

@@ -7,8 +7,9 @@
 // Frames are numbered by the FrameIndex (presentation order of demuxed timestamps), and
 // frame(N) returns exactly that frame: seek to the keyframe that frame needs, flush, decode
 // forward, and match the decoded frames' timestamps to the index, never counting outputs. Every
-// frame decoded on the way goes into the cache, so that stepping backwards inside a GOP costs
-// nothing and stepping back across a keyframe decodes that GOP once.
+// frame decoded on the way goes into the cache as the decoder's raw picture (converted to
+// display pixels only if it is asked for), so that stepping backwards inside a GOP costs one
+// conversion and stepping back across a keyframe decodes that GOP once.
 
 #include "models/media/framecache.h"
 #include "models/media/frameindex.h"
@@ -22,15 +23,6 @@
 #include <optional>
 
 namespace vigie::media {
-
-enum class PixelOutput {
-    Auto,   ///< grey formats keep grey at their depth (8 or 16 bits), others become BGR
-    Bgr8,
-    Gray8,  ///< luma only (an IR camera recorded as YUV)
-    Gray16,
-    Thermal, ///< grey at its depth; a colour-coded recording (YUV) gives its luma as Gray8
-    None,   ///< decode only, no pixels (throughput measurements, index checks)
-};
 
 struct StreamInfo
 {
