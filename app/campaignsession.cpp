@@ -355,7 +355,9 @@ void CampaignSession::onFrameChanged(int stream, qint64 frame)
     }
     media::FrameServer *server = m_servers[size_t(stream)];
     server->setPrefetch(m_player->isPlaying() ? 12 : 8, 1);
-    if (const auto cached = server->cache()->find(frame))
+    // A frame the cache holds unconverted is left to the server's worker (SyncPlayer has
+    // requested it), so the GUI thread never spends a 1080p conversion.
+    if (const auto cached = server->cache()->findConverted(frame))
         show(stream, *cached);
 }
 

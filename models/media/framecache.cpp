@@ -79,6 +79,16 @@ std::optional<VideoFrame> FrameCache::find(std::int64_t index)
     return frame;
 }
 
+std::optional<VideoFrame> FrameCache::findConverted(std::int64_t index)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_map.find(index);
+    if (it == m_map.end() || it->second->raw)
+        return std::nullopt;
+    m_lru.splice(m_lru.begin(), m_lru, it->second);
+    return it->second->frame;
+}
+
 bool FrameCache::contains(std::int64_t index) const
 {
     QMutexLocker lock(&m_mutex);

@@ -30,6 +30,9 @@ public:
 
     /// The frame in display pixels, converting a raw picture when needed.
     std::optional<VideoFrame> find(std::int64_t index);
+    /// The frame only if it is already held in display pixels: what the GUI thread asks, leaving
+    /// conversions to the decoding worker.
+    std::optional<VideoFrame> findConverted(std::int64_t index);
     /// Whether the frame is held at all (raw or converted).
     bool contains(std::int64_t index) const;
     /// Whether the frame is held in display pixels (find() will not convert).
