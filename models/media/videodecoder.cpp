@@ -87,6 +87,9 @@ struct VideoDecoder::Impl
     std::deque<Decoded> pending;      ///< decoded, not yet returned by next()
     std::int64_t skipBeforeDts = AV_NOPTS_VALUE; ///< after a seek without timestamps
     std::int64_t skipBeforePosition = -1;
+    /// After a seek to a frame within the reorder delay of its keyframe: the pts of its packet,
+    /// after which the decoder is drained instead of fed more packets (see frame()).
+    std::int64_t drainAfterPts = AV_NOPTS_VALUE;
     std::vector<bool> ptsKnown; ///< while building the index: which packets had a pts
 
     bool buildIndex(QString *error);
@@ -440,6 +443,7 @@ bool VideoDecoder::Impl::seekTo(std::int64_t keyIndex, QString *error)
     draining = false;
     drained = false;
     lastOutput = keyIndex - 1;
+    drainAfterPts = AV_NOPTS_VALUE;
     pending.clear();
     return true;
 }
@@ -522,6 +526,15 @@ bool VideoDecoder::Impl::decodeSome(QString *error)
             sent = avcodec_send_packet(codec.get(), packet.get());
         }
         ++stats.packetsSent;
+        if (drainAfterPts != AV_NOPTS_VALUE && packet->pts == drainAfterPts) {
+            // Everything the frame asked for depends on has been sent: release it now rather
+            // than after the packets of the reorder delay.
+            drainAfterPts = AV_NOPTS_VALUE;
+            av_packet_unref(packet.get());
+            avcodec_send_packet(codec.get(), nullptr);
+            draining = true;
+            continue;
+        }
         if (sent < 0 && sent != AVERROR_EOF) {
             ++stats.corruptPackets;
             if (stats.corruptFrames.size() < 100)
@@ -588,8 +601,17 @@ std::optional<VideoFrame> VideoDecoder::frame(std::int64_t n, QString *error)
                                  && key <= i.lastOutput + 1
                                  && n - i.lastOutput <= std::max<std::int64_t>(
                                         8, std::int64_t(2 * i.index.meanKeyframeInterval()));
-        if (!canContinue && !i.seekTo(key, error))
-            return std::nullopt;
+        if (!canContinue) {
+            if (!i.seekTo(key, error))
+                return std::nullopt;
+            // A B-frame decoder holds each frame until `delay` more have been decoded, which
+            // for a frame just after its keyframe is most of the work. Draining instead releases
+            // it as soon as its own packet is in; the decoder then cannot continue, and the next
+            // frame needs a new seek, which within the delay costs no more than what was saved.
+            const int delay = std::max(i.codec->has_b_frames, i.stream->codecpar->video_delay);
+            if (!i.index.synthesized && delay > 0 && back == 0 && n - key <= delay)
+                i.drainAfterPts = i.index.frames[size_t(n)].pts;
+        }
         std::optional<VideoFrame> found;
         bool overshot = false;
         while (!found && !overshot) {
