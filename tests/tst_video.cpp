@@ -198,6 +198,26 @@ private Q_SLOTS:
         QCOMPARE(hashOf(reference->frame(target - 1)->image), hashOf(before->image));
     }
 
+    void seekNearAKeyframeSkipsTheReorderDelay()
+    {
+        // h264.mp4 has B-frames: the decoder would hold the keyframe until two more packets
+        // were decoded. A seek to it sends exactly its packet, and the next frame still comes
+        // out right.
+        auto decoder = VideoDecoder::open(path(QStringLiteral("h264.mp4")), {}, nullptr);
+        QVERIFY(decoder);
+        auto reference = VideoDecoder::open(path(QStringLiteral("h264.mp4")), {}, nullptr);
+        const std::int64_t key = decoder->index().seekFrameFor(decoder->index().count() - 1);
+        QVERIFY(key > 0);
+        const std::int64_t sent = decoder->stats().packetsSent;
+        const auto f = decoder->frame(key);
+        QVERIFY(f);
+        QCOMPARE(decoder->stats().packetsSent - sent, 1);
+        QCOMPARE(hashOf(f->image), hashOf(reference->frame(key)->image));
+        const auto after = decoder->frame(key + 1);
+        QVERIFY(after);
+        QCOMPARE(hashOf(after->image), hashOf(reference->frame(key + 1)->image));
+    }
+
     void nativeDepth()
     {
         for (const QString &file : {path(QStringLiteral("ffv1g16.mkv")), path(QStringLiteral("png/%05d.png"))}) {
