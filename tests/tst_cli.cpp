@@ -223,6 +223,44 @@ private Q_SLOTS:
         QVERIFY(noManifest.err.contains(QStringLiteral("campaign.json")));
     }
 
+    void evaluateCocoPair()
+    {
+        QTemporaryDir dir;
+        const QString gt = dir.filePath(QStringLiteral("gt.json")), dt = dir.filePath(QStringLiteral("dt.json"));
+        auto write = [](const QString &path, const QByteArray &bytes) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        QVERIFY(write(gt, R"({"images":[{"id":1},{"id":2},{"id":3}],"categories":[{"id":1}],"annotations":[
+            {"id":1,"image_id":1,"category_id":1,"bbox":[100,100,20,10],"area":200,"iscrowd":0},
+            {"id":2,"image_id":2,"category_id":1,"bbox":[300,200,40,40],"area":1600,"iscrowd":0},
+            {"id":3,"image_id":2,"category_id":1,"bbox":[10,10,120,100],"area":12000,"iscrowd":0},
+            {"id":4,"image_id":3,"category_id":1,"bbox":[50,50,30,30],"area":900,"iscrowd":1}]})"));
+        QVERIFY(write(dt, R"([{"image_id":1,"category_id":1,"bbox":[102,101,20,10],"score":0.9},
+            {"image_id":1,"category_id":1,"bbox":[400,400,20,10],"score":0.8},
+            {"image_id":2,"category_id":1,"bbox":[305,205,40,40],"score":0.7},
+            {"image_id":2,"category_id":1,"bbox":[12,12,110,100],"score":0.6},
+            {"image_id":3,"category_id":1,"bbox":[55,55,10,10],"score":0.95},
+            {"image_id":3,"category_id":1,"bbox":[200,200,10,10],"score":0.3}])"));
+        const Run run = cli({QStringLiteral("evaluate"), QStringLiteral("--coco-gt"), gt, QStringLiteral("--coco-dt"), dt,
+                             QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray stats = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("stats")).toArray();
+        const double expected[12] = {0.333911, 0.834158, 0.084158, 0.4, 0.3, 0.8, 0.233333, 0.5, 0.5, 0.4, 0.3, 0.8};
+        QCOMPARE(stats.size(), 12);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY2(std::abs(stats[i].toDouble() - expected[i]) < 1e-6, qPrintable(QString::number(i)));
+
+        const Run text = cli({QStringLiteral("evaluate"), QStringLiteral("--coco-gt"), gt, QStringLiteral("--coco-dt"), dt});
+        QVERIFY2(text.out.contains(QStringLiteral("IoU=0.50      | area=   all | maxDets=100 ] = 0.834")), qPrintable(text.out));
+
+        QCOMPARE(cli({QStringLiteral("evaluate"), QStringLiteral("--coco-gt"), gt}).exitCode, 2);
+        QVERIFY(write(dt, "{\"not\": \"a list\"}"));
+        const Run bad = cli({QStringLiteral("evaluate"), QStringLiteral("--coco-gt"), gt, QStringLiteral("--coco-dt"), dt});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(dt), qPrintable(bad.err));
+    }
+
     void datasetLifecycle()
     {
         QTemporaryDir dir;

@@ -41,6 +41,7 @@ void registerAll(Registry &registry)
     registry.add(makeSynthCommand());
     registry.add(makeProposerCommand());
     registry.add(makeProposeCommand());
+    registry.add(makeEvaluateCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

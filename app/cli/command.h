@@ -87,5 +87,6 @@ std::unique_ptr<Command> makeDbCommand();
 std::unique_ptr<Command> makeSynthCommand();
 std::unique_ptr<Command> makeProposerCommand();
 std::unique_ptr<Command> makeProposeCommand();
+std::unique_ptr<Command> makeEvaluateCommand();
 
 } // namespace vigie::cli
