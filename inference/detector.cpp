@@ -247,6 +247,17 @@ bool DetectorConfig::fromJson(const QJsonObject &json, DetectorConfig *c, QStrin
 struct CenterNet::Impl
 {
     std::shared_ptr<NetImpl> net;
+    std::unique_ptr<torch::optim::Adam> optimizer;
+    double learningRate = 0;
+
+    torch::optim::Adam &optimizerFor(double lr)
+    {
+        if (!optimizer || learningRate != lr) {
+            optimizer = std::make_unique<torch::optim::Adam>(net->parameters(), torch::optim::AdamOptions(lr));
+            learningRate = lr;
+        }
+        return *optimizer;
+    }
 };
 
 CenterNet::CenterNet()
@@ -346,11 +357,12 @@ bool CenterNet::train(const std::vector<DetectorSample> &samples, const Detector
         *error = Tr::tr("training needs crops with boxes (%1 without)").arg(negatives.size());
         return false;
     }
-    torch::manual_seed(options.seed);
-    std::mt19937_64 rng(options.seed);
+    const std::uint64_t seed = options.seed * 1000003ull + std::uint64_t(options.epoch);
+    torch::manual_seed(seed);
+    std::mt19937_64 rng(seed);
     NetImpl &net = *d->net;
     net.train();
-    torch::optim::Adam optimizer(net.parameters(), torch::optim::AdamOptions(options.learningRate));
+    torch::optim::Adam &optimizer = d->optimizerFor(options.learningRate);
     const int side = net.config.cropSize;
     double lossSum = 0;
     int lossCount = 0;
@@ -409,6 +421,82 @@ bool CenterNet::train(const std::vector<DetectorSample> &samples, const Detector
     }
     net.eval();
     return true;
+}
+
+bool CenterNet::saveCheckpoint(const QString &path, int epochsDone, QString *error) const
+{
+    std::ostringstream bytes;
+    try {
+        torch::serialize::OutputArchive archive;
+        torch::serialize::OutputArchive model, optimizer;
+        d->net->save(model);
+        archive.write("model", model);
+        if (d->optimizer) {
+            d->optimizer->save(optimizer);
+            archive.write("optimizer", optimizer);
+        }
+        archive.write("epochs", torch::tensor(int64_t(epochsDone)));
+        archive.write("learning_rate", torch::tensor(d->learningRate, torch::kFloat64));
+        archive.save_to(bytes);
+    } catch (const std::exception &e) {
+        *error = Tr::tr("%1: cannot serialise the checkpoint: %2").arg(path, QString::fromUtf8(e.what()));
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = Tr::tr("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    const std::string b = bytes.str();
+    file.write("VIGIE-CENTERNET-CHECKPOINT 1\n");
+    file.write(QJsonDocument(d->net->config.toJson()).toJson(QJsonDocument::Compact) + '\n');
+    file.write(b.data(), qint64(b.size()));
+    if (!file.commit()) {
+        *error = Tr::tr("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<CenterNet> CenterNet::loadCheckpoint(const QString &path, int *epochsDone, QString *error)
+{
+    static const QByteArray header = "VIGIE-CENTERNET-CHECKPOINT 1\n";
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Tr::tr("%1: cannot read: %2").arg(path, file.errorString());
+        return nullptr;
+    }
+    const QByteArray all = file.readAll();
+    const qsizetype end = all.indexOf('\n', header.size());
+    DetectorConfig config;
+    QString why;
+    if (!all.startsWith(header) || end < 0
+        || !DetectorConfig::fromJson(QJsonDocument::fromJson(all.mid(header.size(), end - header.size())).object(), &config,
+                                     &why)) {
+        *error = Tr::tr("%1: not a Vigie detector checkpoint").arg(path);
+        return nullptr;
+    }
+    auto net = create(config, 0);
+    try {
+        std::istringstream in(std::string(all.constData() + end + 1, size_t(all.size() - end - 1)));
+        torch::serialize::InputArchive archive, model, optimizer;
+        archive.load_from(in);
+        archive.read("model", model);
+        net->d->net->load(model);
+        torch::Tensor epochs, lr;
+        archive.read("epochs", epochs);
+        archive.read("learning_rate", lr);
+        *epochsDone = int(epochs.item<int64_t>());
+        if (archive.try_read("optimizer", optimizer)) {
+            net->d->optimizerFor(lr.item<double>()).load(optimizer);
+        }
+    } catch (const std::exception &e) {
+        *error = Tr::tr("%1: the checkpoint cannot be read: %2")
+                     .arg(path, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        return nullptr;
+    }
+    net->d->net->eval();
+    return net;
 }
 
 double CenterNet::loss(const std::vector<DetectorSample> &samples) const

@@ -42,10 +42,13 @@ struct DetectorSample
 
 struct DetectorTrainOptions
 {
-    int steps = 400;
+    int steps = 400;   ///< of this call (one epoch, when training epoch by epoch)
     int batch = 16;
     double learningRate = 2e-3;
     std::uint64_t seed = 1;
+    /// Mixed into the seed: each epoch draws its own batches, so that resuming from epoch k's
+    /// checkpoint gives the same weights as training straight through.
+    int epoch = 0;
     /// Every few steps: (step, mean loss since the last call); false cancels.
     std::function<bool(int, double)> progress;
 };
@@ -84,9 +87,14 @@ public:
     bool save(const QString &path, QString *error) const;
     const DetectorConfig &config() const;
 
-    /// Trains on the samples (augmented: flips, gain, offset, noise). Returns false with a reason
-    /// when cancelled or on an error.
+    /// Trains on the samples (augmented: flips, gain, offset, noise). The optimizer's state is
+    /// kept between calls. Returns false with a reason when cancelled or on an error.
     bool train(const std::vector<DetectorSample> &samples, const DetectorTrainOptions &options, QString *error);
+
+    /// A checkpoint: the weights, the optimizer's state and the number of epochs done.
+    bool saveCheckpoint(const QString &path, int epochsDone, QString *error) const;
+    /// Restores a checkpoint written by saveCheckpoint() for the same configuration.
+    static std::unique_ptr<CenterNet> loadCheckpoint(const QString &path, int *epochsDone, QString *error);
 
     /// Detections in a grey image of any size (padded to a multiple of 8), best first.
     std::vector<Detection> detect(const QImage &grey, int maxDetections = 100, double minScore = 0.05) const;

@@ -163,6 +163,44 @@ private Q_SLOTS:
             QCOMPARE(a[i].box, b[i].box);
     }
 
+    void resumingFromACheckpointIsTrainingStraightThrough()
+    {
+        std::mt19937_64 rng(11);
+        std::vector<DetectorSample> train;
+        for (int i = 0; i < 40; ++i)
+            train.push_back(blobs(rng, i % 4 == 3 ? 0 : 1));
+        DetectorConfig config;
+        config.width = 8;
+        DetectorTrainOptions options;
+        options.steps = 8;
+        options.batch = 8;
+        options.seed = 5;
+        QString error;
+
+        auto straight = CenterNet::create(config, 5);
+        for (int epoch = 0; epoch < 2; ++epoch) {
+            options.epoch = epoch;
+            QVERIFY2(straight->train(train, options, &error), qPrintable(error));
+        }
+
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath(QStringLiteral("epoch.ckpt"));
+        {
+            auto first = CenterNet::create(config, 5);
+            options.epoch = 0;
+            QVERIFY(first->train(train, options, &error));
+            QVERIFY2(first->saveCheckpoint(checkpoint, 1, &error), qPrintable(error));
+        }
+        int epochs = 0;
+        auto resumed = CenterNet::loadCheckpoint(checkpoint, &epochs, &error);
+        QVERIFY2(resumed, qPrintable(error));
+        QCOMPARE(epochs, 1);
+        options.epoch = 1;
+        QVERIFY(resumed->train(train, options, &error));
+        QCOMPARE(resumed->loss(train), straight->loss(train));
+        QVERIFY(!CenterNet::loadCheckpoint(dir.filePath(QStringLiteral("none")), &epochs, &error));
+    }
+
     void badModelFiles()
     {
         QTemporaryDir dir;
