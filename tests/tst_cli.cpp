@@ -261,6 +261,84 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(dt), qPrintable(bad.err));
     }
 
+    void detectorLoop()
+    {
+        // A few seconds of an easy campaign: train on its ground truth for a handful of steps,
+        // detect into a dataset, evaluate with every figure, and refuse what cannot work.
+        QTemporaryDir dir;
+        const QString campaign = dir.filePath(QStringLiteral("c"));
+        const Run synth = cli({QStringLiteral("synth"), QStringLiteral("--out"), campaign, QStringLiteral("--preset"),
+                               QStringLiteral("easy"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--seed"),
+                               QStringLiteral("5")});
+        QVERIFY2(synth.exitCode == 0, qPrintable(synth.err));
+        const QString manifest = campaign + QStringLiteral("/campaign.json");
+        const QString db = dir.filePath(QStringLiteral("d.sqlite"));
+        const QString weights = dir.filePath(QStringLiteral("det.centernet"));
+
+        // No labelled frame in a fresh dataset: a clear refusal.
+        const Run empty = cli({QStringLiteral("detector"), QStringLiteral("train"), manifest, QStringLiteral("--db"), db,
+                               QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--steps"), QStringLiteral("2")});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY2(empty.err.contains(QStringLiteral("no labelled frame")), qPrintable(empty.err));
+
+        const Run train = cli({QStringLiteral("detector"), QStringLiteral("train"), manifest, QStringLiteral("--db"), db,
+                               QStringLiteral("--boxes"), QStringLiteral("gt"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                               QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--width"), QStringLiteral("8"),
+                               QStringLiteral("--out"), weights, QStringLiteral("--json")});
+        QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+        const QJsonObject trained = QJsonDocument::fromJson(train.out.toUtf8()).object();
+        QCOMPARE(trained.value(QStringLiteral("curve")).toArray().size(), 2);
+        QVERIFY(QFile::exists(weights) && QFile::exists(weights + QStringLiteral(".checkpoint")));
+        const QString version = trained.value(QStringLiteral("version")).toString();
+
+        // Resume: the checkpoint says two epochs are done; a third runs alone.
+        const Run resume = cli({QStringLiteral("detector"), QStringLiteral("train"), manifest, QStringLiteral("--db"), db,
+                                QStringLiteral("--boxes"), QStringLiteral("gt"), QStringLiteral("--epochs"), QStringLiteral("3"),
+                                QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--width"), QStringLiteral("8"),
+                                QStringLiteral("--out"), weights, QStringLiteral("--resume"), QStringLiteral("--json")});
+        QVERIFY2(resume.exitCode == 0, qPrintable(resume.err));
+        QVERIFY(resume.err.contains(QStringLiteral("resuming after epoch 2")));
+        QCOMPARE(QJsonDocument::fromJson(resume.out.toUtf8()).object().value(QStringLiteral("curve")).toArray().size(), 1);
+
+        // Detect by registered version, low threshold so that an untrained-ish model writes boxes.
+        const Run detect = cli({QStringLiteral("detector"), QStringLiteral("detect"), manifest, QStringLiteral("--db"), db,
+                                QStringLiteral("--model"), version, QStringLiteral("--min-score"), QStringLiteral("0.01"),
+                                QStringLiteral("--every"), QStringLiteral("10"), QStringLiteral("--json")});
+        QVERIFY2(detect.exitCode == 0, qPrintable(detect.err));
+        const QJsonObject detected = QJsonDocument::fromJson(detect.out.toUtf8()).object();
+        QVERIFY(detected.value(QStringLiteral("frames")).toInt() > 5);
+        QVERIFY(detected.value(QStringLiteral("boxes")).toInt() > 0);
+        const Run info = cli({QStringLiteral("db"), QStringLiteral("info"), db, QStringLiteral("--json")});
+        QVERIFY2(info.out.contains(QStringLiteral("detector")), qPrintable(info.out));
+
+        const QString coco = dir.filePath(QStringLiteral("coco"));
+        const Run evaluate = cli({QStringLiteral("detector"), QStringLiteral("evaluate"), manifest, QStringLiteral("--model"), weights,
+                                  QStringLiteral("--gt"), campaign + QStringLiteral("/ground_truth.json"), QStringLiteral("--every"),
+                                  QStringLiteral("10"), QStringLiteral("--coco-out"), coco, QStringLiteral("--json")});
+        QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
+        const QJsonObject e = QJsonDocument::fromJson(evaluate.out.toUtf8()).object();
+        QCOMPARE(e.value(QStringLiteral("coco")).toObject().size(), 12);
+        QVERIFY(e.value(QStringLiteral("by_range")).toArray().size() >= 3);
+        QVERIFY(e.contains(QStringLiteral("state_accuracy")));
+        // The files it wrote give the same figures through `vigie-cli evaluate`.
+        const Run check = cli({QStringLiteral("evaluate"), QStringLiteral("--coco-gt"), coco + QStringLiteral("/ground_truth.coco.json"),
+                               QStringLiteral("--coco-dt"), coco + QStringLiteral("/detections.coco.json"), QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+        QCOMPARE(QJsonDocument::fromJson(check.out.toUtf8()).object().value(QStringLiteral("coco")).toObject().value(QStringLiteral("AP50")).toDouble(),
+                 e.value(QStringLiteral("coco")).toObject().value(QStringLiteral("AP50")).toDouble());
+
+        // A model file that is not one.
+        const QString foreign = dir.filePath(QStringLiteral("foreign.centernet"));
+        QFile f(foreign);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a model");
+        f.close();
+        const Run bad = cli({QStringLiteral("detector"), QStringLiteral("evaluate"), manifest, QStringLiteral("--model"), foreign,
+                             QStringLiteral("--gt"), campaign + QStringLiteral("/ground_truth.json")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(foreign) && bad.err.contains(QStringLiteral("not a Vigie detector")), qPrintable(bad.err));
+    }
+
     void datasetLifecycle()
     {
         QTemporaryDir dir;

@@ -42,6 +42,7 @@ void registerAll(Registry &registry)
     registry.add(makeProposerCommand());
     registry.add(makeProposeCommand());
     registry.add(makeEvaluateCommand());
+    registry.add(makeDetectorCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

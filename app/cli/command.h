@@ -13,6 +13,10 @@ class Campaign;
 namespace inference {
 class WildcatNet;
 }
+namespace db {
+class Dataset;
+struct RegisteredCamera;
+} // namespace db
 } // namespace vigie
 
 namespace vigie::cli {
@@ -75,6 +79,13 @@ int proposerCameraIndex(const Campaign &campaign, const QString &wanted);
 std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,
                                                          QString *error);
 
+/// A model named on the command line: a file path as it is, or a version in the dataset's
+/// registry resolved to its weights file. Empty with `error` when neither.
+QString resolveModelPath(const QString &model, const QString &dbPath, QString *version, QString *error);
+/// Registers one camera of a campaign (and its frames) in a dataset, as the workstation does.
+bool registerCampaignCamera(db::Dataset &dataset, const Campaign &campaign, const QString &manifestPath, int camera,
+                            db::RegisteredCamera *out, QString *error);
+
 /// Registers every subcommand vigie-cli has.
 void registerAll(Registry &registry);
 
@@ -88,5 +99,6 @@ std::unique_ptr<Command> makeSynthCommand();
 std::unique_ptr<Command> makeProposerCommand();
 std::unique_ptr<Command> makeProposeCommand();
 std::unique_ptr<Command> makeEvaluateCommand();
+std::unique_ptr<Command> makeDetectorCommand();
 
 } // namespace vigie::cli

@@ -81,23 +81,12 @@ public:
         auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
         if (!dataset)
             return failure(io, name(), error);
-        auto decoder = media::VideoDecoder::open(campaign->manifest().resolve(spec.video), {}, &error);
-        if (!decoder)
+        db::RegisteredCamera registered;
+        if (!registerCampaignCamera(*dataset, *campaign, args[0], camera, &registered, &error))
             return failure(io, name(), error);
-        db::SessionCamera cam;
-        cam.name = spec.name;
-        cam.modality = spec.modality;
-        cam.videoPath = spec.video;
-        cam.width = decoder->info().width;
-        cam.height = decoder->info().height;
-        cam.frameCount = decoder->info().frameCount;
-        const auto registered = db::registerCampaign(*dataset, campaign->manifest().name,
-                                                     QFileInfo(args[0]).absoluteFilePath(), {cam}, &error);
-        if (!registered)
-            return failure(io, name(), error);
-        const std::int64_t frameCount = cam.frameCount;
-        const std::int64_t cameraId = registered->front().id;
-        const std::vector<std::int64_t> &frameIds = registered->front().frameIds;
+        const std::int64_t frameCount = std::int64_t(registered.frameIds.size());
+        const std::int64_t cameraId = registered.id;
+        const std::vector<std::int64_t> &frameIds = registered.frameIds;
         std::set<std::int64_t> done;
         for (const db::BoxRecord &b : dataset->boxesOfCamera(cameraId)) {
             if (b.source == db::BoxSource::Cam && b.modelVersion == version)
@@ -138,6 +127,28 @@ public:
 };
 
 } // namespace
+
+bool registerCampaignCamera(db::Dataset &dataset, const Campaign &campaign, const QString &manifestPath, int camera,
+                            db::RegisteredCamera *out, QString *error)
+{
+    const CameraSpec &spec = campaign.manifest().cameras.at(size_t(camera));
+    auto decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video), {}, error);
+    if (!decoder)
+        return false;
+    db::SessionCamera cam;
+    cam.name = spec.name;
+    cam.modality = spec.modality;
+    cam.videoPath = spec.video;
+    cam.width = decoder->info().width;
+    cam.height = decoder->info().height;
+    cam.frameCount = decoder->info().frameCount;
+    const auto registered = db::registerCampaign(dataset, campaign.manifest().name, QFileInfo(manifestPath).absoluteFilePath(),
+                                                 {cam}, error);
+    if (!registered)
+        return false;
+    *out = registered->front();
+    return true;
+}
 
 std::unique_ptr<Command> makeProposeCommand()
 {

@@ -32,27 +32,35 @@ int proposerCameraIndex(const Campaign &campaign, const QString &wanted)
     return -1;
 }
 
-/// A model named on the command line: a weights file, or a version in the dataset's registry.
-std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version, QString *error)
+QString resolveModelPath(const QString &model, const QString &dbPath, QString *version, QString *error)
 {
     if (QFileInfo::exists(model)) {
         *version = QFileInfo(model).completeBaseName();
-        return inference::WildcatNet::load(model, error);
+        return model;
     }
     if (dbPath.isEmpty()) {
         *error = QCoreApplication::translate("vigie::cli::ProposerCommand", "%1: no such file (and no --db to look it up)").arg(model);
-        return nullptr;
+        return {};
     }
     auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, error);
     if (!dataset)
-        return nullptr;
+        return {};
     const auto record = dataset->modelByVersion(model);
     if (!record) {
         *error = QCoreApplication::translate("vigie::cli::ProposerCommand", "%1: no model '%2' in the registry").arg(dbPath, model);
-        return nullptr;
+        return {};
     }
     *version = record->version;
-    return inference::WildcatNet::load(record->weightsPath, error);
+    return record->weightsPath;
+}
+
+/// A model named on the command line: a weights file, or a version in the dataset's registry.
+std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version, QString *error)
+{
+    const QString path = resolveModelPath(model, dbPath, version, error);
+    if (path.isEmpty())
+        return nullptr;
+    return inference::WildcatNet::load(path, error);
 }
 
 namespace {

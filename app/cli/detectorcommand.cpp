@@ -1,0 +1,550 @@
+#include "app/cli/command.h"
+
+#include "database/dataset.h"
+#include "database/datasetsession.h"
+#include "inference/detectorpipeline.h"
+#include "inference/proposer.h"
+#include "inference/runtime.h"
+#include "models/campaign.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <set>
+
+namespace vigie::cli {
+
+namespace {
+
+/// The labelled frames of one camera: boxes and frames known to have no target.
+struct Labels
+{
+    inference::FrameBoxes boxes;
+    std::set<std::int64_t> noTarget;
+};
+
+class DetectorCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::cli::DetectorCommand)
+
+public:
+    QString name() const override { return QStringLiteral("detector"); }
+    QString summary() const override
+    {
+        return tr("Train (train), run (detect) or evaluate (evaluate) the embedded CenterNet detector.");
+    }
+    void configure(QCommandLineParser &parser) const override
+    {
+        parser.addPositionalArgument(QStringLiteral("action"), tr("train, detect or evaluate"));
+        parser.addPositionalArgument(QStringLiteral("campaign"), tr("campaign.json files (train: one or more; detect, evaluate: one)"),
+                                     QStringLiteral("CAMPAIGN..."));
+        parser.addOption({QStringLiteral("db"), tr("The dataset: train reads its accepted and corrected boxes and registers the "
+                                                   "model there; detect writes its detections there."),
+                          QStringLiteral("file")});
+        parser.addOption({QStringLiteral("camera"), tr("Camera name or modality (default ir)."), QStringLiteral("camera"),
+                          QStringLiteral("ir")});
+        parser.addOption({QStringLiteral("boxes"), tr("train: db (the analysts' accepted and corrected boxes, default) or gt "
+                                                      "(each campaign's ground_truth.json, for benchmarks)."),
+                          QStringLiteral("source"), QStringLiteral("db")});
+        parser.addOption({QStringLiteral("epochs"), tr("train: epochs (default 6)."), QStringLiteral("n"), QStringLiteral("6")});
+        parser.addOption({QStringLiteral("steps"), tr("train: steps per epoch (default 100)."), QStringLiteral("n"), QStringLiteral("100")});
+        parser.addOption({QStringLiteral("seed"), tr("train: seed (default 1)."), QStringLiteral("n"), QStringLiteral("1")});
+        parser.addOption({QStringLiteral("width"), tr("train: backbone width (default 16)."), QStringLiteral("n"), QStringLiteral("16")});
+        parser.addOption({QStringLiteral("crop"), tr("train: crop size, a multiple of 8 (default 96)."), QStringLiteral("px"),
+                          QStringLiteral("96")});
+        parser.addOption({QStringLiteral("val"), tr("train: a held-out campaign (with its ground_truth.json) scored after each epoch."),
+                          QStringLiteral("campaign")});
+        parser.addOption({QStringLiteral("resume"), tr("train: continue from the checkpoint beside --out.")});
+        parser.addOption({QStringLiteral("out"), tr("train: where to write the weights (default: models/ beside the dataset)."),
+                          QStringLiteral("file")});
+        parser.addOption({QStringLiteral("model"), tr("detect, evaluate: a weights file or a registered version."), QStringLiteral("model")});
+        parser.addOption({QStringLiteral("gt"), tr("evaluate: the campaign's ground_truth.json."), QStringLiteral("file")});
+        parser.addOption({QStringLiteral("region"), tr("detect, evaluate: only inside the geometric search region.")});
+        parser.addOption({QStringLiteral("every"), tr("detect, evaluate: every n-th frame (default 1)."), QStringLiteral("n"),
+                          QStringLiteral("1")});
+        parser.addOption({QStringLiteral("min-score"), tr("detect: the lowest score written (default 0.3)."), QStringLiteral("s"),
+                          QStringLiteral("0.3")});
+        parser.addOption({QStringLiteral("coco-out"), tr("evaluate: also write the COCO ground truth and detections there."),
+                          QStringLiteral("dir")});
+        parser.addOption({QStringLiteral("threads"), tr("LibTorch threads (default: every core)."), QStringLiteral("n"),
+                          QStringLiteral("0")});
+        parser.addOption({QStringLiteral("json"), tr("Machine-readable output.")});
+    }
+
+    int run(const QCommandLineParser &parser, Io &io) const override
+    {
+        const QStringList args = parser.positionalArguments();
+        if (args.size() < 2)
+            return usageError(io, name(), tr("usage: detector train|detect|evaluate CAMPAIGN..."));
+        inference::configureThreads(parser.value(QStringLiteral("threads")).toInt());
+        if (args[0] == QLatin1String("train"))
+            return train(parser, args.mid(1), io);
+        if (args[0] == QLatin1String("detect"))
+            return detect(parser, args.mid(1), io);
+        if (args[0] == QLatin1String("evaluate"))
+            return evaluate(parser, args.mid(1), io);
+        return usageError(io, name(), tr("unknown action '%1' (train, detect or evaluate)").arg(args[0]));
+    }
+
+private:
+    /// Ground truth of a synthetic campaign: the visible frames' boxes, the others without target.
+    static bool groundTruthLabels(const QString &gtPath, const Campaign &campaign, int camera, Labels *labels,
+                                  QString *error)
+    {
+        const CameraSpec &spec = campaign.manifest().cameras.at(size_t(camera));
+        std::map<std::int64_t, QRectF> visible;
+        if (!inference::readGroundTruth(gtPath, spec.name, &visible, error))
+            return false;
+        QFile f(gtPath);
+        f.open(QIODevice::ReadOnly);
+        const auto frames = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("frames")).toObject().value(spec.name).toArray();
+        for (qsizetype i = 0; i < frames.size(); ++i) {
+            if (const auto it = visible.find(i); it != visible.end())
+                labels->boxes[i] = {it->second};
+            else
+                labels->noTarget.insert(i);
+        }
+        return true;
+    }
+
+    /// The analysts' labels: accepted and corrected boxes; frames flagged out of view or not
+    /// visible, and frames marked reviewed with no such box, have no target.
+    static bool datasetLabels(db::Dataset &dataset, const Campaign &campaign, const QString &manifest, int camera,
+                              Labels *labels, QString *error)
+    {
+        db::RegisteredCamera registered;
+        if (!registerCampaignCamera(dataset, campaign, manifest, camera, &registered, error))
+            return false;
+        std::map<std::int64_t, std::int64_t> frameOf;
+        for (std::size_t i = 0; i < registered.frameIds.size(); ++i)
+            frameOf[registered.frameIds[i]] = std::int64_t(i);
+        for (const db::BoxRecord &b : dataset.boxesOfCamera(registered.id)) {
+            if (b.state != db::BoxState::Accepted && b.state != db::BoxState::Corrected)
+                continue;
+            if (const auto it = frameOf.find(b.frameId); it != frameOf.end())
+                labels->boxes[it->second].push_back(QRectF(b.x, b.y, b.w, b.h));
+        }
+        for (const auto &[frameId, flags] : dataset.frameFlagsOfCamera(registered.id)) {
+            const auto it = frameOf.find(frameId);
+            if (it == frameOf.end() || labels->boxes.count(it->second))
+                continue;
+            if (flags.outOfView || flags.notVisible || flags.reviewed)
+                labels->noTarget.insert(it->second);
+        }
+        return true;
+    }
+
+    static QString groundTruthBeside(const QString &manifest)
+    {
+        return QFileInfo(manifest).absoluteDir().filePath(QStringLiteral("ground_truth.json"));
+    }
+
+    int train(const QCommandLineParser &parser, const QStringList &campaigns, Io &io) const
+    {
+        const QString dbPath = parser.value(QStringLiteral("db"));
+        if (dbPath.isEmpty())
+            return usageError(io, name(), tr("--db DB is required: the model is registered there"));
+        bool ok1 = false, ok2 = false, ok3 = false;
+        const int epochs = parser.value(QStringLiteral("epochs")).toInt(&ok1);
+        const int steps = parser.value(QStringLiteral("steps")).toInt(&ok2);
+        const std::uint64_t seed = parser.value(QStringLiteral("seed")).toULongLong(&ok3);
+        if (!ok1 || !ok2 || !ok3 || epochs < 1 || steps < 1)
+            return usageError(io, name(), tr("--epochs and --steps must be positive, --seed a whole number"));
+        const QString source = parser.value(QStringLiteral("boxes"));
+        if (source != QLatin1String("db") && source != QLatin1String("gt"))
+            return usageError(io, name(), tr("--boxes must be db or gt"));
+        inference::DetectorConfig config;
+        config.width = parser.value(QStringLiteral("width")).toInt();
+        config.cropSize = parser.value(QStringLiteral("crop")).toInt();
+        if (config.width < 4 || config.width > 256 || config.cropSize < 32 || config.cropSize > 1024 || config.cropSize % 8)
+            return usageError(io, name(), tr("--width in [4, 256], --crop a multiple of 8 in [32, 1024]"));
+        const QString cameraName = parser.value(QStringLiteral("camera"));
+
+        QString error;
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
+        if (!dataset)
+            return failure(io, name(), error);
+        std::vector<inference::DetectorSample> samples;
+        QJsonArray snapshot;
+        inference::DetectorSampleOptions sampleOptions;
+        sampleOptions.cropSize = config.cropSize;
+        for (const QString &path : campaigns) {
+            auto campaign = Campaign::open(path, &error);
+            if (!campaign)
+                return failure(io, name(), error);
+            const int camera = proposerCameraIndex(*campaign, cameraName);
+            if (camera < 0)
+                return failure(io, name(), tr("%1: no camera '%2'").arg(path, cameraName));
+            Labels labels;
+            const bool got = source == QLatin1String("gt")
+                                 ? groundTruthLabels(groundTruthBeside(path), *campaign, camera, &labels, &error)
+                                 : datasetLabels(*dataset, *campaign, path, camera, &labels, &error);
+            if (!got)
+                return failure(io, name(), error);
+            inference::DetectorSampleReport report;
+            if (!inference::collectDetectorSamples(*campaign, camera, labels.boxes, labels.noTarget, sampleOptions,
+                                                   seed + std::uint64_t(snapshot.size()), &samples, &report, &error))
+                return failure(io, name(), tr("%1: %2").arg(path, error));
+            io.err << tr("%1: %2 frames with boxes, %3 without target: %4 crops with a drone, %5 without")
+                          .arg(path)
+                          .arg(report.framesWithBoxes)
+                          .arg(report.framesWithoutTarget)
+                          .arg(report.positives)
+                          .arg(report.negatives)
+                   << Qt::endl;
+            snapshot.append(QJsonObject{{QStringLiteral("campaign"), QFileInfo(path).absoluteFilePath()},
+                                        {QStringLiteral("camera"), campaign->manifest().cameras[size_t(camera)].name},
+                                        {QStringLiteral("boxes"), source},
+                                        {QStringLiteral("frames_with_boxes"), qint64(report.framesWithBoxes)},
+                                        {QStringLiteral("frames_without_target"), qint64(report.framesWithoutTarget)},
+                                        {QStringLiteral("crops_positive"), qint64(report.positives)},
+                                        {QStringLiteral("crops_negative"), qint64(report.negatives)}});
+        }
+
+        const QString version = QStringLiteral("centernet-%1-%2")
+                                    .arg(cameraName, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+        QString out = parser.value(QStringLiteral("out"));
+        if (out.isEmpty()) {
+            const QDir dir(QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models")));
+            QDir().mkpath(dir.path());
+            out = dir.filePath(version + QStringLiteral(".centernet"));
+        }
+        const QString checkpoint = out + QStringLiteral(".checkpoint");
+
+        // Validation: a held-out campaign and its ground truth, scored after every epoch.
+        std::unique_ptr<Campaign> val;
+        Labels valLabels;
+        int valCamera = -1;
+        if (parser.isSet(QStringLiteral("val"))) {
+            const QString valPath = parser.value(QStringLiteral("val"));
+            val = Campaign::open(valPath, &error);
+            if (!val)
+                return failure(io, name(), error);
+            valCamera = proposerCameraIndex(*val, cameraName);
+            if (valCamera < 0 || !groundTruthLabels(groundTruthBeside(valPath), *val, valCamera, &valLabels, &error))
+                return failure(io, name(), valCamera < 0 ? tr("%1: no camera '%2'").arg(valPath, cameraName) : error);
+        }
+
+        int firstEpoch = 0;
+        std::unique_ptr<inference::CenterNet> net;
+        if (parser.isSet(QStringLiteral("resume"))) {
+            net = inference::CenterNet::loadCheckpoint(checkpoint, &firstEpoch, &error);
+            if (!net)
+                return failure(io, name(), error);
+            io.err << tr("resuming after epoch %1 from %2").arg(firstEpoch).arg(checkpoint) << Qt::endl;
+        } else {
+            net = inference::CenterNet::create(config, seed);
+        }
+        inference::DetectorTrainOptions t;
+        t.steps = steps;
+        t.seed = seed;
+        QJsonArray curve;
+        double lastLoss = 0;
+        QElapsedTimer timer;
+        timer.start();
+        double trainSeconds = 0;
+        for (int epoch = firstEpoch; epoch < epochs; ++epoch) {
+            QElapsedTimer epochTimer;
+            epochTimer.start();
+            t.epoch = epoch;
+            double epochLoss = 0;
+            int calls = 0;
+            t.progress = [&](int, double loss) {
+                epochLoss += loss;
+                ++calls;
+                return true;
+            };
+            if (!net->train(samples, t, &error))
+                return failure(io, name(), error);
+            lastLoss = calls ? epochLoss / calls : 0;
+            trainSeconds += double(epochTimer.elapsed()) / 1000.0;
+            if (!net->saveCheckpoint(checkpoint, epoch + 1, &error))
+                return failure(io, name(), error);
+            QJsonObject point{{QStringLiteral("epoch"), epoch + 1},
+                              {QStringLiteral("loss"), lastLoss},
+                              {QStringLiteral("samples_per_second"), double(steps * t.batch) * 1000.0 / std::max<qint64>(1, epochTimer.elapsed())}};
+            QString line = tr("epoch %1/%2  loss %3  %4 samples/s")
+                               .arg(epoch + 1)
+                               .arg(epochs)
+                               .arg(lastLoss, 0, 'f', 4)
+                               .arg(double(epoch + 1 - firstEpoch) * steps * t.batch / std::max(1e-3, trainSeconds), 0, 'f', 0);
+            if (val) {
+                inference::DetectOptions d;
+                d.camera = valCamera;
+                d.every = 5;
+                inference::CampaignDetections found;
+                if (!inference::detectCampaign(*val, *net, d, &found, &error))
+                    return failure(io, name(), error);
+                const auto e = inference::evaluateDetections(valLabels.boxes, found);
+                point.insert(QStringLiteral("val_ap50"), e.coco.stats[1]);
+                point.insert(QStringLiteral("val_ap"), e.coco.stats[0]);
+                line += tr("  val AP50 %1").arg(e.coco.stats[1], 0, 'f', 3);
+            }
+            curve.append(point);
+            io.err << line << Qt::endl;
+        }
+        if (!net->save(out, &error))
+            return failure(io, name(), error);
+        QFile weights(out);
+        if (!weights.open(QIODevice::ReadOnly))
+            return failure(io, name(), tr("%1: %2").arg(out, weights.errorString()));
+        QJsonObject hyper = config.toJson();
+        hyper.insert(QStringLiteral("epochs"), epochs);
+        hyper.insert(QStringLiteral("steps_per_epoch"), steps);
+        hyper.insert(QStringLiteral("batch"), t.batch);
+        hyper.insert(QStringLiteral("learning_rate"), t.learningRate);
+        hyper.insert(QStringLiteral("seed"), QString::number(seed));
+        db::ModelRecord record;
+        record.name = QStringLiteral("centernet-") + cameraName;
+        record.version = version;
+        record.architecture = QStringLiteral("centernet-small-s4");
+        record.hyperparametersJson = QString::fromUtf8(QJsonDocument(hyper).toJson(QJsonDocument::Compact));
+        record.weightsPath = QFileInfo(out).absoluteFilePath();
+        record.weightsSha256 = QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex());
+        record.dataSnapshotJson = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
+        record.metricsJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("final_loss"), lastLoss},
+                                                                          {QStringLiteral("curve"), curve},
+                                                                          {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}})
+                                                   .toJson(QJsonDocument::Compact));
+        if (!dataset->registerModel(record, &error))
+            return failure(io, name(), error);
+        if (parser.isSet(QStringLiteral("json"))) {
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), version},
+                                                {QStringLiteral("weights"), record.weightsPath},
+                                                {QStringLiteral("final_loss"), lastLoss},
+                                                {QStringLiteral("curve"), curve}})
+                          .toJson();
+        } else {
+            io.out << tr("Registered %1 (%2)").arg(version, record.weightsPath) << Qt::endl;
+        }
+        return Success;
+    }
+
+    std::unique_ptr<inference::CenterNet> model(const QCommandLineParser &parser, QString *version, QString *error) const
+    {
+        const QString path = resolveModelPath(parser.value(QStringLiteral("model")), parser.value(QStringLiteral("db")), version, error);
+        return path.isEmpty() ? nullptr : inference::CenterNet::load(path, error);
+    }
+
+    int detect(const QCommandLineParser &parser, const QStringList &campaigns, Io &io) const
+    {
+        if (campaigns.size() != 1)
+            return usageError(io, name(), tr("detect takes one campaign"));
+        const QString dbPath = parser.value(QStringLiteral("db"));
+        if (dbPath.isEmpty() || !parser.isSet(QStringLiteral("model")))
+            return usageError(io, name(), tr("--db DB and --model MODEL are required"));
+        QString error, version;
+        auto net = model(parser, &version, &error);
+        if (!net)
+            return failure(io, name(), error);
+        auto campaign = Campaign::open(campaigns[0], &error);
+        if (!campaign)
+            return failure(io, name(), error);
+        inference::DetectOptions d;
+        d.camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        if (d.camera < 0)
+            return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
+        d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
+        d.inRegion = parser.isSet(QStringLiteral("region"));
+        d.minScore = std::clamp(parser.value(QStringLiteral("min-score")).toDouble(), 0.01, 0.99);
+        inference::CampaignDetections found;
+        if (!inference::detectCampaign(*campaign, *net, d, &found, &error))
+            return failure(io, name(), error);
+
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
+        if (!dataset)
+            return failure(io, name(), error);
+        db::RegisteredCamera registered;
+        if (!registerCampaignCamera(*dataset, *campaign, campaigns[0], d.camera, &registered, &error))
+            return failure(io, name(), error);
+        std::set<std::int64_t> done;
+        for (const db::BoxRecord &b : dataset->boxesOfCamera(registered.id)) {
+            if (b.source == db::BoxSource::Detector && b.modelVersion == version)
+                done.insert(b.frameId);
+        }
+        const auto classId = dataset->ensureClass(campaign->manifest().targetClass, &error);
+        if (!classId)
+            return failure(io, name(), error);
+        std::vector<db::BoxRecord> records;
+        std::int64_t skipped = 0;
+        for (const auto &[frame, list] : found.frames) {
+            if (frame < 0 || frame >= std::int64_t(registered.frameIds.size()))
+                continue;
+            const std::int64_t frameId = registered.frameIds[size_t(frame)];
+            if (done.count(frameId)) {
+                ++skipped;
+                continue;
+            }
+            for (const inference::Detection &det : list) {
+                Annotation a;
+                a.camera = d.camera;
+                a.frame = frame;
+                a.rect = det.box;
+                a.source = db::BoxSource::Detector;
+                a.state = db::BoxState::Proposed;
+                a.confidence = det.score;
+                a.modelVersion = version;
+                records.push_back(db::boxRecordOf(a, frameId, *classId, QStringLiteral("vigie-cli detector")));
+            }
+        }
+        if (!records.empty() && !dataset->insertBoxes(records, &error))
+            return failure(io, name(), error);
+        if (parser.isSet(QStringLiteral("json"))) {
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), version},
+                                                {QStringLiteral("frames"), qint64(found.frames.size())},
+                                                {QStringLiteral("boxes"), qint64(records.size())},
+                                                {QStringLiteral("skipped_existing_frames"), qint64(skipped)},
+                                                {QStringLiteral("frames_per_second"), found.framesPerSecond}})
+                          .toJson();
+        } else {
+            io.out << tr("%1 detections of %2 on %3 frames written (%4 frames already had them); %5 frames/s")
+                          .arg(records.size())
+                          .arg(version)
+                          .arg(found.frames.size())
+                          .arg(skipped)
+                          .arg(found.framesPerSecond, 0, 'f', 1)
+                   << Qt::endl;
+        }
+        return Success;
+    }
+
+    int evaluate(const QCommandLineParser &parser, const QStringList &campaigns, Io &io) const
+    {
+        if (campaigns.size() != 1)
+            return usageError(io, name(), tr("evaluate takes one campaign"));
+        const QString gtPath = parser.value(QStringLiteral("gt"));
+        if (gtPath.isEmpty() || !parser.isSet(QStringLiteral("model")))
+            return usageError(io, name(), tr("--gt GROUND_TRUTH and --model MODEL are required"));
+        QString error, version;
+        auto net = model(parser, &version, &error);
+        if (!net)
+            return failure(io, name(), error);
+        auto campaign = Campaign::open(campaigns[0], &error);
+        if (!campaign)
+            return failure(io, name(), error);
+        inference::DetectOptions d;
+        d.camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        if (d.camera < 0)
+            return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
+        d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
+        d.inRegion = parser.isSet(QStringLiteral("region"));
+        Labels labels;
+        if (!groundTruthLabels(gtPath, *campaign, d.camera, &labels, &error))
+            return failure(io, name(), error);
+        inference::CampaignDetections found;
+        if (!inference::detectCampaign(*campaign, *net, d, &found, &error))
+            return failure(io, name(), error);
+        const auto e = inference::evaluateDetections(labels.boxes, found);
+        const QString cameraName = campaign->manifest().cameras[size_t(d.camera)].name;
+
+        if (parser.isSet(QStringLiteral("coco-out"))) {
+            // The same pair as files, for pycocotools or any other tool.
+            const QDir dir(parser.value(QStringLiteral("coco-out")));
+            QDir().mkpath(dir.path());
+            inference::coco::GroundTruthSet gt;
+            std::vector<inference::coco::Detection> dt;
+            inference::toCoco(labels.boxes, found.frames, &gt, &dt);
+            QJsonArray images, annotations, results;
+            for (std::int64_t id : gt.imageIds)
+                images.append(QJsonObject{{QStringLiteral("id"), double(id)}});
+            for (const auto &g : gt.boxes)
+                annotations.append(QJsonObject{{QStringLiteral("id"), double(g.id)},
+                                               {QStringLiteral("image_id"), double(g.imageId)},
+                                               {QStringLiteral("category_id"), 1},
+                                               {QStringLiteral("bbox"), QJsonArray{g.box.x, g.box.y, g.box.w, g.box.h}},
+                                               {QStringLiteral("area"), g.area},
+                                               {QStringLiteral("iscrowd"), 0}});
+            for (const auto &r : dt)
+                results.append(QJsonObject{{QStringLiteral("image_id"), double(r.imageId)},
+                                           {QStringLiteral("category_id"), 1},
+                                           {QStringLiteral("bbox"), QJsonArray{r.box.x, r.box.y, r.box.w, r.box.h}},
+                                           {QStringLiteral("score"), r.score}});
+            const QJsonObject gtJson{{QStringLiteral("images"), images},
+                                     {QStringLiteral("annotations"), annotations},
+                                     {QStringLiteral("categories"), QJsonArray{QJsonObject{{QStringLiteral("id"), 1},
+                                                                                            {QStringLiteral("name"), campaign->manifest().targetClass}}}}};
+            for (const auto &[file, doc] : {std::pair{QStringLiteral("ground_truth.coco.json"), QJsonDocument(gtJson)},
+                                            std::pair{QStringLiteral("detections.coco.json"), QJsonDocument(results)}}) {
+                QFile f(dir.filePath(file));
+                if (!f.open(QIODevice::WriteOnly) || f.write(doc.toJson(QJsonDocument::Compact)) < 0)
+                    return failure(io, name(), tr("%1: %2").arg(f.fileName(), f.errorString()));
+            }
+        }
+
+        const QStringList names = inference::coco::statNames();
+        auto bins = [](const std::vector<inference::BreakdownBin> &list) {
+            QJsonArray a;
+            for (const auto &b : list)
+                a.append(QJsonObject{{QStringLiteral("bin"), b.label},
+                                     {QStringLiteral("frames"), b.frames},
+                                     {QStringLiteral("boxes"), b.truths},
+                                     {QStringLiteral("detection_rate"), b.detectionRate()},
+                                     {QStringLiteral("ap50"), b.ap50}});
+            return a;
+        };
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonObject stats;
+            for (int i = 0; i < names.size(); ++i)
+                stats.insert(names[i], e.coco.stats[std::size_t(i)]);
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), version},
+                                                {QStringLiteral("camera"), cameraName},
+                                                {QStringLiteral("modality"), campaign->manifest().cameras[size_t(d.camera)].modality},
+                                                {QStringLiteral("sequence"), campaign->manifest().name},
+                                                {QStringLiteral("frames"), e.frames},
+                                                {QStringLiteral("coco"), stats},
+                                                {QStringLiteral("voc_ap11"), e.vocAp11},
+                                                {QStringLiteral("voc_ap_all"), e.vocApAll},
+                                                {QStringLiteral("state_accuracy"), e.state.accuracy},
+                                                {QStringLiteral("state_accuracy_penalized"), e.state.penalized},
+                                                {QStringLiteral("by_range"), bins(e.byRange)},
+                                                {QStringLiteral("by_elevation"), bins(e.byElevation)},
+                                                {QStringLiteral("frames_per_second"), found.framesPerSecond}})
+                          .toJson();
+            return Success;
+        }
+        io.out << tr("%1 on %2 (%3), %4 frames%5")
+                      .arg(version, cameraName, campaign->manifest().name)
+                      .arg(e.frames)
+                      .arg(d.inRegion ? tr(", inside the search region") : QString())
+               << Qt::endl;
+        for (int i = 0; i < names.size(); ++i)
+            io.out << QStringLiteral("  %1 %2").arg(names[i], -9).arg(e.coco.stats[std::size_t(i)], 0, 'f', 3) << Qt::endl;
+        io.out << tr("  VOC AP@0.5: 11-point %1, all-point %2").arg(e.vocAp11, 0, 'f', 3).arg(e.vocApAll, 0, 'f', 3) << Qt::endl;
+        io.out << tr("  Anti-UAV state accuracy %1 (penalised %2)").arg(e.state.accuracy, 0, 'f', 3).arg(e.state.penalized, 0, 'f', 3)
+               << Qt::endl;
+        auto table = [&](const QString &title, const std::vector<inference::BreakdownBin> &list) {
+            io.out << title << Qt::endl;
+            for (const auto &b : list) {
+                if (b.frames == 0)
+                    continue;
+                io.out << QStringLiteral("  %1 %2 frames %3 boxes  detected %4  AP50 %5")
+                              .arg(b.label, -14)
+                              .arg(b.frames, 6)
+                              .arg(b.truths, 6)
+                              .arg(b.detectionRate(), 0, 'f', 3)
+                              .arg(b.ap50, 0, 'f', 3)
+                       << Qt::endl;
+            }
+        };
+        table(tr("by GPS range:"), e.byRange);
+        table(tr("by elevation:"), e.byElevation);
+        io.out << tr("detection: %1 frames/s").arg(found.framesPerSecond, 0, 'f', 1) << Qt::endl;
+        return Success;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeDetectorCommand()
+{
+    return std::make_unique<DetectorCommand>();
+}
+
+} // namespace vigie::cli
