@@ -56,6 +56,8 @@ public:
     void open(const QString &manifestPath, const Options &options);
     State state() const { return m_state; }
     QString manifestPath() const { return m_manifestPath; }
+    /// The loaded campaign, shared with background work (it is immutable).
+    std::shared_ptr<const Campaign> sharedCampaign() const { return m_campaign; }
     QString datasetPath() const { return m_datasetPath; }
 
     const Campaign *campaign() const { return m_campaign.get(); }

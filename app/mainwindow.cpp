@@ -1,6 +1,8 @@
 #include "app/mainwindow.h"
 
 #include "app/campaignsession.h"
+#include "app/detectortrainer.h"
+#include "widgets/trainingpanel.h"
 #include "app/components.h"
 #include "app/i18n.h"
 #include "models/buildinfo.h"
@@ -129,6 +131,43 @@ MainWindow::MainWindow(QWidget *parent)
             m_session->setOffsetMs(stream, ms);
     });
 
+    m_trainer = new DetectorTrainer(this);
+    m_trainingPanel = new TrainingPanel;
+    m_trainingPanel->setObjectName(QStringLiteral("trainingPanel"));
+    connect(m_trainingPanel, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
+    connect(m_trainingPanel, &TrainingPanel::cancelRequested, m_trainer, &DetectorTrainer::cancel);
+    connect(m_trainer, &DetectorTrainer::started, this, [this] {
+        m_trainingPanel->setRunning(true);
+        updateActions();
+    });
+    connect(m_trainer, &DetectorTrainer::progress, m_trainingPanel, &TrainingPanel::setProgress);
+    connect(m_trainer, &DetectorTrainer::epochFinished, m_trainingPanel, &TrainingPanel::addEpoch);
+    connect(m_trainer, &DetectorTrainer::message, this, [this](const QString &text) {
+        m_trainingPanel->setMessage(text);
+        qInfo().noquote() << text;
+    });
+    connect(m_trainer, &DetectorTrainer::finished, this, [this](const QString &version, const QString &weights) {
+        m_trainingPanel->setRunning(false);
+        m_trainingPanel->setCanResume(true);
+        const QString text = tr("Detector %1 trained and registered (%2)").arg(version, weights);
+        m_trainingPanel->setMessage(text);
+        qInfo().noquote() << text;
+        statusBar()->showMessage(text, 10000);
+        updateActions();
+    });
+    connect(m_trainer, &DetectorTrainer::failed, this, [this](const QString &error) {
+        m_trainingPanel->setRunning(false);
+        m_trainingPanel->setMessage(error);
+        qWarning().noquote() << error;
+        statusBar()->showMessage(error, 10000);
+        if (m_session && m_session->campaign()) {
+            const QString dir = QFileInfo(m_session->datasetPath()).dir().filePath(QStringLiteral("models"));
+            m_trainingPanel->setCanResume(QFileInfo::exists(
+                DetectorTrainer::checkpointPath(dir, m_session->cameraName(detectorCamera()))));
+        }
+        updateActions();
+    });
+
     createActions();
     createMenus();
     createDocks();
@@ -140,6 +179,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    delete m_trainer; // cancels and waits for a run before the campaign goes
+    m_trainer = nullptr;
     delete m_session;
 }
 
@@ -367,6 +408,13 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, layout] { setViewLayout(layout); });
     }
 
+    m_trainAction = makeAction(tr("&Train Detector"), "actionTrainDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    connect(m_trainAction, &QAction::triggered, this, [this] { startTraining(false); });
+    m_resumeTrainingAction = makeAction(tr("&Resume Training"), "actionResumeTraining", {});
+    connect(m_resumeTrainingAction, &QAction::triggered, this, [this] { startTraining(true); });
+    m_cancelTrainingAction = makeAction(tr("&Cancel Training"), "actionCancelTraining", {});
+    connect(m_cancelTrainingAction, &QAction::triggered, m_trainer, &DetectorTrainer::cancel);
+
     m_shortcutsAction = makeAction(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_aboutAction = makeAction(tr("&About Vigie"), "actionAbout", {});
@@ -444,6 +492,12 @@ void MainWindow::createMenus()
     QMenu *panels = view->addMenu(tr("&Panels"));
     panels->setObjectName(QStringLiteral("menuPanels"));
 
+    QMenu *detector = menuBar()->addMenu(tr("&Detector"));
+    detector->setObjectName(QStringLiteral("menuDetector"));
+    detector->addAction(m_trainAction);
+    detector->addAction(m_resumeTrainingAction);
+    detector->addAction(m_cancelTrainingAction);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
     help->addAction(m_shortcutsAction);
@@ -492,6 +546,13 @@ void MainWindow::createDocks()
     m_messagesDock->setWidget(messageView);
     addDockWidget(Qt::BottomDockWidgetArea, m_messagesDock);
 
+    m_trainingDock = new QDockWidget(tr("Detector Training"), this);
+    m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
+    m_trainingDock->setWidget(m_trainingPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_trainingDock);
+    tabifyDockWidget(m_telemetryDock, m_trainingDock);
+    m_telemetryDock->raise();
+
     auto *panels = menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"));
     const struct
     {
@@ -502,6 +563,7 @@ void MainWindow::createDocks()
         {m_telemetryDock, "actionPanelTelemetry", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
         {m_undoDock, "actionPanelUndo", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
         {m_messagesDock, "actionPanelMessages", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M)},
+        {m_trainingDock, "actionPanelTraining", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D)},
     };
     for (const auto &d : docks) {
         QAction *toggle = d.dock->toggleViewAction();
@@ -695,6 +757,10 @@ void MainWindow::closeCampaign()
 {
     if (!m_session)
         return;
+    if (m_trainer && m_trainer->isRunning()) {
+        m_trainer->cancel(); // the run keeps the campaign alive until it stops
+        qInfo().noquote() << tr("Training cancelled: the campaign was closed");
+    }
     saveState();
     delete m_session;
     m_session = nullptr;
@@ -898,6 +964,68 @@ void MainWindow::updateActions()
                        m_back10Action, m_firstFrameAction, m_lastFrameAction, m_nextUnreviewedAction,
                        m_prevUnreviewedAction, m_fasterAction, m_slowerAction, m_normalSpeedAction})
         a->setEnabled(open);
+    const bool training = m_trainer && m_trainer->isRunning();
+    if (m_trainAction) {
+        m_trainAction->setEnabled(open && !training);
+        m_resumeTrainingAction->setEnabled(open && !training);
+        m_cancelTrainingAction->setEnabled(training);
+    }
+}
+
+int MainWindow::detectorCamera() const
+{
+    if (!m_session)
+        return -1;
+    const int ir = m_session->cameraOf(QStringLiteral("ir"));
+    return ir >= 0 ? ir : m_session->masterCamera();
+}
+
+void MainWindow::startTraining(bool resume)
+{
+    if (!m_session || m_session->state() != CampaignSession::State::Ready) {
+        m_trainingPanel->setMessage(tr("Open a campaign first"));
+        return;
+    }
+    m_trainingDock->show();
+    m_trainingDock->raise();
+    // The analysts' labels: accepted and corrected boxes; frames flagged out of view or not
+    // visible, and reviewed frames without such a box, have no target.
+    const int camera = detectorCamera();
+    const AnnotationModel *model = m_session->annotations();
+    DetectorTrainer::Job job;
+    job.campaign = m_session->sharedCampaign();
+    job.manifestPath = m_session->manifestPath();
+    job.camera = camera;
+    for (std::int64_t frame : model->annotatedFrames(camera)) {
+        for (const Annotation &a : model->boxes(camera, frame)) {
+            if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected)
+                job.boxes[frame].push_back(a.rect);
+        }
+    }
+    for (std::int64_t frame : model->flaggedFrames(camera)) {
+        const db::FrameFlags f = model->flags(camera, frame);
+        if (!job.boxes.count(frame) && (f.outOfView || f.notVisible || f.reviewed))
+            job.noTarget.insert(frame);
+    }
+    job.epochs = m_trainingPanel->epochs();
+    job.stepsPerEpoch = m_trainingPanel->stepsPerEpoch();
+    job.seed = std::uint64_t(m_trainingPanel->seed());
+    job.resume = resume;
+    job.datasetPath = m_session->datasetPath();
+    job.modelDir = QFileInfo(job.datasetPath).dir().filePath(QStringLiteral("models"));
+    if (!resume)
+        m_trainingPanel->clearCurves();
+    else if (m_trainingPanel->lossPointCount() == 0) {
+        for (const QJsonValue &v : DetectorTrainer::savedCurve(job.modelDir, m_session->cameraName(camera))) {
+            const QJsonObject o = v.toObject();
+            m_trainingPanel->addEpoch(o.value(QStringLiteral("epoch")).toInt(), o.value(QStringLiteral("loss")).toDouble(),
+                                      o.value(QStringLiteral("val_ap50")).toDouble(-1));
+        }
+    }
+    m_trainingPanel->setMessage(tr("Training on %1 frames with boxes and %2 without target…")
+                                    .arg(job.boxes.size())
+                                    .arg(job.noTarget.size()));
+    m_trainer->start(job);
 }
 
 void MainWindow::showImportSummary()

@@ -16,6 +16,9 @@ class QUndoStack;
 
 namespace vigie {
 
+class DetectorTrainer;
+class TrainingPanel;
+
 class CampaignSession;
 class FrameView;
 class ImageView;
@@ -110,6 +113,11 @@ private:
     void toggleNoTarget();
     std::int64_t currentBox(bool proposalsFirst) const;
 
+    // The detector.
+    void startTraining(bool resume);
+    /// The camera training and review work on: IR when there is one.
+    int detectorCamera() const;
+
     QUndoStack *m_undoStack;
     MessageLogModel *m_messages;
     QSplitter *m_splitter;
@@ -175,6 +183,12 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QAction *m_trainAction = nullptr;
+    QAction *m_resumeTrainingAction = nullptr;
+    QAction *m_cancelTrainingAction = nullptr;
+    QDockWidget *m_trainingDock = nullptr;
+    TrainingPanel *m_trainingPanel = nullptr;
+    DetectorTrainer *m_trainer = nullptr;
 };
 
 } // namespace vigie

@@ -222,7 +222,8 @@ QJsonObject DetectorConfig::toJson() const
             {QStringLiteral("width"), width},
             {QStringLiteral("crop_size"), cropSize},
             {QStringLiteral("size_weight"), sizeWeight},
-            {QStringLiteral("offset_weight"), offsetWeight}};
+            {QStringLiteral("offset_weight"), offsetWeight},
+            {QStringLiteral("input_scale"), inputScale}};
 }
 
 bool DetectorConfig::fromJson(const QJsonObject &json, DetectorConfig *c, QString *error)
@@ -236,7 +237,8 @@ bool DetectorConfig::fromJson(const QJsonObject &json, DetectorConfig *c, QStrin
     c->cropSize = json.value(QStringLiteral("crop_size")).toInt(96);
     c->sizeWeight = json.value(QStringLiteral("size_weight")).toDouble(0.1);
     c->offsetWeight = json.value(QStringLiteral("offset_weight")).toDouble(1.0);
-    if (c->classes < 1 || c->classes > 100 || c->width < 4 || c->width > 256 || c->cropSize < 16 || c->cropSize > 1024
+    c->inputScale = json.value(QStringLiteral("input_scale")).toDouble(1.0);
+    if (c->inputScale < 0.25 || c->inputScale > 8 || c->classes < 1 || c->classes > 100 || c->width < 4 || c->width > 256 || c->cropSize < 16 || c->cropSize > 1024
         || c->cropSize % 8 != 0) {
         *error = Tr::tr("hyper-parameters out of range");
         return false;
@@ -527,11 +529,16 @@ double CenterNet::loss(const std::vector<DetectorSample> &samples) const
     return batches ? sum / batches : 0;
 }
 
-std::vector<Detection> CenterNet::detect(const QImage &grey, int maxDetections, double minScore) const
+std::vector<Detection> CenterNet::detect(const QImage &input, int maxDetections, double minScore) const
 {
     std::vector<Detection> out;
-    if (grey.isNull())
+    if (input.isNull())
         return out;
+    const double scale = d->net->config.inputScale;
+    const QImage grey = scale == 1.0 ? input
+                                     : input.scaled(std::max(1, int(std::lround(input.width() * scale))),
+                                                    std::max(1, int(std::lround(input.height() * scale))),
+                                                    Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     torch::NoGradGuard noGrad;
     auto x = toTensor(grey);
     const int padW = (8 - grey.width() % 8) % 8, padH = (8 - grey.height() % 8) % 8;
@@ -560,6 +567,8 @@ std::vector<Detection> CenterNet::detect(const QImage &grey, int maxDetections, 
         box = box.intersected(QRectF(0, 0, grey.width(), grey.height()));
         if (box.isEmpty())
             continue;
+        if (scale != 1.0)
+            box = QRectF(box.x() / scale, box.y() / scale, box.width() / scale, box.height() / scale);
         out.push_back({box, s, int(std::min<int64_t>(cls, classes - 1))});
     }
     return out;

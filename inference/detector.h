@@ -27,6 +27,10 @@ struct DetectorConfig
     int cropSize = 96;   ///< training crops, pixels (a multiple of 8)
     double sizeWeight = 0.1;
     double offsetWeight = 1.0;
+    /// Images are enlarged by this before the network (and boxes shrunk back): drones of a few
+    /// pixels then span several heatmap cells. Training crops are cut at cropSize / inputScale
+    /// pixels of the frame.
+    double inputScale = 1.0;
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &json, DetectorConfig *config, QString *error);

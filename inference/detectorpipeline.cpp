@@ -127,8 +127,14 @@ bool detectCampaign(const Campaign &campaign, const CenterNet &net, const Detect
     const bool ok = forEachFrame(
         campaign, options.camera,
         [&](std::int64_t index, const QImage &grey, const CameraProjection &p) {
-            if (index % every != 0)
+            if (!options.only.empty()) {
+                if (index > *options.only.rbegin())
+                    return false;
+                if (!options.only.count(index))
+                    return true;
+            } else if (index % every != 0) {
                 return true;
+            }
             if (progress && done % 25 == 0 && !progress(index, -1)) {
                 cancelled = true;
                 return false;
@@ -239,8 +245,8 @@ DetectorEvaluation evaluateDetections(const FrameBoxes &truth, const CampaignDet
             }
             BreakdownBin bin;
             const bool open = edges[b + 1] >= 1e8 || (!byRange && edges[b + 1] >= 90);
-            bin.label = open ? QStringLiteral("≥ %1 %2").arg(edges[b]).arg(QLatin1String(unit))
-                             : QStringLiteral("%1–%2 %3").arg(edges[b]).arg(edges[b + 1]).arg(QLatin1String(unit));
+            bin.label = open ? QStringLiteral("≥ %1 %2").arg(edges[b]).arg(QString::fromUtf8(unit))
+                             : QStringLiteral("%1–%2 %3").arg(edges[b]).arg(edges[b + 1]).arg(QString::fromUtf8(unit));
             bin.frames = int(subset.frames.size());
             if (bin.frames > 0) {
                 coco::GroundTruthSet sg;

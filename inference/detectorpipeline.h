@@ -53,6 +53,7 @@ struct DetectOptions
     int maxDetections = 20;
     int tile = 640;          ///< frames larger than this are tiled
     double minRegionSide = 96;
+    std::set<std::int64_t> only; ///< when not empty: just these frames (validation)
 };
 
 /// Where the target was on each frame, from GPS and the turret: for the breakdowns.

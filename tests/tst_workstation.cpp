@@ -4,6 +4,7 @@
 // states land in the test output folder.
 
 #include "app/campaignsession.h"
+#include "app/detectortrainer.h"
 #include "app/mainwindow.h"
 #include "database/dataset.h"
 #include "models/media/syncplayer.h"
@@ -12,11 +13,13 @@
 #include "widgets/shortcuteditor.h"
 #include "widgets/telemetrypanel.h"
 #include "widgets/timeline.h"
+#include "widgets/trainingpanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
@@ -414,6 +417,88 @@ private Q_SLOTS:
         }
         QCOMPARE(manual, 1);   // deleted, then restored by undo
         QCOMPARE(corrected, 1);
+    }
+
+    void trainsTheDetectorInTheBackground()
+    {
+        const QString dbPath = freshDataset(QStringLiteral("training.sqlite"));
+        QDir(QFileInfo(dbPath).dir().filePath(QStringLiteral("models"))).removeRecursively();
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(openAndWait(window, dbPath));
+        CampaignSession *s = window.session();
+        const int ir = s->cameraOf(QStringLiteral("ir"));
+
+        // Training with nothing accepted is refused with a reason.
+        auto *panel = window.findChild<TrainingPanel *>(QStringLiteral("trainingPanel"));
+        QVERIFY(panel);
+        auto *train = window.findChild<QAction *>(QStringLiteral("actionTrainDetector"));
+        QVERIFY(train && train->isEnabled());
+        train->trigger();
+        auto *message = panel->findChild<QLabel *>(QStringLiteral("trainingMessage"));
+        QTRY_VERIFY2(message->text().contains(QStringLiteral("No accepted")), qPrintable(message->text()));
+
+        // The analyst accepts the geometric boxes of the IR frames, as they would with A.
+        int accepted = 0;
+        for (std::int64_t frame : s->annotations()->annotatedFrames(ir)) {
+            for (const Annotation &a : s->annotations()->boxes(ir, frame)) {
+                if (a.state == db::BoxState::Proposed && s->editor()->accept(a.handle))
+                    ++accepted;
+            }
+        }
+        QVERIFY(accepted > 30);
+
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(2);
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingSteps"))->setValue(10);
+        auto *trainer = window.findChild<DetectorTrainer *>();
+        QVERIFY(trainer);
+        QSignalSpy started(trainer, &DetectorTrainer::started);
+        QSignalSpy finished(trainer, &DetectorTrainer::finished);
+        auto *cancel = window.findChild<QAction *>(QStringLiteral("actionCancelTraining"));
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(started.count(), 1);
+        QVERIFY(cancel->isEnabled() && !train->isEnabled());
+
+        // The GUI keeps stepping while it trains.
+        const qint64 before = s->player()->currentFrame(s->masterCamera());
+        QTest::keyClick(&window, Qt::Key_Right);
+        QTRY_COMPARE(window.rgbView()->frame(), before + 1);
+
+        QVERIFY2(finished.count() == 1 || finished.wait(240000), qPrintable(message->text()));
+        QTRY_VERIFY(!cancel->isEnabled());
+        QVERIFY2(message->text().contains(QStringLiteral("registered")), qPrintable(message->text()));
+        QCOMPARE(panel->lossPointCount(), 2);
+        QCOMPARE(panel->apPointCount(), 2); // the last fifth of the frames validates
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-training.png")));
+
+        QString error;
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+        QVERIFY2(dataset, qPrintable(error));
+        bool registered = false;
+        for (const db::ModelRecord &m : dataset->models()) {
+            if (m.architecture == QLatin1String("centernet-small-s4")) {
+                registered = QFile::exists(m.weightsPath) && m.metricsJson.contains(QStringLiteral("curve"));
+            }
+        }
+        QVERIFY(registered);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("actionResumeTraining"))->isEnabled());
+
+        // Resume asks for more epochs than the checkpoint has: one more runs, the curve goes on.
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(3);
+        window.findChild<QAction *>(QStringLiteral("actionResumeTraining"))->trigger();
+        QCOMPARE(started.count(), 2);
+        QVERIFY2(finished.count() == 2 || finished.wait(240000), qPrintable(message->text()));
+        QCOMPARE(panel->lossPointCount(), 3);
+
+        // Cancel: a run stops with its reason, the last checkpoint kept.
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(50);
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingSteps"))->setValue(1000);
+        train->trigger();
+        QCOMPARE(started.count(), 3);
+        cancel->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), 60000);
+        QVERIFY2(message->text().contains(QStringLiteral("cancelled")), qPrintable(message->text()));
     }
 
     void brokenCampaignGivesAClearError()

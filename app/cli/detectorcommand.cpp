@@ -59,6 +59,9 @@ public:
         parser.addOption({QStringLiteral("width"), tr("train: backbone width (default 16)."), QStringLiteral("n"), QStringLiteral("16")});
         parser.addOption({QStringLiteral("crop"), tr("train: crop size, a multiple of 8 (default 96)."), QStringLiteral("px"),
                           QStringLiteral("96")});
+        parser.addOption({QStringLiteral("scale"), tr("train: enlarge images by this before the network (default 1; 2 for "
+                                                      "drones of a few pixels)."),
+                          QStringLiteral("f"), QStringLiteral("1")});
         parser.addOption({QStringLiteral("val"), tr("train: a held-out campaign (with its ground_truth.json) scored after each epoch."),
                           QStringLiteral("campaign")});
         parser.addOption({QStringLiteral("resume"), tr("train: continue from the checkpoint beside --out.")});
@@ -163,8 +166,10 @@ private:
         inference::DetectorConfig config;
         config.width = parser.value(QStringLiteral("width")).toInt();
         config.cropSize = parser.value(QStringLiteral("crop")).toInt();
-        if (config.width < 4 || config.width > 256 || config.cropSize < 32 || config.cropSize > 1024 || config.cropSize % 8)
-            return usageError(io, name(), tr("--width in [4, 256], --crop a multiple of 8 in [32, 1024]"));
+        config.inputScale = parser.value(QStringLiteral("scale")).toDouble();
+        if (config.width < 4 || config.width > 256 || config.cropSize < 32 || config.cropSize > 1024 || config.cropSize % 8
+            || config.inputScale < 0.25 || config.inputScale > 8)
+            return usageError(io, name(), tr("--width in [4, 256], --crop a multiple of 8 in [32, 1024], --scale in [0.25, 8]"));
         const QString cameraName = parser.value(QStringLiteral("camera"));
 
         QString error;
@@ -174,7 +179,7 @@ private:
         std::vector<inference::DetectorSample> samples;
         QJsonArray snapshot;
         inference::DetectorSampleOptions sampleOptions;
-        sampleOptions.cropSize = config.cropSize;
+        sampleOptions.cropSize = std::max(8, int(std::lround(config.cropSize / config.inputScale)));
         for (const QString &path : campaigns) {
             auto campaign = Campaign::open(path, &error);
             if (!campaign)

@@ -1,0 +1,251 @@
+#include "app/detectortrainer.h"
+
+#include "database/dataset.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QThread>
+
+namespace vigie {
+
+DetectorTrainer::DetectorTrainer(QObject *parent)
+    : QObject(parent)
+{
+}
+
+DetectorTrainer::~DetectorTrainer()
+{
+    cancel();
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool DetectorTrainer::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void DetectorTrainer::cancel()
+{
+    m_cancel = true;
+}
+
+QString DetectorTrainer::checkpointPath(const QString &modelDir, const QString &cameraName)
+{
+    return QDir(modelDir).filePath(QStringLiteral("centernet-%1.checkpoint").arg(cameraName));
+}
+
+QJsonArray DetectorTrainer::savedCurve(const QString &modelDir, const QString &cameraName)
+{
+    QFile f(checkpointPath(modelDir, cameraName) + QStringLiteral(".json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("curve")).toArray();
+}
+
+bool DetectorTrainer::start(const Job &job)
+{
+    if (isRunning()) {
+        Q_EMIT failed(tr("A detector is already training"));
+        return false;
+    }
+    if (job.boxes.empty()) {
+        Q_EMIT failed(tr("No accepted or corrected box on this camera yet: accept or draw some boxes first"));
+        return false;
+    }
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_cancel = false;
+    m_thread = QThread::create([this, job] { run(job); });
+    m_thread->setObjectName(QStringLiteral("DetectorTrainer"));
+    m_thread->start(QThread::LowPriority); // the GUI and the decoders first
+    Q_EMIT started();
+    return true;
+}
+
+void DetectorTrainer::run(Job job)
+{
+    // Signals from here are queued to the receivers' threads (the GUI).
+    auto fail = [this](const QString &error) { Q_EMIT failed(error); };
+    const Campaign &campaign = *job.campaign;
+    const QString cameraName = campaign.manifest().cameras.at(size_t(job.camera)).name;
+
+    // The split: the last fifth of the labelled frames in time is held out.
+    std::vector<std::int64_t> labelled;
+    for (const auto &[frame, _] : job.boxes)
+        labelled.push_back(frame);
+    labelled.insert(labelled.end(), job.noTarget.begin(), job.noTarget.end());
+    std::sort(labelled.begin(), labelled.end());
+    const std::int64_t cut = labelled.size() >= 10 ? labelled[labelled.size() * 4 / 5] : std::numeric_limits<std::int64_t>::max();
+    inference::FrameBoxes trainBoxes, valBoxes;
+    std::set<std::int64_t> trainEmpty, valFrames;
+    for (const auto &[frame, boxes] : job.boxes)
+        (frame < cut ? trainBoxes : valBoxes)[frame] = boxes;
+    for (std::int64_t f : job.noTarget) {
+        if (f < cut)
+            trainEmpty.insert(f);
+        else
+            valFrames.insert(f);
+    }
+    for (const auto &[frame, _] : valBoxes)
+        valFrames.insert(frame);
+    // At most ~100 validation frames, spread over the held-out stretch.
+    if (valFrames.size() > 100) {
+        std::set<std::int64_t> thinned;
+        const std::size_t step = (valFrames.size() + 99) / 100;
+        std::size_t i = 0;
+        for (std::int64_t f : valFrames) {
+            if (i++ % step == 0)
+                thinned.insert(f);
+        }
+        valFrames = std::move(thinned);
+    }
+    Q_EMIT message(tr("Training on %1 labelled frames of %2, validating on %3 frames from frame %4 on")
+                       .arg(trainBoxes.size() + trainEmpty.size())
+                       .arg(cameraName)
+                       .arg(valFrames.size())
+                       .arg(valBoxes.empty() ? -1 : cut));
+
+    QString error;
+    std::vector<inference::DetectorSample> samples;
+    inference::DetectorSampleReport report;
+    inference::DetectorSampleOptions sampleOptions;
+    sampleOptions.cropSize = job.cropSize;
+    const bool collected = inference::collectDetectorSamples(
+        campaign, job.camera, trainBoxes, trainEmpty, sampleOptions, job.seed, &samples, &report, &error,
+        [this](std::int64_t done, std::int64_t total) {
+            Q_EMIT progress(0, 1, int(done), int(std::max<std::int64_t>(1, total)), 0, 0, -1);
+            return !m_cancel.load();
+        });
+    if (!collected)
+        return fail(m_cancel ? tr("Training cancelled") : error);
+
+    QDir().mkpath(job.modelDir);
+    const QString checkpoint = checkpointPath(job.modelDir, cameraName);
+    QJsonArray curve;
+    int firstEpoch = 0;
+    std::unique_ptr<inference::CenterNet> net;
+    if (job.resume) {
+        net = inference::CenterNet::loadCheckpoint(checkpoint, &firstEpoch, &error);
+        if (!net)
+            return fail(error);
+        curve = savedCurve(job.modelDir, cameraName);
+        if (firstEpoch >= job.epochs)
+            return fail(tr("The checkpoint already has %1 epochs: ask for more").arg(firstEpoch));
+    } else {
+        inference::DetectorConfig config;
+        config.cropSize = job.cropSize;
+        config.width = job.width;
+        net = inference::CenterNet::create(config, job.seed);
+    }
+
+    inference::DetectorTrainOptions t;
+    t.steps = job.stepsPerEpoch;
+    t.seed = job.seed;
+    QElapsedTimer timer;
+    timer.start();
+    std::int64_t stepsDone = 0;
+    const std::int64_t stepsTotal = std::int64_t(job.epochs - firstEpoch) * job.stepsPerEpoch;
+    double lastLoss = 0;
+    for (int epoch = firstEpoch; epoch < job.epochs; ++epoch) {
+        t.epoch = epoch;
+        double sum = 0;
+        int calls = 0;
+        int lastStep = 0;
+        t.progress = [&](int step, double loss) {
+            sum += loss;
+            ++calls;
+            stepsDone += step - lastStep;
+            lastStep = step;
+            const double seconds = double(timer.elapsed()) / 1000.0;
+            const double perStep = stepsDone > 0 ? seconds / double(stepsDone) : 0;
+            Q_EMIT progress(epoch + 1, job.epochs, step, job.stepsPerEpoch, loss,
+                            perStep > 0 ? t.batch / perStep : 0, perStep * double(stepsTotal - stepsDone));
+            return !m_cancel.load();
+        };
+        if (!net->train(samples, t, &error))
+            return fail(m_cancel ? tr("Training cancelled during epoch %1; the checkpoint of epoch %2 is kept")
+                                       .arg(epoch + 1)
+                                       .arg(epoch)
+                                 : error);
+        lastLoss = calls ? sum / calls : 0;
+        double ap = -1;
+        if (!valBoxes.empty()) {
+            inference::DetectOptions d;
+            d.camera = job.camera;
+            d.only = valFrames;
+            inference::CampaignDetections found;
+            if (inference::detectCampaign(campaign, *net, d, &found, &error, [this](std::int64_t, std::int64_t) {
+                    return !m_cancel.load();
+                })) {
+                ap = inference::evaluateDetections(valBoxes, found).coco.stats[1];
+            } else if (m_cancel) {
+                return fail(tr("Training cancelled"));
+            }
+        }
+        if (!net->saveCheckpoint(checkpoint, epoch + 1, &error))
+            return fail(error);
+        curve.append(QJsonObject{{QStringLiteral("epoch"), epoch + 1}, {QStringLiteral("loss"), lastLoss},
+                                 {QStringLiteral("val_ap50"), ap}});
+        QSaveFile side(checkpoint + QStringLiteral(".json"));
+        if (side.open(QIODevice::WriteOnly)) {
+            side.write(QJsonDocument(QJsonObject{{QStringLiteral("curve"), curve}}).toJson(QJsonDocument::Compact));
+            side.commit();
+        }
+        Q_EMIT epochFinished(epoch + 1, lastLoss, ap);
+    }
+
+    // Weights, then the registry.
+    const QString version = QStringLiteral("centernet-%1-%2")
+                                .arg(cameraName, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+    const QString weights = QDir(job.modelDir).filePath(version + QStringLiteral(".centernet"));
+    if (!net->save(weights, &error))
+        return fail(error);
+    QFile file(weights);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("%1: %2").arg(weights, file.errorString()));
+    auto dataset = db::Dataset::open(job.datasetPath, db::Dataset::OpenMode::MustExist, &error);
+    if (!dataset)
+        return fail(error);
+    QJsonObject hyper = net->config().toJson();
+    hyper.insert(QStringLiteral("epochs"), job.epochs);
+    hyper.insert(QStringLiteral("steps_per_epoch"), job.stepsPerEpoch);
+    hyper.insert(QStringLiteral("batch"), t.batch);
+    hyper.insert(QStringLiteral("learning_rate"), t.learningRate);
+    hyper.insert(QStringLiteral("seed"), QString::number(job.seed));
+    db::ModelRecord record;
+    record.name = QStringLiteral("centernet-") + cameraName;
+    record.version = version;
+    record.architecture = QStringLiteral("centernet-small-s4");
+    record.hyperparametersJson = QString::fromUtf8(QJsonDocument(hyper).toJson(QJsonDocument::Compact));
+    record.weightsPath = QFileInfo(weights).absoluteFilePath();
+    record.weightsSha256 = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    record.dataSnapshotJson = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("campaign"), QFileInfo(job.manifestPath).absoluteFilePath()},
+                                  {QStringLiteral("camera"), cameraName},
+                                  {QStringLiteral("train_frames_with_boxes"), qint64(trainBoxes.size())},
+                                  {QStringLiteral("train_frames_without_target"), qint64(trainEmpty.size())},
+                                  {QStringLiteral("validation_from_frame"), valBoxes.empty() ? -1 : double(cut)},
+                                  {QStringLiteral("validation_frames"), qint64(valFrames.size())}})
+            .toJson(QJsonDocument::Compact));
+    record.metricsJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("final_loss"), lastLoss},
+                                                                      {QStringLiteral("curve"), curve},
+                                                                      {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}})
+                                               .toJson(QJsonDocument::Compact));
+    if (!dataset->registerModel(record, &error))
+        return fail(error);
+    Q_EMIT finished(version, record.weightsPath);
+}
+
+} // namespace vigie

@@ -1,0 +1,75 @@
+#pragma once
+
+// Trains the embedded detector in the background from the workstation's accepted and corrected
+// boxes: a worker thread cuts the crops, trains epoch by epoch with progress, time left and
+// cancel, scores a held-out stretch of the campaign after each epoch, checkpoints, and at the
+// end saves the weights and registers the model in the dataset's registry.
+//
+// Validation is split by sequence, never by shuffled frames (neighbouring frames are nearly the
+// same picture): the last fifth of the labelled frames in time is held out.
+
+#include "inference/detectorpipeline.h"
+
+#include <QJsonArray>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <set>
+
+class QThread;
+
+namespace vigie {
+
+class DetectorTrainer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Job
+    {
+        std::shared_ptr<const Campaign> campaign;
+        QString manifestPath;
+        int camera = -1;
+        inference::FrameBoxes boxes;
+        std::set<std::int64_t> noTarget;
+        int epochs = 6;
+        int stepsPerEpoch = 100;
+        std::uint64_t seed = 1;
+        bool resume = false;
+        QString modelDir;    ///< weights and checkpoints
+        QString datasetPath; ///< the registry
+        int cropSize = 96;
+        int width = 16;
+    };
+
+    explicit DetectorTrainer(QObject *parent = nullptr);
+    /// Cancels a run in progress and waits for its thread.
+    ~DetectorTrainer() override;
+
+    bool isRunning() const;
+    /// Starts a run; false (and failed()) when one is running or the job cannot be trained.
+    bool start(const Job &job);
+    void cancel();
+
+    /// Where a camera's last run keeps its checkpoint.
+    static QString checkpointPath(const QString &modelDir, const QString &cameraName);
+    /// The last run's curve (epoch, loss, val_ap50), from the checkpoint's side file.
+    static QJsonArray savedCurve(const QString &modelDir, const QString &cameraName);
+
+Q_SIGNALS:
+    void started();
+    void progress(int epoch, int epochs, int step, int steps, double loss, double samplesPerSecond, double secondsLeft);
+    void epochFinished(int epoch, double loss, double validationAp50);
+    void message(const QString &text);
+    void finished(const QString &version, const QString &weightsPath);
+    void failed(const QString &error);
+
+private:
+    void run(Job job);
+
+    QThread *m_thread = nullptr;
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace vigie
