@@ -121,7 +121,7 @@ void DetectorTrainer::run(Job job)
     std::vector<inference::DetectorSample> samples;
     inference::DetectorSampleReport report;
     inference::DetectorSampleOptions sampleOptions;
-    sampleOptions.cropSize = job.cropSize;
+    sampleOptions.cropSize = std::max(8, int(std::lround(job.cropSize / job.inputScale)));
     const bool collected = inference::collectDetectorSamples(
         campaign, job.camera, trainBoxes, trainEmpty, sampleOptions, job.seed, &samples, &report, &error,
         [this](std::int64_t done, std::int64_t total) {
@@ -147,6 +147,7 @@ void DetectorTrainer::run(Job job)
         inference::DetectorConfig config;
         config.cropSize = job.cropSize;
         config.width = job.width;
+        config.inputScale = job.inputScale;
         net = inference::CenterNet::create(config, job.seed);
     }
 

@@ -41,6 +41,7 @@ public:
         QString datasetPath; ///< the registry
         int cropSize = 96;
         int width = 16;
+        double inputScale = 1.0; ///< 2 for IR: its drones are a few pixels (docs/DECISIONS.md)
     };
 
     explicit DetectorTrainer(QObject *parent = nullptr);

@@ -996,6 +996,7 @@ void MainWindow::startTraining(bool resume)
     job.campaign = m_session->sharedCampaign();
     job.manifestPath = m_session->manifestPath();
     job.camera = camera;
+    job.inputScale = camera == m_session->cameraOf(QStringLiteral("ir")) ? 2.0 : 1.0;
     for (std::int64_t frame : model->annotatedFrames(camera)) {
         for (const Annotation &a : model->boxes(camera, frame)) {
             if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected)

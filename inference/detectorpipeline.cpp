@@ -163,6 +163,13 @@ bool detectCampaign(const Campaign &campaign, const CenterNet &net, const Detect
             } else {
                 found = net.detect(grey, options.maxDetections, options.minScore);
             }
+            for (Detection &det : found) {
+                if (std::max(det.box.width(), det.box.height()) > options.refineBelowPx)
+                    continue;
+                // The background is measured around the box, the way the proposer measures its region.
+                const QRect window = det.box.toAlignedRect().adjusted(-24, -24, 24, 24).intersected(grey.rect());
+                det.box = refineBox(grey.copy(window), window.topLeft(), det.box, options.edgeFraction);
+            }
             detectNs += timer.nsecsElapsed();
             out->frames[index] = std::move(found);
             ++done;

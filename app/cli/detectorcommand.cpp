@@ -59,9 +59,9 @@ public:
         parser.addOption({QStringLiteral("width"), tr("train: backbone width (default 16)."), QStringLiteral("n"), QStringLiteral("16")});
         parser.addOption({QStringLiteral("crop"), tr("train: crop size, a multiple of 8 (default 96)."), QStringLiteral("px"),
                           QStringLiteral("96")});
-        parser.addOption({QStringLiteral("scale"), tr("train: enlarge images by this before the network (default 1; 2 for "
-                                                      "drones of a few pixels)."),
-                          QStringLiteral("f"), QStringLiteral("1")});
+        parser.addOption({QStringLiteral("scale"), tr("train: enlarge images by this before the network (default auto: 2 "
+                                                      "on IR, whose drones are a few pixels, 1 otherwise)."),
+                          QStringLiteral("f"), QStringLiteral("auto")});
         parser.addOption({QStringLiteral("val"), tr("train: a held-out campaign (with its ground_truth.json) scored after each epoch."),
                           QStringLiteral("campaign")});
         parser.addOption({QStringLiteral("resume"), tr("train: continue from the checkpoint beside --out.")});
@@ -74,6 +74,9 @@ public:
                           QStringLiteral("1")});
         parser.addOption({QStringLiteral("min-score"), tr("detect: the lowest score written (default 0.3)."), QStringLiteral("s"),
                           QStringLiteral("0.3")});
+        parser.addOption({QStringLiteral("refine-below"), tr("detect, evaluate: boxes up to this size (px) fit the drone's own "
+                                                             "pixels (default 16; 0: never)."),
+                          QStringLiteral("px"), QStringLiteral("16")});
         parser.addOption({QStringLiteral("coco-out"), tr("evaluate: also write the COCO ground truth and detections there."),
                           QStringLiteral("dir")});
         parser.addOption({QStringLiteral("threads"), tr("LibTorch threads (default: every core)."), QStringLiteral("n"),
@@ -166,7 +169,9 @@ private:
         inference::DetectorConfig config;
         config.width = parser.value(QStringLiteral("width")).toInt();
         config.cropSize = parser.value(QStringLiteral("crop")).toInt();
-        config.inputScale = parser.value(QStringLiteral("scale")).toDouble();
+        const QString scale = parser.value(QStringLiteral("scale"));
+        const bool autoScale = scale == QLatin1String("auto");
+        config.inputScale = autoScale ? 1.0 : scale.toDouble();
         if (config.width < 4 || config.width > 256 || config.cropSize < 32 || config.cropSize > 1024 || config.cropSize % 8
             || config.inputScale < 0.25 || config.inputScale > 8)
             return usageError(io, name(), tr("--width in [4, 256], --crop a multiple of 8 in [32, 1024], --scale in [0.25, 8]"));
@@ -187,6 +192,11 @@ private:
             const int camera = proposerCameraIndex(*campaign, cameraName);
             if (camera < 0)
                 return failure(io, name(), tr("%1: no camera '%2'").arg(path, cameraName));
+            if (autoScale && snapshot.isEmpty()) {
+                // IR drones are a few pixels: the network sees them enlarged twice.
+                config.inputScale = campaign->manifest().cameras[size_t(camera)].modality == QLatin1String("ir") ? 2.0 : 1.0;
+                sampleOptions.cropSize = std::max(8, int(std::lround(config.cropSize / config.inputScale)));
+            }
             Labels labels;
             const bool got = source == QLatin1String("gt")
                                  ? groundTruthLabels(groundTruthBeside(path), *campaign, camera, &labels, &error)
@@ -358,6 +368,7 @@ private:
             return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
         d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
         d.inRegion = parser.isSet(QStringLiteral("region"));
+        d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
         d.minScore = std::clamp(parser.value(QStringLiteral("min-score")).toDouble(), 0.01, 0.99);
         inference::CampaignDetections found;
         if (!inference::detectCampaign(*campaign, *net, d, &found, &error))
@@ -440,6 +451,7 @@ private:
             return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
         d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
         d.inRegion = parser.isSet(QStringLiteral("region"));
+        d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
         Labels labels;
         if (!groundTruthLabels(gtPath, *campaign, d.camera, &labels, &error))
             return failure(io, name(), error);
