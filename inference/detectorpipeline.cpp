@@ -111,6 +111,17 @@ bool collectDetectorSamples(const Campaign &campaign, int camera, const FrameBox
     return ok;
 }
 
+void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, double belowPx, double edgeFraction)
+{
+    for (Detection &det : *detections) {
+        if (std::max(det.box.width(), det.box.height()) > belowPx)
+            continue;
+        // The background is measured around the box, the way the proposer measures its region.
+        const QRect window = det.box.toAlignedRect().adjusted(-24, -24, 24, 24).intersected(grey.rect());
+        det.box = refineBox(grey.copy(window), window.topLeft(), det.box, edgeFraction);
+    }
+}
+
 bool detectCampaign(const Campaign &campaign, const CenterNet &net, const DetectOptions &options, CampaignDetections *out,
                     QString *error, const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
@@ -163,13 +174,7 @@ bool detectCampaign(const Campaign &campaign, const CenterNet &net, const Detect
             } else {
                 found = net.detect(grey, options.maxDetections, options.minScore);
             }
-            for (Detection &det : found) {
-                if (std::max(det.box.width(), det.box.height()) > options.refineBelowPx)
-                    continue;
-                // The background is measured around the box, the way the proposer measures its region.
-                const QRect window = det.box.toAlignedRect().adjusted(-24, -24, 24, 24).intersected(grey.rect());
-                det.box = refineBox(grey.copy(window), window.topLeft(), det.box, options.edgeFraction);
-            }
+            refineSmallBoxes(grey, &found, options.refineBelowPx, options.edgeFraction);
             detectNs += timer.nsecsElapsed();
             out->frames[index] = std::move(found);
             ++done;

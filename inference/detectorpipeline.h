@@ -76,6 +76,10 @@ struct CampaignDetections
     double framesPerSecond = 0; ///< detection alone (decoding excluded)
 };
 
+/// Fits the detections of small drones (larger side up to `belowPx`) to the drone's own pixels
+/// in `grey` (refineBox, the background measured in a 24 px margin around each box).
+void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, double belowPx, double edgeFraction = 0.5);
+
 bool detectCampaign(const Campaign &campaign, const CenterNet &net, const DetectOptions &options, CampaignDetections *out,
                     QString *error, const std::function<bool(std::int64_t, std::int64_t)> &progress = {});
 
