@@ -73,4 +73,32 @@ private:
     std::atomic<bool> m_cancel{false};
 };
 
+/// Runs a trained detector over a camera of the campaign in the background; the GUI then adds
+/// the detections as proposals (source detector).
+class DetectorRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DetectorRunner(QObject *parent = nullptr);
+    ~DetectorRunner() override;
+
+    bool isRunning() const;
+    bool start(std::shared_ptr<const Campaign> campaign, int camera, qint64 frameCount, const QString &weightsPath,
+               const QString &version, double minScore = 0.3);
+    void cancel();
+    /// The detections of the run that just finished, by frame (moved out).
+    std::map<std::int64_t, std::vector<inference::Detection>> takeDetections();
+
+Q_SIGNALS:
+    void progress(qint64 frame, qint64 frames);
+    void finished(const QString &version, double framesPerSecond);
+    void failed(const QString &error);
+
+private:
+    QThread *m_thread = nullptr;
+    std::atomic<bool> m_cancel{false};
+    std::map<std::int64_t, std::vector<inference::Detection>> m_result;
+};
+
 } // namespace vigie

@@ -3,6 +3,9 @@
 #include "app/campaignsession.h"
 #include "app/detectortrainer.h"
 #include "widgets/trainingpanel.h"
+#include "widgets/reviewpanel.h"
+#include "database/dataset.h"
+#include "inference/cocoeval.h"
 #include "app/components.h"
 #include "app/i18n.h"
 #include "models/buildinfo.h"
@@ -38,6 +41,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -153,6 +157,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_trainingPanel->setMessage(text);
         qInfo().noquote() << text;
         statusBar()->showMessage(text, 10000);
+        refreshDetectorVersions();
+        refreshReview();
         updateActions();
     });
     connect(m_trainer, &DetectorTrainer::failed, this, [this](const QString &error) {
@@ -165,6 +171,74 @@ MainWindow::MainWindow(QWidget *parent)
             m_trainingPanel->setCanResume(QFileInfo::exists(
                 DetectorTrainer::checkpointPath(dir, m_session->cameraName(detectorCamera()))));
         }
+        updateActions();
+    });
+
+    m_runner = new DetectorRunner(this);
+    m_reviewTimer = new QTimer(this);
+    m_reviewTimer->setSingleShot(true);
+    m_reviewTimer->setInterval(300);
+    connect(m_reviewTimer, &QTimer::timeout, this, &MainWindow::refreshReview);
+    m_reviewPanel = new ReviewPanel;
+    m_reviewPanel->setObjectName(QStringLiteral("reviewPanel"));
+    connect(m_reviewPanel, &ReviewPanel::modelChanged, this, &MainWindow::refreshReview);
+    connect(m_reviewPanel, &ReviewPanel::frameRequested, this, [this](qint64 frame) {
+        if (m_session && m_session->player())
+            m_session->player()->seekFrame(detectorCamera(), frame);
+    });
+    connect(m_runner, &DetectorRunner::progress, this, [this](qint64 frame, qint64 frames) {
+        m_progress->show();
+        m_progress->setRange(0, int(std::max<qint64>(1, frames)));
+        m_progress->setValue(int(frame));
+        m_progress->setFormat(tr("Detecting: frame %1").arg(frame));
+    });
+    connect(m_runner, &DetectorRunner::failed, this, [this](const QString &error) {
+        m_progress->hide();
+        m_reviewPanel->setMessage(error);
+        qWarning().noquote() << error;
+        updateActions();
+    });
+    connect(m_runner, &DetectorRunner::finished, this, [this](const QString &version, double fps) {
+        m_progress->hide();
+        const auto found = m_runner->takeDetections();
+        if (!m_session || !m_session->campaign())
+            return;
+        // The detections become proposals (source detector), written through the dataset session;
+        // frames that already hold this model's boxes are left alone.
+        const int camera = detectorCamera();
+        AnnotationModel *model = m_session->annotations();
+        int added = 0;
+        for (const auto &[frame, list] : found) {
+            bool already = false;
+            for (const Annotation &a : model->boxes(camera, frame))
+                already = already || (a.source == db::BoxSource::Detector && a.modelVersion == version);
+            if (already)
+                continue;
+            for (const inference::Detection &d : list) {
+                Annotation a;
+                a.handle = model->newHandle();
+                a.camera = camera;
+                a.frame = frame;
+                a.rect = d.box;
+                a.className = m_session->campaign()->manifest().targetClass;
+                a.source = db::BoxSource::Detector;
+                a.state = db::BoxState::Proposed;
+                a.confidence = d.score;
+                a.modelVersion = version;
+                model->insert(a);
+                ++added;
+            }
+        }
+        const QString text = tr("%1: %2 detections on %3 frames added as proposals (%4 frames/s)")
+                                 .arg(version)
+                                 .arg(added)
+                                 .arg(found.size())
+                                 .arg(fps, 0, 'f', 1);
+        qInfo().noquote() << text;
+        m_reviewPanel->setMessage(text);
+        m_reviewDock->show();
+        m_reviewDock->raise();
+        refreshReview();
         updateActions();
     });
 
@@ -181,6 +255,8 @@ MainWindow::~MainWindow()
 {
     delete m_trainer; // cancels and waits for a run before the campaign goes
     m_trainer = nullptr;
+    delete m_runner;
+    m_runner = nullptr;
     delete m_session;
 }
 
@@ -414,6 +490,12 @@ void MainWindow::createActions()
     connect(m_resumeTrainingAction, &QAction::triggered, this, [this] { startTraining(true); });
     m_cancelTrainingAction = makeAction(tr("&Cancel Training"), "actionCancelTraining", {});
     connect(m_cancelTrainingAction, &QAction::triggered, m_trainer, &DetectorTrainer::cancel);
+    m_runDetectorAction = makeAction(tr("Run &Detector on Campaign"), "actionRunDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
+    connect(m_runDetectorAction, &QAction::triggered, this, &MainWindow::runDetector);
+    m_nextErrorAction = makeAction(tr("&Next Detector Error"), "actionNextDetectorError", {QKeySequence(Qt::Key_E)});
+    connect(m_nextErrorAction, &QAction::triggered, this, [this] { nextDetectorError(1); });
+    m_prevErrorAction = makeAction(tr("&Previous Detector Error"), "actionPrevDetectorError", {QKeySequence(Qt::SHIFT | Qt::Key_E)});
+    connect(m_prevErrorAction, &QAction::triggered, this, [this] { nextDetectorError(-1); });
 
     m_shortcutsAction = makeAction(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -497,6 +579,10 @@ void MainWindow::createMenus()
     detector->addAction(m_trainAction);
     detector->addAction(m_resumeTrainingAction);
     detector->addAction(m_cancelTrainingAction);
+    detector->addSeparator();
+    detector->addAction(m_runDetectorAction);
+    detector->addAction(m_nextErrorAction);
+    detector->addAction(m_prevErrorAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -551,6 +637,11 @@ void MainWindow::createDocks()
     m_trainingDock->setWidget(m_trainingPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_trainingDock);
     tabifyDockWidget(m_telemetryDock, m_trainingDock);
+    m_reviewDock = new QDockWidget(tr("Detector Review"), this);
+    m_reviewDock->setObjectName(QStringLiteral("reviewDock"));
+    m_reviewDock->setWidget(m_reviewPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_reviewDock);
+    tabifyDockWidget(m_telemetryDock, m_reviewDock);
     m_telemetryDock->raise();
 
     auto *panels = menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"));
@@ -564,6 +655,7 @@ void MainWindow::createDocks()
         {m_undoDock, "actionPanelUndo", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
         {m_messagesDock, "actionPanelMessages", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M)},
         {m_trainingDock, "actionPanelTraining", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D)},
+        {m_reviewDock, "actionPanelReview", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)},
     };
     for (const auto &d : docks) {
         QAction *toggle = d.dock->toggleViewAction();
@@ -891,6 +983,13 @@ void MainWindow::sessionOpened()
         s->player()->seekFrame(s->masterCamera(), m_restoreFrame);
     m_telemetry->setSnapshot(s->telemetryAt(s->player()->time()));
     updateFrameLabel();
+    refreshDetectorVersions();
+    refreshReview();
+    {
+        const QString dir = QFileInfo(s->datasetPath()).dir().filePath(QStringLiteral("models"));
+        m_trainingPanel->setCanResume(
+            QFileInfo::exists(DetectorTrainer::checkpointPath(dir, s->cameraName(detectorCamera()))));
+    }
     Q_EMIT campaignOpened();
 }
 
@@ -916,6 +1015,8 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
 
 void MainWindow::annotationChanged(int camera, qint64 frame)
 {
+    if (m_reviewDock && m_reviewDock->isVisible() && camera == detectorCamera())
+        m_reviewTimer->start(); // accepting a detection or rejecting a box changes the review
     if (!m_session)
         return;
     const auto [first, last] = m_session->masterFramesOf(camera, frame);
@@ -969,7 +1070,174 @@ void MainWindow::updateActions()
         m_trainAction->setEnabled(open && !training);
         m_resumeTrainingAction->setEnabled(open && !training);
         m_cancelTrainingAction->setEnabled(training);
+        const bool running = m_runner && m_runner->isRunning();
+        m_runDetectorAction->setEnabled(open && !running);
+        m_nextErrorAction->setEnabled(open);
+        m_prevErrorAction->setEnabled(open);
     }
+}
+
+void MainWindow::runDetector()
+{
+    if (!m_session || m_session->state() != CampaignSession::State::Ready)
+        return;
+    // The newest detector registered for this camera.
+    const int camera = detectorCamera();
+    QString error;
+    auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, &error);
+    std::optional<db::ModelRecord> newest;
+    if (dataset) {
+        for (const db::ModelRecord &m : dataset->models()) {
+            if (m.architecture == QLatin1String("centernet-small-s4")
+                && m.name == QStringLiteral("centernet-") + m_session->cameraName(camera)
+                && (!newest || m.createdUs >= newest->createdUs))
+                newest = m;
+        }
+    }
+    if (!newest) {
+        const QString text = dataset ? tr("No detector trained for %1 yet: Detector › Train Detector first")
+                                           .arg(m_session->cameraName(camera))
+                                     : error;
+        m_reviewPanel->setMessage(text);
+        m_reviewDock->show();
+        m_reviewDock->raise();
+        statusBar()->showMessage(text, 10000);
+        return;
+    }
+    m_reviewPanel->setMessage(tr("Running %1 on %2…").arg(newest->version, m_session->cameraName(camera)));
+    m_runner->start(m_session->sharedCampaign(), camera, m_session->frameCount(camera), newest->weightsPath, newest->version);
+    updateActions();
+}
+
+void MainWindow::refreshReview()
+{
+    if (!m_session || !m_session->campaign())
+        return;
+    const int camera = detectorCamera();
+    const AnnotationModel *model = m_session->annotations();
+    // Ground truth: the accepted and corrected boxes; labelled frames: those and the frames known
+    // to have no target. Detections: the chosen model's boxes, whatever the analyst did with them.
+    std::map<qint64, std::vector<QRectF>> truth;
+    std::map<QString, std::map<qint64, std::vector<Annotation>>> byModel;
+    std::set<qint64> labelled;
+    for (std::int64_t frame : model->annotatedFrames(camera)) {
+        for (const Annotation &a : model->boxes(camera, frame)) {
+            if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected) {
+                truth[frame].push_back(a.rect);
+                labelled.insert(frame);
+            }
+            if (a.source == db::BoxSource::Detector)
+                byModel[a.modelVersion][frame].push_back(a);
+        }
+    }
+    for (std::int64_t frame : model->flaggedFrames(camera)) {
+        const db::FrameFlags f = model->flags(camera, frame);
+        if (f.outOfView || f.notVisible || f.reviewed)
+            labelled.insert(frame);
+    }
+    QStringList versions = m_detectorVersions;
+    for (const auto &[v, _] : byModel) {
+        if (!versions.contains(v))
+            versions << v;
+    }
+    m_reviewPanel->setModels(versions);
+    auto summarize = [&](const QString &version, std::vector<ReviewPanel::FrameErrors> *frames) {
+        ReviewPanel::Summary s;
+        s.model = version;
+        if (version.isEmpty())
+            return s;
+        inference::coco::GroundTruthSet gt;
+        std::vector<inference::coco::Detection> dt;
+        gt.categoryIds = {1};
+        std::int64_t id = 1;
+        for (qint64 frame : labelled) {
+            gt.imageIds.push_back(frame);
+            for (const QRectF &b : truth[frame])
+                gt.boxes.push_back({id++, frame, 1, {b.x(), b.y(), b.width(), b.height()}, b.width() * b.height(), false});
+            for (const Annotation &a : byModel[version][frame]) {
+                const QRectF &b = a.rect;
+                dt.push_back({std::int64_t(dt.size()) + 1, frame, 1, {b.x(), b.y(), b.width(), b.height()},
+                              a.confidence.value_or(0.5), b.width() * b.height()});
+            }
+        }
+        s.frames = int(labelled.size());
+        if (gt.imageIds.empty())
+            return s;
+        const auto r = inference::coco::evaluate(gt, dt);
+        s.ap = r.stats[0];
+        s.ap50 = r.stats[1];
+        s.ap75 = r.stats[2];
+        s.ar100 = r.stats[8];
+        for (int i = 0; i < r.R; ++i)
+            s.precisionAt50.push_back(r.precisionAt(0, i, 0, 0, r.M - 1));
+        std::map<std::int64_t, std::int64_t> frameOfDet, frameOfTruth;
+        for (const auto &d : dt)
+            frameOfDet[d.id] = d.imageId;
+        for (const auto &g : gt.boxes)
+            frameOfTruth[g.id] = g.imageId;
+        std::map<qint64, ReviewPanel::FrameErrors> perFrame;
+        for (const auto &m : r.detections) {
+            if (m.ignored)
+                continue;
+            auto &f = perFrame[frameOfDet[m.detectionId]];
+            f.frame = frameOfDet[m.detectionId];
+            (m.truthId != 0 ? f.truePositives : f.falsePositives) += 1;
+            (m.truthId != 0 ? s.truePositives : s.falsePositives) += 1;
+        }
+        for (const auto &m : r.truths) {
+            if (m.ignored || m.detectionId != 0)
+                continue;
+            auto &f = perFrame[frameOfTruth[m.truthId]];
+            f.frame = frameOfTruth[m.truthId];
+            ++f.misses;
+            ++s.misses;
+        }
+        if (frames) {
+            for (const auto &[_, f] : perFrame)
+                frames->push_back(f);
+        }
+        return s;
+    };
+    std::vector<ReviewPanel::FrameErrors> frames;
+    const ReviewPanel::Summary a = summarize(m_reviewPanel->model(), &frames);
+    m_reviewPanel->setResult(a, frames);
+    m_reviewPanel->setComparison(a, summarize(m_reviewPanel->comparedModel(), nullptr));
+}
+
+void MainWindow::refreshDetectorVersions()
+{
+    m_detectorVersions.clear();
+    if (!m_session || !m_session->campaign())
+        return;
+    QString error;
+    auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, &error);
+    if (!dataset)
+        return;
+    const QString name = QStringLiteral("centernet-") + m_session->cameraName(detectorCamera());
+    for (const db::ModelRecord &m : dataset->models()) {
+        if (m.name == name)
+            m_detectorVersions.prepend(m.version); // newest first
+    }
+}
+
+void MainWindow::nextDetectorError(int direction)
+{
+    if (!m_session || !m_session->player())
+        return;
+    refreshReview();
+    const int camera = detectorCamera();
+    const qint64 here = m_session->currentFrame(camera);
+    qint64 best = -1;
+    for (int row = 0; row < m_reviewPanel->errorFrameCount(); ++row) {
+        const qint64 f = m_reviewPanel->errorFrame(row);
+        if (direction > 0 ? (f > here && (best < 0 || f < best)) : (f < here && (best < 0 || f > best)))
+            best = f;
+    }
+    if (best < 0) {
+        statusBar()->showMessage(direction > 0 ? tr("No detector error after this frame") : tr("No detector error before this frame"), 4000);
+        return;
+    }
+    m_session->player()->seekFrame(camera, best);
 }
 
 int MainWindow::detectorCamera() const

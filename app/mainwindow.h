@@ -12,11 +12,14 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QTimer;
 class QUndoStack;
 
 namespace vigie {
 
 class DetectorTrainer;
+class DetectorRunner;
+class ReviewPanel;
 class TrainingPanel;
 
 class CampaignSession;
@@ -115,6 +118,12 @@ private:
 
     // The detector.
     void startTraining(bool resume);
+    void runDetector();
+    /// Recomputes the review of the chosen detector against the accepted boxes.
+    void refreshReview();
+    /// Re-reads the registered detectors of the review camera from the dataset.
+    void refreshDetectorVersions();
+    void nextDetectorError(int direction);
     /// The camera training and review work on: IR when there is one.
     int detectorCamera() const;
 
@@ -189,6 +198,14 @@ private:
     QDockWidget *m_trainingDock = nullptr;
     TrainingPanel *m_trainingPanel = nullptr;
     DetectorTrainer *m_trainer = nullptr;
+    QAction *m_runDetectorAction = nullptr;
+    QAction *m_nextErrorAction = nullptr;
+    QAction *m_prevErrorAction = nullptr;
+    QDockWidget *m_reviewDock = nullptr;
+    ReviewPanel *m_reviewPanel = nullptr;
+    DetectorRunner *m_runner = nullptr;
+    QTimer *m_reviewTimer = nullptr; ///< coalesces review updates after edits
+    QStringList m_detectorVersions;  ///< registered detectors of the review camera
 };
 
 } // namespace vigie

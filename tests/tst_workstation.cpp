@@ -14,9 +14,12 @@
 #include "widgets/telemetrypanel.h"
 #include "widgets/timeline.h"
 #include "widgets/trainingpanel.h"
+#include "widgets/reviewpanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QTableWidget>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -450,7 +453,7 @@ private Q_SLOTS:
         QVERIFY(accepted > 30);
 
         panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(2);
-        panel->findChild<QSpinBox *>(QStringLiteral("trainingSteps"))->setValue(10);
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingSteps"))->setValue(30);
         auto *trainer = window.findChild<DetectorTrainer *>();
         QVERIFY(trainer);
         QSignalSpy started(trainer, &DetectorTrainer::started);
@@ -484,12 +487,75 @@ private Q_SLOTS:
         QVERIFY(registered);
         QVERIFY(window.findChild<QAction *>(QStringLiteral("actionResumeTraining"))->isEnabled());
 
+        // Run it over the campaign (Ctrl+Shift+D): detections come back as proposals with source
+        // detector, and the review compares them with the accepted boxes, frame by frame.
+        auto *runner = window.findChild<DetectorRunner *>();
+        QVERIFY(runner);
+        QSignalSpy ran(runner, &DetectorRunner::finished);
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(ran.wait(120000), qPrintable(panel->findChild<QLabel *>(QStringLiteral("trainingMessage"))->text()));
+        auto *review = window.findChild<ReviewPanel *>(QStringLiteral("reviewPanel"));
+        QVERIFY(review);
+        QTRY_VERIFY(!review->model().isEmpty());
+        QCOMPARE(review->model(), ran.at(0).at(0).toString());
+        auto *summary = review->findChild<QLabel *>(QStringLiteral("reviewSummary"));
+        const int irFrames = int(s->frameCount(ir));
+        QVERIFY2(summary->text().startsWith(QStringLiteral("%1 labelled frames").arg(irFrames)), qPrintable(summary->text()));
+        std::vector<Annotation> detections;
+        for (std::int64_t frame = 0; frame < irFrames; ++frame) {
+            for (const Annotation &a : s->annotations()->boxes(ir, frame)) {
+                if (a.source == db::BoxSource::Detector) {
+                    QCOMPARE(a.state, db::BoxState::Proposed);
+                    QVERIFY(a.confidence && *a.confidence >= 0.3);
+                    detections.push_back(a);
+                }
+            }
+        }
+        // A detector trained for 60 steps still errs somewhere: E goes to the first error after
+        // the current frame, Shift+E back to the one before.
+        QVERIFY(!detections.empty());
+        QVERIFY(review->errorFrameCount() > 1 && review->errorFrameCount() <= irFrames);
+        const qint64 firstError = review->errorFrame(0), secondError = review->errorFrame(1);
+        QVERIFY(firstError < secondError);
+        s->player()->seekFrame(ir, firstError);
+        QTRY_COMPARE(s->currentFrame(ir), firstError);
+        QTest::keyClick(&window, Qt::Key_E);
+        QTRY_COMPARE(s->currentFrame(ir), secondError);
+        QTest::keyClick(&window, Qt::Key_E, Qt::ShiftModifier);
+        QTRY_COMPARE(s->currentFrame(ir), firstError);
+        // Accepting a detection makes it a box of the dataset, still saying where it came from.
+        QVERIFY(s->editor()->accept(detections.front().handle));
+        const auto kept = s->annotations()->box(detections.front().handle);
+        QVERIFY(kept && kept->state == db::BoxState::Accepted && kept->source == db::BoxSource::Detector);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-review.png")));
+
         // Resume asks for more epochs than the checkpoint has: one more runs, the curve goes on.
         panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(3);
         window.findChild<QAction *>(QStringLiteral("actionResumeTraining"))->trigger();
         QCOMPARE(started.count(), 2);
         QVERIFY2(finished.count() == 2 || finished.wait(240000), qPrintable(message->text()));
         QCOMPARE(panel->lossPointCount(), 3);
+
+        // The resumed model runs too; the review compares the two on the same labelled frames.
+        const QString firstModel = review->model();
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(ran.wait(120000));
+        const QString secondModel = ran.at(1).at(0).toString();
+        QVERIFY(secondModel != firstModel);
+        auto *compare = review->findChild<QComboBox *>(QStringLiteral("reviewCompare"));
+        auto *models = review->findChild<QComboBox *>(QStringLiteral("reviewModel"));
+        QVERIFY(compare && models);
+        models->setCurrentText(secondModel);
+        compare->setCurrentText(firstModel);
+        auto *comparison = review->findChild<QTableWidget *>(QStringLiteral("reviewComparison"));
+        QTRY_COMPARE(comparison->rowCount(), 7);
+        QVERIFY(comparison->isVisible());
+        QCOMPARE(comparison->horizontalHeaderItem(1)->toolTip(), secondModel);
+        QCOMPARE(comparison->horizontalHeaderItem(2)->toolTip(), firstModel);
+        QCOMPARE(comparison->item(0, 0)->text(), QStringLiteral("AP"));
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-review-compare.png")));
+        compare->setCurrentIndex(0);
+        QTRY_VERIFY(!comparison->isVisible());
 
         // Cancel: a run stops with its reason, the last checkpoint kept.
         panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(50);
