@@ -296,6 +296,48 @@
     </message>
 </context>
 <context>
+    <name>vigie::DetectorRunner</name>
+    <message>
+        <source>The detector is already running</source>
+        <translation>Le détecteur est déjà en cours d'exécution</translation>
+    </message>
+    <message>
+        <source>Detection cancelled</source>
+        <translation>Détection annulée</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::DetectorTrainer</name>
+    <message>
+        <source>A detector is already training</source>
+        <translation>Un détecteur est déjà en cours d'entraînement</translation>
+    </message>
+    <message>
+        <source>No accepted or corrected box on this camera yet: accept or draw some boxes first</source>
+        <translation>Aucune boîte acceptée ou corrigée sur cette caméra : acceptez ou dessinez d'abord des boîtes</translation>
+    </message>
+    <message>
+        <source>Training on %1 labelled frames of %2, validating on %3 frames from frame %4 on</source>
+        <translation>Entraînement sur %1 images annotées de %2, validation sur %3 images à partir de l'image %4</translation>
+    </message>
+    <message>
+        <source>Training cancelled</source>
+        <translation>Entraînement annulé</translation>
+    </message>
+    <message>
+        <source>The checkpoint already has %1 epochs: ask for more</source>
+        <translation>Le point de reprise a déjà %1 époques : demandez-en davantage</translation>
+    </message>
+    <message>
+        <source>Training cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
+        <translation>Entraînement annulé pendant l'époque %1 ; le point de reprise de l'époque %2 est conservé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>vigie::FrameView</name>
     <message>
         <source>manual</source>
@@ -782,6 +824,82 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <source>Every frame in this direction is reviewed</source>
         <translation>Toutes les images dans ce sens sont revues</translation>
     </message>
+    <message>
+        <source>Detector %1 trained and registered (%2)</source>
+        <translation>Détecteur %1 entraîné et enregistré (%2)</translation>
+    </message>
+    <message>
+        <source>Detecting: frame %1</source>
+        <translation>Détection : image %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 detections on %3 frames added as proposals (%4 frames/s)</source>
+        <translation>%1 : %2 détections sur %3 images ajoutées comme propositions (%4 images/s)</translation>
+    </message>
+    <message>
+        <source>&amp;Train Detector</source>
+        <translation>&amp;Entraîner le détecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Training</source>
+        <translation>&amp;Reprendre l'entraînement</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Training</source>
+        <translation>&amp;Annuler l'entraînement</translation>
+    </message>
+    <message>
+        <source>Run &amp;Detector on Campaign</source>
+        <translation>Lancer le &amp;détecteur sur la campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Next Detector Error</source>
+        <translation>Erreur &amp;suivante du détecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Detector Error</source>
+        <translation>Erreur &amp;précédente du détecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Detector</source>
+        <translation>&amp;Détecteur</translation>
+    </message>
+    <message>
+        <source>Detector Training</source>
+        <translation>Entraînement du détecteur</translation>
+    </message>
+    <message>
+        <source>Detector Review</source>
+        <translation>Revue du détecteur</translation>
+    </message>
+    <message>
+        <source>Training cancelled: the campaign was closed</source>
+        <translation>Entraînement annulé : la campagne a été fermée</translation>
+    </message>
+    <message>
+        <source>No detector trained for %1 yet: Detector › Train Detector first</source>
+        <translation>Aucun détecteur entraîné pour %1 : d'abord Détecteur › Entraîner le détecteur</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2…</source>
+        <translation>Exécution de %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>No detector error after this frame</source>
+        <translation>Aucune erreur du détecteur après cette image</translation>
+    </message>
+    <message>
+        <source>No detector error before this frame</source>
+        <translation>Aucune erreur du détecteur avant cette image</translation>
+    </message>
+    <message>
+        <source>Open a campaign first</source>
+        <translation>Ouvrez d'abord une campagne</translation>
+    </message>
+    <message>
+        <source>Training on %1 frames with boxes and %2 without target…</source>
+        <translation>Entraînement sur %1 images avec boîtes et %2 sans cible…</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ParseReport</name>
@@ -920,6 +1038,95 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
 </context>
 <context>
+    <name>vigie::ReviewPanel</name>
+    <message>
+        <source>Frame</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>VP</translation>
+    </message>
+    <message>
+        <source>FP</source>
+        <translation>FP</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqués</translation>
+    </message>
+    <message>
+        <source>precision–recall at IoU 0.5</source>
+        <translation>précision–rappel à IoU 0,5</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>rappel</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>précision</translation>
+    </message>
+    <message>
+        <source>Precision–recall at IoU 0.5</source>
+        <translation>Précision–rappel à IoU 0,5</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Comparer avec :</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>%1 labelled frames: %2 found, %3 false positives, %4 missed
+AP %5 · AP50 %6 · AP75 %7 · AR100 %8</source>
+        <translation>%1 images annotées : %2 trouvés, %3 faux positifs, %4 manqués
+AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Comparé</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>AP50</source>
+        <translation>AP50</translation>
+    </message>
+    <message>
+        <source>AP75</source>
+        <translation>AP75</translation>
+    </message>
+    <message>
+        <source>AR100</source>
+        <translation>AR100</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvés</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>Faux positifs</translation>
+    </message>
+</context>
+<context>
     <name>vigie::ShortcutEditor</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1048,6 +1255,69 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>No campaign open</source>
         <translation>Aucune campagne ouverte</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::TrainingPanel</name>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Entraîner</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Train a new detector on the accepted and corrected boxes of this camera</source>
+        <translation>Entraîner un nouveau détecteur sur les boîtes acceptées et corrigées de cette caméra</translation>
+    </message>
+    <message>
+        <source>Continue the last run from its last epoch's checkpoint</source>
+        <translation>Poursuivre le dernier entraînement depuis le point de reprise de sa dernière époque</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Époques :</translation>
+    </message>
+    <message>
+        <source>Steps per epoch:</source>
+        <translation>Pas par époque :</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>perte d'entraînement</translation>
+    </message>
+    <message>
+        <source>validation AP50</source>
+        <translation>AP50 de validation</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perte</translation>
+    </message>
+    <message>
+        <source>AP50</source>
+        <translation>AP50</translation>
+    </message>
+    <message>
+        <source>Cutting training crops: frame %1 of %2</source>
+        <translation>Découpe des imagettes d'entraînement : image %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4 · loss %5 · %6 samples/s · %7 left</source>
+        <translation>Époque %1/%2, pas %3/%4 · perte %5 · %6 échantillons/s · reste %7</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1494,240 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>  %1 boxes left out: the format holds one target per frame</source>
         <translation>  %1 boîtes laissées de côté : le format ne tient qu’une cible par image</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::cli::DetectorCommand</name>
+    <message>
+        <source>Train (train), run (detect) or evaluate (evaluate) the embedded CenterNet detector.</source>
+        <translation>Entraîner (train), exécuter (detect) ou évaluer (evaluate) le détecteur CenterNet embarqué.</translation>
+    </message>
+    <message>
+        <source>train, detect or evaluate</source>
+        <translation>train, detect ou evaluate</translation>
+    </message>
+    <message>
+        <source>campaign.json files (train: one or more; detect, evaluate: one)</source>
+        <translation>fichiers campaign.json (train : un ou plusieurs ; detect, evaluate : un seul)</translation>
+    </message>
+    <message>
+        <source>The dataset: train reads its accepted and corrected boxes and registers the model there; detect writes its detections there.</source>
+        <translation>Le jeu de données : train y lit les boîtes acceptées et corrigées et y enregistre le modèle ; detect y écrit ses détections.</translation>
+    </message>
+    <message>
+        <source>Camera name or modality (default ir).</source>
+        <translation>Nom de caméra ou modalité (ir par défaut).</translation>
+    </message>
+    <message>
+        <source>train: db (the analysts' accepted and corrected boxes, default) or gt (each campaign's ground_truth.json, for benchmarks).</source>
+        <translation>train : db (les boîtes acceptées et corrigées par les analystes, par défaut) ou gt (le ground_truth.json de chaque campagne, pour les bancs d'essai).</translation>
+    </message>
+    <message>
+        <source>train: epochs (default 6).</source>
+        <translation>train : époques (6 par défaut).</translation>
+    </message>
+    <message>
+        <source>train: steps per epoch (default 100).</source>
+        <translation>train : pas par époque (100 par défaut).</translation>
+    </message>
+    <message>
+        <source>train: seed (default 1).</source>
+        <translation>train : graine (1 par défaut).</translation>
+    </message>
+    <message>
+        <source>train: backbone width (default 16).</source>
+        <translation>train : largeur du réseau de base (16 par défaut).</translation>
+    </message>
+    <message>
+        <source>train: crop size, a multiple of 8 (default 96).</source>
+        <translation>train : taille d'imagette, multiple de 8 (96 par défaut).</translation>
+    </message>
+    <message>
+        <source>train: enlarge images by this before the network (default auto: 2 on IR, whose drones are a few pixels, 1 otherwise).</source>
+        <translation>train : agrandir les images de ce facteur avant le réseau (auto par défaut : 2 en IR, dont les drones font quelques pixels, 1 sinon).</translation>
+    </message>
+    <message>
+        <source>train: a held-out campaign (with its ground_truth.json) scored after each epoch.</source>
+        <translation>train : une campagne tenue à part (avec son ground_truth.json) évaluée après chaque époque.</translation>
+    </message>
+    <message>
+        <source>train: continue from the checkpoint beside --out.</source>
+        <translation>train : reprendre depuis le point de reprise à côté de --out.</translation>
+    </message>
+    <message>
+        <source>train: where to write the weights (default: models/ beside the dataset).</source>
+        <translation>train : où écrire les poids (par défaut : models/ à côté du jeu de données).</translation>
+    </message>
+    <message>
+        <source>detect, evaluate: a weights file or a registered version.</source>
+        <translation>detect, evaluate : un fichier de poids ou une version enregistrée.</translation>
+    </message>
+    <message>
+        <source>evaluate: the campaign's ground_truth.json.</source>
+        <translation>evaluate : le ground_truth.json de la campagne.</translation>
+    </message>
+    <message>
+        <source>detect, evaluate: only inside the geometric search region.</source>
+        <translation>detect, evaluate : seulement dans la région de recherche géométrique.</translation>
+    </message>
+    <message>
+        <source>detect, evaluate: every n-th frame (default 1).</source>
+        <translation>detect, evaluate : une image sur n (1 par défaut).</translation>
+    </message>
+    <message>
+        <source>detect: the lowest score written (default 0.3).</source>
+        <translation>detect : le score le plus bas écrit (0,3 par défaut).</translation>
+    </message>
+    <message>
+        <source>detect, evaluate: boxes up to this size (px) fit the drone's own pixels (default 16; 0: never).</source>
+        <translation>detect, evaluate : les boîtes jusqu'à cette taille (px) sont ajustées aux pixels du drone (16 par défaut ; 0 : jamais).</translation>
+    </message>
+    <message>
+        <source>evaluate: also write the COCO ground truth and detections there.</source>
+        <translation>evaluate : y écrire aussi la vérité terrain et les détections COCO.</translation>
+    </message>
+    <message>
+        <source>LibTorch threads (default: every core).</source>
+        <translation>Threads LibTorch (par défaut : tous les cœurs).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par machine.</translation>
+    </message>
+    <message>
+        <source>usage: detector train|detect|evaluate CAMPAIGN...</source>
+        <translation>usage : detector train|detect|evaluate CAMPAGNE...</translation>
+    </message>
+    <message>
+        <source>unknown action '%1' (train, detect or evaluate)</source>
+        <translation>action inconnue « %1 » (train, detect ou evaluate)</translation>
+    </message>
+    <message>
+        <source>--db DB is required: the model is registered there</source>
+        <translation>--db DB est requis : le modèle y est enregistré</translation>
+    </message>
+    <message>
+        <source>--epochs and --steps must be positive, --seed a whole number</source>
+        <translation>--epochs et --steps doivent être positifs, --seed un entier</translation>
+    </message>
+    <message>
+        <source>--boxes must be db or gt</source>
+        <translation>--boxes doit valoir db ou gt</translation>
+    </message>
+    <message>
+        <source>--width in [4, 256], --crop a multiple of 8 in [32, 1024], --scale in [0.25, 8]</source>
+        <translation>--width dans [4, 256], --crop multiple de 8 dans [32, 1024], --scale dans [0,25, 8]</translation>
+    </message>
+    <message>
+        <source>%1: no camera '%2'</source>
+        <translation>%1 : pas de caméra « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 frames with boxes, %3 without target: %4 crops with a drone, %5 without</source>
+        <translation>%1 : %2 images avec boîtes, %3 sans cible : %4 imagettes avec un drone, %5 sans</translation>
+    </message>
+    <message>
+        <source>resuming after epoch %1 from %2</source>
+        <translation>reprise après l'époque %1 depuis %2</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2  loss %3  %4 samples/s</source>
+        <translation>époque %1/%2  perte %3  %4 échantillons/s</translation>
+    </message>
+    <message>
+        <source>  val AP50 %1</source>
+        <translation>  AP50 val. %1</translation>
+    </message>
+    <message>
+        <source>Registered %1 (%2)</source>
+        <translation>Enregistré %1 (%2)</translation>
+    </message>
+    <message>
+        <source>detect takes one campaign</source>
+        <translation>detect prend une seule campagne</translation>
+    </message>
+    <message>
+        <source>--db DB and --model MODEL are required</source>
+        <translation>--db DB et --model MODÈLE sont requis</translation>
+    </message>
+    <message>
+        <source>%1 detections of %2 on %3 frames written (%4 frames already had them); %5 frames/s</source>
+        <translation>%1 détections de %2 sur %3 images écrites (%4 images les avaient déjà) ; %5 images/s</translation>
+    </message>
+    <message>
+        <source>evaluate takes one campaign</source>
+        <translation>evaluate prend une seule campagne</translation>
+    </message>
+    <message>
+        <source>--gt GROUND_TRUTH and --model MODEL are required</source>
+        <translation>--gt VÉRITÉ_TERRAIN et --model MODÈLE sont requis</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3), %4 frames%5</source>
+        <translation>%1 sur %2 (%3), %4 images%5</translation>
+    </message>
+    <message>
+        <source>, inside the search region</source>
+        <translation>, dans la région de recherche</translation>
+    </message>
+    <message>
+        <source>  VOC AP@0.5: 11-point %1, all-point %2</source>
+        <translation>  AP VOC@0,5 : 11 points %1, tous les points %2</translation>
+    </message>
+    <message>
+        <source>  Anti-UAV state accuracy %1 (penalised %2)</source>
+        <translation>  précision d'état Anti-UAV %1 (pénalisée %2)</translation>
+    </message>
+    <message>
+        <source>by GPS range:</source>
+        <translation>par distance GPS :</translation>
+    </message>
+    <message>
+        <source>by elevation:</source>
+        <translation>par élévation :</translation>
+    </message>
+    <message>
+        <source>detection: %1 frames/s</source>
+        <translation>détection : %1 images/s</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::cli::EvaluateCommand</name>
+    <message>
+        <source>Evaluate COCO detections against COCO ground truth (COCOeval's 12 figures, VOC AP).</source>
+        <translation>Évaluer des détections COCO par rapport à une vérité terrain COCO (les 12 mesures de COCOeval, AP VOC).</translation>
+    </message>
+    <message>
+        <source>Ground truth in COCO format.</source>
+        <translation>Vérité terrain au format COCO.</translation>
+    </message>
+    <message>
+        <source>Detections in COCO result format.</source>
+        <translation>Détections au format de résultats COCO.</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par machine.</translation>
+    </message>
+    <message>
+        <source>--coco-gt GT.json and --coco-dt DETECTIONS.json are required</source>
+        <translation>--coco-gt GT.json et --coco-dt DETECTIONS.json sont requis</translation>
+    </message>
+    <message>
+        <source>%1 images, %2 ground-truth boxes, %3 detections
+</source>
+        <translation>%1 images, %2 boîtes de vérité terrain, %3 détections
+</translation>
+    </message>
+    <message>
+        <source>VOC AP@0.5, category %1 (%2 boxes): 11-point %3, all-point %4
+</source>
+        <translation>AP VOC@0,5, catégorie %1 (%2 boîtes) : 11 points %3, tous les points %4
+</translation>
     </message>
 </context>
 <context>
@@ -1845,15 +2349,27 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>backward step, amortized over %1 steps: %2 frame decode times, %3 decodes (goal &lt;= 2)
+        <source>random seek latency / packets the decoder took (decode order and reorder delay): p50 %1, p95 %2
 </source>
-        <translation>pas arrière, amorti sur %1 pas : %2 temps de décodage d’image, %3 décodages (objectif &lt;= 2)
+        <translation>latence d'accès aléatoire / paquets pris par le décodeur (ordre de décodage et délai de réordonnancement) : p50 %1, p95 %2
 </translation>
     </message>
     <message>
-        <source>memory per cached 1080p frame: %1 MiB
+        <source>backward step, cold memory, amortized over %1 steps: %2 frame decode times, %3 decodes
 </source>
-        <translation>mémoire par image 1080p en cache : %1 Mio
+        <translation>pas en arrière, mémoire froide, amorti sur %1 pas : %2 temps de décodage d'image, %3 décodages
+</translation>
+    </message>
+    <message>
+        <source>backward step, steady state with a %1 MiB cache, over %2 steps: %3 frame decode times, %4 decodes (goal &lt;= 2)
+</source>
+        <translation>pas en arrière, régime établi avec un cache de %1 Mio, sur %2 pas : %3 temps de décodage d'image, %4 décodages (objectif &lt;= 2)
+</translation>
+    </message>
+    <message>
+        <source>memory per cached 1080p frame: %1 MiB shown (BGR), %2 MiB decoded on the way (%3)
+</source>
+        <translation>mémoire par image 1080p en cache : %1 Mio affichée (BGR), %2 Mio décodée en chemin (%3)
 </translation>
     </message>
 </context>
@@ -2193,6 +2709,84 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
+    <name>vigie::inference::CenterNet</name>
+    <message>
+        <source>unknown architecture '%1'</source>
+        <translation>architecture inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>hyper-parameters out of range</source>
+        <translation>hyper-paramètres hors limites</translation>
+    </message>
+    <message>
+        <source>%1: cannot serialise the weights: %2</source>
+        <translation>%1 : impossible de sérialiser les poids : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1 : impossible d'écrire : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1 : impossible de lire : %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie detector model (no '%2' header)</source>
+        <translation>%1 : pas un modèle de détecteur Vigie (pas d'en-tête « %2 »)</translation>
+    </message>
+    <message>
+        <source>%1: truncated model header</source>
+        <translation>%1 : en-tête de modèle tronqué</translation>
+    </message>
+    <message>
+        <source>%1: bad model header: %2</source>
+        <translation>%1 : en-tête de modèle invalide : %2</translation>
+    </message>
+    <message>
+        <source>%1: the weights cannot be read: %2</source>
+        <translation>%1 : les poids ne peuvent pas être lus : %2</translation>
+    </message>
+    <message>
+        <source>training needs crops with boxes (%1 without)</source>
+        <translation>l'entraînement a besoin d'imagettes avec boîtes (%1 sans)</translation>
+    </message>
+    <message>
+        <source>training cancelled at step %1</source>
+        <translation>entraînement annulé au pas %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot serialise the checkpoint: %2</source>
+        <translation>%1 : impossible de sérialiser le point de reprise : %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie detector checkpoint</source>
+        <translation>%1 : pas un point de reprise de détecteur Vigie</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint cannot be read: %2</source>
+        <translation>%1 : le point de reprise ne peut pas être lu : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::inference::DetectorPipeline</name>
+    <message>
+        <source>no labelled frame: accept or correct boxes, or mark frames as having no target</source>
+        <translation>aucune image annotée : acceptez ou corrigez des boîtes, ou marquez des images comme sans cible</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>no camera %1 in the campaign</source>
+        <translation>pas de caméra %1 dans la campagne</translation>
+    </message>
+    <message>
+        <source>no frame was processed</source>
+        <translation>aucune image n'a été traitée</translation>
+    </message>
+</context>
+<context>
     <name>vigie::inference::Proposer</name>
     <message>
         <source>cancelled</source>
@@ -2275,6 +2869,65 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>training cancelled at step %1</source>
         <translation>entraînement annulé au pas %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::inference::coco</name>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1 : impossible de lire : %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: not JSON: %3</source>
+        <translation>%1:%2 : pas du JSON : %3</translation>
+    </message>
+    <message>
+        <source>%1: a COCO ground truth is an object with "images" and "annotations"</source>
+        <translation>%1 : une vérité terrain COCO est un objet avec « images » et « annotations »</translation>
+    </message>
+    <message>
+        <source>%1: no "images" or "annotations" list</source>
+        <translation>%1 : pas de liste « images » ou « annotations »</translation>
+    </message>
+    <message>
+        <source>%1: images[%2] has no integer "id"</source>
+        <translation>%1 : images[%2] n'a pas d'« id » entier</translation>
+    </message>
+    <message>
+        <source>%1: annotations[%2] needs integer "id", "image_id" and "category_id"</source>
+        <translation>%1 : annotations[%2] requiert des « id », « image_id » et « category_id » entiers</translation>
+    </message>
+    <message>
+        <source>%1: annotations[%2] (id %3): "bbox" is not [x, y, width, height]</source>
+        <translation>%1 : annotations[%2] (id %3) : « bbox » n'est pas [x, y, largeur, hauteur]</translation>
+    </message>
+    <message>
+        <source>%1: annotations[%2] (id %3) is on image %4, which "images" does not list</source>
+        <translation>%1 : annotations[%2] (id %3) est sur l'image %4, absente de « images »</translation>
+    </message>
+    <message>
+        <source>%1: categories[%2] has no integer "id"</source>
+        <translation>%1 : categories[%2] n'a pas d'« id » entier</translation>
+    </message>
+    <message>
+        <source>%1: a COCO result file is a list of {image_id, category_id, bbox, score}</source>
+        <translation>%1 : un fichier de résultats COCO est une liste de {image_id, category_id, bbox, score}</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 needs integer "image_id" and "category_id"</source>
+        <translation>%1 : l'entrée %2 requiert des « image_id » et « category_id » entiers</translation>
+    </message>
+    <message>
+        <source>%1: entry %2: "bbox" is not [x, y, width, height]</source>
+        <translation>%1 : entrée %2 : « bbox » n'est pas [x, y, largeur, hauteur]</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 has no numeric "score"</source>
+        <translation>%1 : l'entrée %2 n'a pas de « score » numérique</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 is on image %3, which the ground truth does not have</source>
+        <translation>%1 : l'entrée %2 est sur l'image %3, absente de la vérité terrain</translation>
     </message>
 </context>
 <context>
