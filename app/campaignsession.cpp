@@ -82,6 +82,7 @@ CampaignSession::~CampaignSession()
     for (media::FrameServer *server : m_servers)
         delete server;
     m_servers.clear();
+    m_lastShown.clear();
     delete m_dataset; // commits what is queued
     m_dataset = nullptr;
 }
@@ -140,6 +141,7 @@ void CampaignSession::campaignLoaded(std::shared_ptr<const Campaign> campaign, c
         o.cache = std::make_shared<media::FrameCache>(m_options.cacheBudgetMiB << 20);
         auto *server = new media::FrameServer(m_manifest.resolve(spec.video), o);
         m_servers.push_back(server);
+        m_lastShown.push_back(-1);
         connect(server, &media::FrameServer::opened, this, &CampaignSession::serverOpened);
         connect(server, &media::FrameServer::failed, this, [this, name = spec.name](const QString &e) {
             fail(tr("camera %1: %2").arg(name, e));
@@ -350,6 +352,7 @@ int CampaignSession::masterCamera() const
 void CampaignSession::onFrameChanged(int stream, qint64 frame)
 {
     if (frame < 0) {
+        m_lastShown[size_t(stream)] = -1;
         Q_EMIT frameShown(stream, QImage(), -1, FrameOverlay{false, tr("before the first frame"), {}, {}});
         return;
     }
@@ -363,12 +366,15 @@ void CampaignSession::onFrameChanged(int stream, qint64 frame)
 
 void CampaignSession::onFrameReady(int camera, const media::VideoFrame &frame)
 {
-    if (m_player && frame.index == m_player->currentFrame(camera))
+    // SyncPlayer requests every frame it moves to, cached or not: a frame already shown from the
+    // cache comes back here too, and painting it twice halves what playback can afford.
+    if (m_player && frame.index == m_player->currentFrame(camera) && frame.index != m_lastShown[size_t(camera)])
         show(camera, frame);
 }
 
 void CampaignSession::show(int camera, const media::VideoFrame &frame)
 {
+    m_lastShown[size_t(camera)] = frame.index;
     Q_EMIT frameShown(camera, toDisplay(frame.image), frame.index, overlayAt(camera, frame.index));
 }
 

@@ -137,6 +137,7 @@ private:
     CampaignManifest m_manifest; ///< the file, with the offsets as edited
     ImportSummary m_summary;
     std::vector<media::FrameServer *> m_servers;
+    std::vector<std::int64_t> m_lastShown; ///< per camera: the frame index last sent to the views
     int m_serversOpen = 0;
     media::SyncPlayer *m_player = nullptr;
     AnnotationModel *m_annotations;
