@@ -3,16 +3,22 @@
 //   - dropped master frames per minute at 1× (frames the RGB view never painted while the
 //     clock passed them),
 //   - latency from a step key press to the painted new frame, p50 and p95, for single steps
-//     forward and backward (goal p95 < 50 ms).
-// Usage: bench_playback CAMPAIGN_DIR [--play-seconds S] [--steps N]
+//     forward and backward (goal p95 < 50 ms);
+//   - with --while-training, the same step latency again while the detector trains in the
+//     background on the accepted IR boxes (Detector › Train), and its ratio to the idle figure.
+// Usage: bench_playback CAMPAIGN_DIR [--play-seconds S] [--steps N] [--while-training]
 // CAMPAIGN_DIR is generated with `vigie-cli synth --rgb-1080` when it has no campaign.json.
 
 #include "app/campaignsession.h"
+#include "app/detectortrainer.h"
 #include "app/mainwindow.h"
+#include "models/annotation/annotationeditor.h"
+#include "models/annotation/annotationmodel.h"
 #include "models/media/syncplayer.h"
 #include "models/synth/generator.h"
 #include "widgets/frameview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -20,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSpinBox>
 #include <QTest>
 
 #include <algorithm>
@@ -62,6 +69,7 @@ int main(int argc, char **argv)
     const QString dir = args[1];
     double playSeconds = 20;
     int steps = 60;
+    const bool whileTraining = args.contains(QStringLiteral("--while-training"));
     for (int i = 2; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--play-seconds"))
             playSeconds = args[i + 1].toDouble();
@@ -118,6 +126,11 @@ int main(int argc, char **argv)
     qint64 shown = 0;
     for (qint64 f : painted)
         shown += (f >= first && f <= last) ? 1 : 0;
+    QStringList dropped;
+    for (qint64 f = first; f <= last; ++f) {
+        if (!painted.count(f))
+            dropped << QString::number(f - first);
+    }
     const qint64 passed = last - first + 1;
     const double droppedPerMinute = double(passed - shown) / elapsedS * 60.0;
     const qint64 n = player->frameCount(master);
@@ -156,12 +169,52 @@ int main(int argc, char **argv)
     stepLatency(Qt::Key_Right, steps, &forward);
     stepLatency(Qt::Key_Left, steps, &backward);
 
+    // 3. The same steps while the detector trains on the IR boxes in the background.
+    std::vector<double> training;
+    double samplesPerSecond = 0;
+    if (whileTraining) {
+        const int ir = session->cameraOf(QStringLiteral("ir"));
+        int accepted = 0;
+        for (std::int64_t frame : session->annotations()->annotatedFrames(ir)) {
+            for (const Annotation &a : session->annotations()->boxes(ir, frame)) {
+                if (a.state == db::BoxState::Proposed && session->editor()->accept(a.handle))
+                    ++accepted;
+            }
+        }
+        window.findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(100);
+        window.findChild<QSpinBox *>(QStringLiteral("trainingSteps"))->setValue(1000);
+        auto *trainer = window.findChild<DetectorTrainer *>();
+        int trainingSteps = 0;
+        QObject::connect(trainer, &DetectorTrainer::progress,
+                         [&](int epoch, int, int step, int, double, double rate, double) {
+                             if (epoch >= 1 && step > 0) {
+                                 trainingSteps = step;
+                                 samplesPerSecond = rate;
+                             }
+                         });
+        window.findChild<QAction *>(QStringLiteral("actionTrainDetector"))->trigger();
+        if (!QTest::qWaitFor([&] { return trainingSteps >= 3; }, 300000)) {
+            std::fprintf(stderr, "bench_playback: training did not start (%d boxes accepted)\n", accepted);
+            return 1;
+        }
+        std::printf("training on %d accepted IR boxes\n", accepted);
+        player->seekFrame(master, std::min<qint64>(player->frameCount(master) / 2, 300));
+        QTest::qWait(500);
+        stepLatency(Qt::Key_Right, steps, &training);
+        stepLatency(Qt::Key_Left, steps, &training);
+        QSignalSpy failed(trainer, &DetectorTrainer::failed);
+        trainer->cancel();
+        failed.wait(60000);
+    }
+
     const auto info = session->cameraCount();
     std::printf("campaign: %s, %d cameras, %lld master frames\n", qPrintable(dir), info,
                 static_cast<long long>(player->frameCount(master)));
     std::printf("playback 1x: %.1f s, clock %.3f of real time, %lld master frames passed, %lld painted, "
                 "dropped %.1f frames/minute\n",
                 elapsedS, clockRate, static_cast<long long>(passed), static_cast<long long>(shown), droppedPerMinute);
+    if (!dropped.isEmpty())
+        std::printf("  dropped, counted from the first frame played: %s\n", qPrintable(dropped.mid(0, 40).join(QLatin1Char(' '))));
     std::printf("step forward latency: p50 %.1f ms, p95 %.1f ms (n=%zu)\n", percentile(forward, 0.5),
                 percentile(forward, 0.95), forward.size());
     std::printf("step backward latency: p50 %.1f ms, p95 %.1f ms (n=%zu)\n", percentile(backward, 0.5),
@@ -170,6 +223,12 @@ int main(int argc, char **argv)
     all.insert(all.end(), backward.begin(), backward.end());
     std::printf("step latency p95 %.1f ms: goal < 50 ms, ratio to goal %.2f\n", percentile(all, 0.95),
                 percentile(all, 0.95) / 50.0);
+    if (whileTraining) {
+        std::printf("step latency while the detector trains (%.0f samples/s): p50 %.1f ms, p95 %.1f ms (n=%zu); "
+                    "p95 ratio to idle %.2f, to goal %.2f\n",
+                    samplesPerSecond, percentile(training, 0.5), percentile(training, 0.95), training.size(),
+                    percentile(training, 0.95) / std::max(1e-9, percentile(all, 0.95)), percentile(training, 0.95) / 50.0);
+    }
     window.closeCampaign();
     return 0;
 }
