@@ -2,6 +2,7 @@
 #include "app/mainwindow.h"
 #include "app/messagesink.h"
 #include "models/buildinfo.h"
+#include "models/heap.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@
 
 int main(int argc, char *argv[])
 {
+    vigie::keepLargeBlocksInHeap(); // before any thread: see models/heap.h
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Vigie"));
     QApplication::setApplicationName(QStringLiteral("vigie"));

@@ -6,6 +6,7 @@
 
 #include "inference/detector.h"
 #include "inference/runtime.h"
+#include "models/heap.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -41,6 +42,7 @@ DetectorSample sample(std::mt19937_64 &rng, int side, bool target)
 
 int main(int argc, char **argv)
 {
+    vigie::keepLargeBlocksInHeap(); // as vigie and vigie-cli do (models/heap.h)
     QCoreApplication app(argc, argv);
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
     const int steps = argc > 2 ? std::atoi(argv[2]) : 60;

@@ -10,6 +10,7 @@
 #include "inference/detectorpipeline.h"
 #include "inference/runtime.h"
 #include "inference/weaklabels.h"
+#include "models/heap.h"
 #include "models/media/videodecoder.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,7 @@ bool load(const QString &dir, const QString &name, Sequence *seq, QString *error
 
 int main(int argc, char **argv)
 {
+    keepLargeBlocksInHeap(); // as vigie and vigie-cli do (models/heap.h)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     QString dir = QStringLiteral(VIGIE_FIXTURES_DIR "/anti-uav-ir");

@@ -14,6 +14,7 @@
 #include "app/mainwindow.h"
 #include "models/annotation/annotationeditor.h"
 #include "models/annotation/annotationmodel.h"
+#include "models/heap.h"
 #include "models/media/syncplayer.h"
 #include "models/synth/generator.h"
 #include "widgets/frameview.h"
@@ -53,6 +54,7 @@ double percentile(std::vector<double> v, double p)
 
 int main(int argc, char **argv)
 {
+    keepLargeBlocksInHeap(); // as vigie and vigie-cli do (models/heap.h)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -13,6 +13,7 @@
 #include "inference/runtime.h"
 #include "inference/weaklabels.h"
 #include "inference/wildcat.h"
+#include "models/heap.h"
 #include "models/media/videodecoder.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,7 @@ bool load(const QString &dir, const QString &name, Sequence *seq, QString *error
 
 int main(int argc, char **argv)
 {
+    keepLargeBlocksInHeap(); // as vigie and vigie-cli do (models/heap.h)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     QString dir = QStringLiteral(VIGIE_FIXTURES_DIR "/anti-uav-ir");

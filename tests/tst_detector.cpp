@@ -2,6 +2,7 @@
 // authors' formulas, model files, and a short training run that must find small bright targets
 // in clutter it has never seen, scored with the COCO evaluation.
 
+#include "models/heap.h"
 #include "inference/cocoeval.h"
 #include "inference/detector.h"
 #include "inference/runtime.h"
@@ -49,7 +50,12 @@ class TestDetector : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { configureThreads(2); }
+    void initTestCase()
+    {
+        // As vigie and vigie-cli run (models/heap.h): on glibc the setting must take.
+        QVERIFY(vigie::keepLargeBlocksInHeap());
+        configureThreads(2);
+    }
 
     void radiusIsTheAuthors()
     {

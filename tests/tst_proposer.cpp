@@ -2,6 +2,7 @@
 // the reference, model files (good, foreign, truncated), box extraction and refinement, the
 // metrics, and a tiny training run on a generated campaign that must find the drone.
 
+#include "models/heap.h"
 #include "inference/proposals.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
@@ -26,7 +27,12 @@ class TestProposer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { configureThreads(2); }
+    void initTestCase()
+    {
+        // As vigie and vigie-cli run (models/heap.h): on glibc the setting must take.
+        QVERIFY(vigie::keepLargeBlocksInHeap());
+        configureThreads(2);
+    }
 
     void poolingTestVector()
     {

@@ -3,6 +3,7 @@
 // undo and redo, and the dataset on disk checked afterwards. Offscreen; screenshots of the main
 // states land in the test output folder.
 
+#include "models/heap.h"
 #include "app/campaignsession.h"
 #include "app/detectortrainer.h"
 #include "app/mainwindow.h"
@@ -86,6 +87,7 @@ class TestWorkstation : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QVERIFY(keepLargeBlocksInHeap()); // as vigie's main() does
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName(QStringLiteral("VigieTest"));
         QApplication::setApplicationName(QStringLiteral("tst_workstation"));

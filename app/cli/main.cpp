@@ -1,6 +1,7 @@
 #include "app/cli/command.h"
 #include "app/i18n.h"
 #include "models/buildinfo.h"
+#include "models/heap.h"
 
 #include <QCoreApplication>
 
@@ -8,6 +9,7 @@
 
 int main(int argc, char *argv[])
 {
+    vigie::keepLargeBlocksInHeap(); // before any thread: see models/heap.h
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Vigie"));
     QCoreApplication::setApplicationName(QStringLiteral("vigie-cli"));
