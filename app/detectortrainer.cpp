@@ -31,7 +31,7 @@ DetectorTrainer::~DetectorTrainer()
 
 bool DetectorTrainer::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_running;
 }
 
 void DetectorTrainer::cancel()
@@ -67,6 +67,7 @@ bool DetectorTrainer::start(const Job &job)
         delete m_thread;
     }
     m_cancel = false;
+    m_running = true;
     m_thread = QThread::create([this, job] { run(job); });
     m_thread->setObjectName(QStringLiteral("DetectorTrainer"));
     m_thread->start(QThread::LowPriority); // the GUI and the decoders first
@@ -77,7 +78,12 @@ bool DetectorTrainer::start(const Job &job)
 void DetectorTrainer::run(Job job)
 {
     // Signals from here are queued to the receivers' threads (the GUI).
-    auto fail = [this](const QString &error) { Q_EMIT failed(error); };
+    // The run is over for the GUI once its last signal is sent, though the thread still has to
+    // return: closing the campaign on finished() must not read as cancelling a training.
+    auto fail = [this](const QString &error) {
+        m_running = false;
+        Q_EMIT failed(error);
+    };
     const Campaign &campaign = *job.campaign;
     const QString cameraName = campaign.manifest().cameras.at(size_t(job.camera)).name;
 
@@ -250,6 +256,7 @@ void DetectorTrainer::run(Job job)
                                                .toJson(QJsonDocument::Compact));
     if (!dataset->registerModel(record, &error))
         return fail(error);
+    m_running = false;
     Q_EMIT finished(version, record.weightsPath);
 }
 

@@ -71,6 +71,7 @@ private:
 
     QThread *m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_running{false};
 };
 
 /// Runs a trained detector over a camera of the campaign in the background; the GUI then adds

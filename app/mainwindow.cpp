@@ -6,6 +6,7 @@
 #include "widgets/reviewpanel.h"
 #include "database/dataset.h"
 #include "inference/cocoeval.h"
+#include "inference/runtime.h"
 #include "app/components.h"
 #include "app/i18n.h"
 #include "models/buildinfo.h"
@@ -84,6 +85,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_zoomLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
 {
+    // LibTorch's default intra-op count is the physical cores (1 on a 2-vCPU machine): the
+    // trainer and the detector runner would use half the machine. Set once, here, on the main
+    // thread before any network runs; worker threads take it up at their first operation.
+    inference::configureThreads(0);
     setWindowTitle(tr("Vigie"));
     setObjectName(QStringLiteral("mainWindow"));
     setDockNestingEnabled(true);
