@@ -111,14 +111,15 @@ bool collectDetectorSamples(const Campaign &campaign, int camera, const FrameBox
     return ok;
 }
 
-void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, double belowPx, double edgeFraction)
+void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, double belowPx, double edgeFraction,
+                      double referenceQuantile)
 {
     for (Detection &det : *detections) {
         if (std::max(det.box.width(), det.box.height()) > belowPx)
             continue;
         // The background is measured around the box, the way the proposer measures its region.
         const QRect window = det.box.toAlignedRect().adjusted(-24, -24, 24, 24).intersected(grey.rect());
-        det.box = refineBox(grey.copy(window), window.topLeft(), det.box, edgeFraction);
+        det.box = refineBox(grey.copy(window), window.topLeft(), det.box, edgeFraction, 3, referenceQuantile);
     }
 }
 
@@ -174,7 +175,7 @@ bool detectCampaign(const Campaign &campaign, const CenterNet &net, const Detect
             } else {
                 found = net.detect(grey, options.maxDetections, options.minScore);
             }
-            refineSmallBoxes(grey, &found, options.refineBelowPx, options.edgeFraction);
+            refineSmallBoxes(grey, &found, options.refineBelowPx, options.edgeFraction, options.refineReference);
             detectNs += timer.nsecsElapsed();
             out->frames[index] = std::move(found);
             ++done;

@@ -59,6 +59,10 @@ struct DetectOptions
     /// the difference between IoU 0.7 and 0.4. 0 disables.
     double refineBelowPx = 16;
     double edgeFraction = 0.5;
+    /// The edge is `edgeFraction` of this quantile of the drone's contrast above the noise
+    /// (refineBox): at 0.5 a saturated engine no longer shrinks a fixed wing's box to itself
+    /// (AP50 0.06 → 0.79 on the realistic campaign of seed 11; decision 22).
+    double refineReference = 0.5;
 };
 
 /// Where the target was on each frame, from GPS and the turret: for the breakdowns.
@@ -78,7 +82,8 @@ struct CampaignDetections
 
 /// Fits the detections of small drones (larger side up to `belowPx`) to the drone's own pixels
 /// in `grey` (refineBox, the background measured in a 24 px margin around each box).
-void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, double belowPx, double edgeFraction = 0.5);
+void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, double belowPx, double edgeFraction = 0.5,
+                      double referenceQuantile = 1.0);
 
 bool detectCampaign(const Campaign &campaign, const CenterNet &net, const DetectOptions &options, CampaignDetections *out,
                     QString *error, const std::function<bool(std::int64_t, std::int64_t)> &progress = {});

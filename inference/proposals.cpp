@@ -101,30 +101,42 @@ void ScoreMap::setGrey(const QImage &regionGrey, double fraction)
     backgroundSigma = s;
 }
 
-QRectF refineBox(const QImage &grey, const QPoint &origin, const QRectF &box, double edgeFraction, int growPx)
+QRectF refineBox(const QImage &grey, const QPoint &origin, const QRectF &box, double edgeFraction, int growPx,
+                 double referenceQuantile)
 {
     if (grey.isNull() || grey.format() != QImage::Format_Grayscale8)
         return box;
     const auto [median, sigma] = background(grey);
-    return refineBox(grey, origin, box, median, sigma, edgeFraction, growPx);
+    return refineBox(grey, origin, box, median, sigma, edgeFraction, growPx, referenceQuantile);
 }
 
 QRectF refineBox(const QImage &grey, const QPoint &origin, const QRectF &box, int median, double sigma,
-                 double edgeFraction, int growPx)
+                 double edgeFraction, int growPx, double referenceQuantile)
 {
     if (grey.isNull() || grey.format() != QImage::Format_Grayscale8)
         return box;
-    double threshold = std::max(6.0, 4.0 * sigma);
+    const double noise = std::max(6.0, 4.0 * sigma);
     const QRect local = box.toAlignedRect().adjusted(-growPx, -growPx, growPx, growPx).translated(-origin).intersected(grey.rect());
     // The drone's own edge is blurred by optics, motion and compression: keep the pixels above
-    // a fraction of its strongest contrast (full width at a fraction of maximum).
-    int peak = 0;
+    // a fraction of its contrast (full width at a fraction of maximum). The reference contrast is
+    // the strongest (quantile 1) or a quantile of the pixels above the noise: a saturated engine
+    // or battery of two pixels would otherwise hide the wings around it.
+    std::vector<int> contrasts;
     for (int y = local.top(); y <= local.bottom(); ++y) {
         const uchar *row = grey.constScanLine(y);
-        for (int x = local.left(); x <= local.right(); ++x)
-            peak = std::max(peak, std::abs(int(row[x]) - median));
+        for (int x = local.left(); x <= local.right(); ++x) {
+            const int c = std::abs(int(row[x]) - median);
+            if (c > noise || referenceQuantile >= 1.0)
+                contrasts.push_back(c);
+        }
     }
-    threshold = std::max(threshold, edgeFraction * peak);
+    double reference = 0;
+    if (!contrasts.empty()) {
+        const auto k = std::min(contrasts.size() - 1, std::size_t(std::clamp(referenceQuantile, 0.0, 1.0) * double(contrasts.size() - 1) + 0.5));
+        std::nth_element(contrasts.begin(), contrasts.begin() + std::ptrdiff_t(k), contrasts.end());
+        reference = contrasts[k];
+    }
+    const double threshold = std::max(noise, edgeFraction * reference);
     int x0 = INT_MAX, y0 = INT_MAX, x1 = -1, y1 = -1, count = 0;
     for (int y = local.top(); y <= local.bottom(); ++y) {
         const uchar *row = grey.constScanLine(y);

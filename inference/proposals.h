@@ -51,11 +51,13 @@ struct ScoreMap
 /// from the region's median exceeds max(4 × robust sigma, 6 grey levels, `edgeFraction` × the
 /// largest difference in the box): the drone at a fraction of its peak contrast, since optics,
 /// motion and compression blur its edge. `box` when fewer than two pixels qualify.
+/// `referenceQuantile` below 1 takes that quantile of the differences above the noise instead of
+/// the largest: a saturated hot spot then no longer hides a dimmer body around it.
 QRectF refineBox(const QImage &regionGrey, const QPoint &origin, const QRectF &box, double edgeFraction = 0.5,
-                 int growPx = 3);
+                 int growPx = 3, double referenceQuantile = 1.0);
 /// The same with the background already measured.
 QRectF refineBox(const QImage &regionGrey, const QPoint &origin, const QRectF &box, int median, double sigma,
-                 double edgeFraction, int growPx = 3);
+                 double edgeFraction, int growPx = 3, double referenceQuantile = 1.0);
 
 /// A map already at pixel resolution over `region` (row-major, region.width() × region.height()
 /// values), masked and min–max normalised; empty when the sizes disagree.

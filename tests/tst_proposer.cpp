@@ -151,6 +151,18 @@ private Q_SLOTS:
         QImage flat(40, 30, QImage::Format_Grayscale8);
         flat.fill(90);
         QCOMPARE(refineBox(flat, QPoint(100, 200), QRectF(115, 209, 16, 12)), QRectF(115, 209, 16, 12));
+        // A fixed wing seen in IR (as in the realistic campaigns): 11×2 px of body 40 grey levels
+        // over the sky, with a saturated engine of 2×2 px. Half the peak keeps the engine alone;
+        // half the median contrast above the noise keeps the whole aircraft.
+        QImage wing(40, 30, QImage::Format_Grayscale8);
+        wing.fill(125);
+        for (int y = 14; y < 16; ++y) {
+            for (int x = 15; x < 26; ++x)
+                wing.scanLine(y)[x] = 165;
+            wing.scanLine(y)[20] = wing.scanLine(y)[21] = 255;
+        }
+        QCOMPARE(refineBox(wing, QPoint(100, 200), QRectF(113, 211, 16, 8)), QRectF(120, 214, 2, 2));
+        QCOMPARE(refineBox(wing, QPoint(100, 200), QRectF(113, 211, 16, 8), 0.5, 3, 0.5), QRectF(115, 214, 11, 2));
     }
 
     void metrics()

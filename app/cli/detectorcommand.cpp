@@ -77,6 +77,10 @@ public:
         parser.addOption({QStringLiteral("refine-below"), tr("detect, evaluate: boxes up to this size (px) fit the drone's own "
                                                              "pixels (default 16; 0: never)."),
                           QStringLiteral("px"), QStringLiteral("16")});
+        parser.addOption({QStringLiteral("refine-reference"),
+                          tr("detect, evaluate: the box edge is half this quantile of the drone's contrast above the noise "
+                             "(default 0.5; 1: half its peak)."),
+                          QStringLiteral("q"), QStringLiteral("0.5")});
         parser.addOption({QStringLiteral("coco-out"), tr("evaluate: also write the COCO ground truth and detections there."),
                           QStringLiteral("dir")});
         parser.addOption({QStringLiteral("threads"), tr("LibTorch threads (default: every core)."), QStringLiteral("n"),
@@ -369,6 +373,7 @@ private:
         d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
         d.inRegion = parser.isSet(QStringLiteral("region"));
         d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
+        d.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
         d.minScore = std::clamp(parser.value(QStringLiteral("min-score")).toDouble(), 0.01, 0.99);
         inference::CampaignDetections found;
         if (!inference::detectCampaign(*campaign, *net, d, &found, &error))
@@ -452,6 +457,7 @@ private:
         d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
         d.inRegion = parser.isSet(QStringLiteral("region"));
         d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
+        d.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
         Labels labels;
         if (!groundTruthLabels(gtPath, *campaign, d.camera, &labels, &error))
             return failure(io, name(), error);
