@@ -149,7 +149,7 @@ int main(int argc, char **argv)
             auto found = net->detect(h.frames[f], 20, 0.05);
             detectNs += timer.nsecsElapsed();
             const DetectOptions defaults;
-            refineSmallBoxes(h.frames[f], &found, defaults.refineBelowPx, defaults.edgeFraction);
+            refineSmallBoxes(h.frames[f], &found, defaults.refineBelowPx, defaults.edgeFraction, defaults.refineReference);
             full.frames[i] = found;
             ++detected;
             std::vector<Detection> inRegion;
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
                     d.box.translate(r.topLeft());
                     inRegion.push_back(d);
                 }
-                refineSmallBoxes(h.frames[f], &inRegion, defaults.refineBelowPx, defaults.edgeFraction);
+                refineSmallBoxes(h.frames[f], &inRegion, defaults.refineBelowPx, defaults.edgeFraction, defaults.refineReference);
             }
             region.frames[i] = inRegion;
         }
