@@ -10,6 +10,8 @@ namespace vigie {
 
 bool keepLargeBlocksInHeap()
 {
+    if (const char *off = std::getenv("VIGIE_SYSTEM_HEAP"); off && *off && *off != '0')
+        return false; // glibc's own settings, for comparison (bench/video_bench.sh)
 #if defined(__GLIBC__)
     // 256 MiB: a 1080p BGR frame (6 MB), a training batch's activations (~10 MB) and a 2×
     // IR frame's feature maps (~85 MB) all come from the heap. The heap top is given back only

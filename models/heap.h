@@ -12,7 +12,8 @@ namespace vigie {
 /// mmap and trim thresholds makes the heap keep and reuse those blocks.
 ///
 /// Call once at the start of main(), before any thread starts. Returns false when the C library
-/// refused (not glibc, or a value out of its range); nothing else changes then.
+/// refused (not glibc, or a value out of its range), or when the environment variable
+/// VIGIE_SYSTEM_HEAP is set to anything but 0; nothing changes then.
 bool keepLargeBlocksInHeap();
 
 } // namespace vigie
