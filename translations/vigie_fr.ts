@@ -1694,6 +1694,10 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <source>detection: %1 frames/s</source>
         <translation>détection : %1 images/s</translation>
     </message>
+    <message>
+        <source>detect, evaluate: the box edge is half this quantile of the drone's contrast above the noise (default 0.5; 1: half its peak).</source>
+        <translation>detect, evaluate : le bord de la boîte est à la moitié de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : la moitié de son pic).</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::EvaluateCommand</name>
