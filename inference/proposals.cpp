@@ -193,7 +193,7 @@ std::vector<Component> components(const ScoreMap &map, double tau)
         out[size_t(i - 1)].area = stats.at<int>(i, cv::CC_STAT_AREA);
         if (!map.grey.isNull())
             out[size_t(i - 1)].box = refineBox(map.grey, map.origin, out[size_t(i - 1)].box, map.backgroundMedian,
-                                               map.backgroundSigma, map.edgeFraction);
+                                               map.backgroundSigma, map.edgeFraction, 3, map.refineReference);
     }
     for (int y = 0; y < map.height; ++y) {
         const int *row = labels.ptr<int>(y);

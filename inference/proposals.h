@@ -40,6 +40,7 @@ struct ScoreMap
     /// drone is; its own pixels say how large it is).
     QImage grey;
     double edgeFraction = 0.5; ///< see refineBox()
+    double refineReference = 1.0; ///< see refineBox()
     int backgroundMedian = -1;     ///< of `grey`, computed once (setGrey)
     double backgroundSigma = 0;    ///< robust: 1.4826 × the median absolute deviation
 

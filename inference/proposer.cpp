@@ -71,6 +71,7 @@ ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion
     out.closePx = std::max(3, int(std::lround(options.closeFactor * expected)));
     if (options.refine)
         out.setGrey(grey.copy(region.rect), options.edgeFraction);
+    out.refineReference = options.refineReference;
     return out;
 }
 

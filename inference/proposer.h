@@ -22,6 +22,10 @@ struct ProposerOptions
     double closeFactor = 0.75; ///< map gaps up to this × the expected drone size are closed
     bool refine = true;        ///< boxes shrink to the drone's own pixels (refineBox)
     double edgeFraction = 0.5;
+    /// The box edge is `edgeFraction` of this quantile of the drone's contrast above the noise
+    /// (refineBox), as for the detector (decision 22): at 1, half the peak, a fixed wing's
+    /// saturated engine became the whole box.
+    double refineReference = 0.5;
     bool wholeFrame = true;    ///< evaluation: also run method (b), the map over the whole frame (slow)
     int every = 1;             ///< evaluation: every n-th frame with a visible drone
 };

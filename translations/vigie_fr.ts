@@ -2056,6 +2056,10 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <source>evaluate: every n-th frame with a visible drone (default 1).</source>
         <translation>evaluate : une image sur n où le drone est visible (par défaut 1).</translation>
     </message>
+    <message>
+        <source>evaluate: the box edge is that fraction of this quantile of the drone's contrast above the noise (default 0.5; 1: of its peak).</source>
+        <translation>evaluate : le bord de la boîte est à cette fraction de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : de son pic).</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::Registry</name>

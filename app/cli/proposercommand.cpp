@@ -109,6 +109,10 @@ public:
         parser.addOption({QStringLiteral("no-whole-frame"), tr("evaluate: skip method (b), the map over whole frames (slow).")});
         parser.addOption({QStringLiteral("close-factor"), tr("evaluate: map gaps closed up to this × the expected size (default 0.75)."),
                           QStringLiteral("f"), QStringLiteral("0.75")});
+        parser.addOption({QStringLiteral("refine-reference"),
+                          tr("evaluate: the box edge is that fraction of this quantile of the drone's contrast above the noise "
+                             "(default 0.5; 1: of its peak)."),
+                          QStringLiteral("q"), QStringLiteral("0.5")});
         parser.addOption({QStringLiteral("edge-fraction"), tr("evaluate: box refinement threshold, a fraction of the peak contrast (default 0.5; 0 = no refinement)."),
                           QStringLiteral("f"), QStringLiteral("0.5")});
         parser.addOption({QStringLiteral("every"), tr("evaluate: every n-th frame with a visible drone (default 1)."),
@@ -279,6 +283,7 @@ private:
         options.closeFactor = std::clamp(parser.value(QStringLiteral("close-factor")).toDouble(), 0.0, 10.0);
         options.edgeFraction = std::clamp(parser.value(QStringLiteral("edge-fraction")).toDouble(), 0.0, 1.0);
         options.refine = options.edgeFraction > 0;
+        options.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
         inference::ProposerEvaluation r;
         if (!inference::evaluateProposer(*campaign, gt, camera, *net, options, &r, &error))
             return failure(io, name(), error);
