@@ -15,28 +15,33 @@
 
 namespace vigie {
 
+BackgroundWork::~BackgroundWork()
+{
+    cancel();
+    wait();
+    delete m_thread;
+}
+
+void BackgroundWork::wait()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+void BackgroundWork::launch(const QString &name, std::function<void()> work)
+{
+    wait();
+    delete m_thread;
+    m_cancel = false;
+    m_running = true;
+    m_thread = QThread::create(std::move(work));
+    m_thread->setObjectName(name);
+    m_thread->start(QThread::LowPriority);
+}
+
 DetectorTrainer::DetectorTrainer(QObject *parent)
     : QObject(parent)
 {
-}
-
-DetectorTrainer::~DetectorTrainer()
-{
-    cancel();
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
-
-bool DetectorTrainer::isRunning() const
-{
-    return m_running;
-}
-
-void DetectorTrainer::cancel()
-{
-    m_cancel = true;
 }
 
 QString DetectorTrainer::checkpointPath(const QString &modelDir, const QString &cameraName)
@@ -62,15 +67,7 @@ bool DetectorTrainer::start(const Job &job)
         Q_EMIT failed(tr("No accepted or corrected box on this camera yet: accept or draw some boxes first"));
         return false;
     }
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_cancel = false;
-    m_running = true;
-    m_thread = QThread::create([this, job] { run(job); });
-    m_thread->setObjectName(QStringLiteral("DetectorTrainer"));
-    m_thread->start(QThread::LowPriority); // the GUI and the decoders first
+    m_work.launch(QStringLiteral("DetectorTrainer"), [this, job] { run(job); });
     Q_EMIT started();
     return true;
 }
@@ -81,7 +78,7 @@ void DetectorTrainer::run(Job job)
     // The run is over for the GUI once its last signal is sent, though the thread still has to
     // return: closing the campaign on finished() must not read as cancelling a training.
     auto fail = [this](const QString &error) {
-        m_running = false;
+        m_work.finish();
         Q_EMIT failed(error);
     };
     const Campaign &campaign = *job.campaign;
@@ -132,10 +129,10 @@ void DetectorTrainer::run(Job job)
         campaign, job.camera, trainBoxes, trainEmpty, sampleOptions, job.seed, &samples, &report, &error,
         [this](std::int64_t done, std::int64_t total) {
             Q_EMIT progress(0, 1, int(done), int(std::max<std::int64_t>(1, total)), 0, 0, -1);
-            return !m_cancel.load();
+            return !m_work.cancelled();
         });
     if (!collected)
-        return fail(m_cancel ? tr("Training cancelled") : error);
+        return fail(m_work.cancelled() ? tr("Training cancelled") : error);
 
     QDir().mkpath(job.modelDir);
     const QString checkpoint = checkpointPath(job.modelDir, cameraName);
@@ -179,10 +176,10 @@ void DetectorTrainer::run(Job job)
             const double perStep = stepsDone > 0 ? seconds / double(stepsDone) : 0;
             Q_EMIT progress(epoch + 1, job.epochs, step, job.stepsPerEpoch, loss,
                             perStep > 0 ? t.batch / perStep : 0, perStep * double(stepsTotal - stepsDone));
-            return !m_cancel.load();
+            return !m_work.cancelled();
         };
         if (!net->train(samples, t, &error))
-            return fail(m_cancel ? tr("Training cancelled during epoch %1; the checkpoint of epoch %2 is kept")
+            return fail(m_work.cancelled() ? tr("Training cancelled during epoch %1; the checkpoint of epoch %2 is kept")
                                        .arg(epoch + 1)
                                        .arg(epoch)
                                  : error);
@@ -198,10 +195,10 @@ void DetectorTrainer::run(Job job)
             d.inRegion = true;
             inference::CampaignDetections found;
             if (inference::detectCampaign(campaign, *net, d, &found, &error, [this](std::int64_t, std::int64_t) {
-                    return !m_cancel.load();
+                    return !m_work.cancelled();
                 })) {
                 ap = inference::evaluateDetections(valBoxes, found).coco.stats[1];
-            } else if (m_cancel) {
+            } else if (m_work.cancelled()) {
                 return fail(tr("Training cancelled"));
             }
         }
@@ -256,7 +253,7 @@ void DetectorTrainer::run(Job job)
                                                .toJson(QJsonDocument::Compact));
     if (!dataset->registerModel(record, &error))
         return fail(error);
-    m_running = false;
+    m_work.finish();
     Q_EMIT finished(version, record.weightsPath);
 }
 
@@ -265,29 +262,9 @@ DetectorRunner::DetectorRunner(QObject *parent)
 {
 }
 
-DetectorRunner::~DetectorRunner()
-{
-    cancel();
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
-
-bool DetectorRunner::isRunning() const
-{
-    return m_thread && m_thread->isRunning();
-}
-
-void DetectorRunner::cancel()
-{
-    m_cancel = true;
-}
-
 std::map<std::int64_t, std::vector<inference::Detection>> DetectorRunner::takeDetections()
 {
-    if (m_thread)
-        m_thread->wait(); // finished() is emitted at the very end of the run
+    m_work.wait(); // finished() is emitted at the very end of the run
     return std::move(m_result);
 }
 
@@ -298,16 +275,13 @@ bool DetectorRunner::start(std::shared_ptr<const Campaign> campaign, int camera,
         Q_EMIT failed(tr("The detector is already running"));
         return false;
     }
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_cancel = false;
+    m_work.wait(); // before m_result is cleared: the last run's thread may not have returned
     m_result.clear();
-    m_thread = QThread::create([this, campaign, camera, frames, weightsPath, version, minScore] {
+    m_work.launch(QStringLiteral("DetectorRunner"), [this, campaign, camera, frames, weightsPath, version, minScore] {
         QString error;
         auto net = inference::CenterNet::load(weightsPath, &error);
         if (!net) {
+            m_work.finish();
             Q_EMIT failed(error);
             return;
         }
@@ -320,16 +294,16 @@ bool DetectorRunner::start(std::shared_ptr<const Campaign> campaign, int camera,
         inference::CampaignDetections found;
         if (!inference::detectCampaign(*campaign, *net, d, &found, &error, [this, frames](std::int64_t frame, std::int64_t) {
                 Q_EMIT progress(frame, frames);
-                return !m_cancel.load();
+                return !m_work.cancelled();
             })) {
-            Q_EMIT failed(m_cancel ? tr("Detection cancelled") : error);
+            m_work.finish();
+            Q_EMIT failed(m_work.cancelled() ? tr("Detection cancelled") : error);
             return;
         }
         m_result = std::move(found.frames);
+        m_work.finish();
         Q_EMIT finished(version, found.framesPerSecond);
     });
-    m_thread->setObjectName(QStringLiteral("DetectorRunner"));
-    m_thread->start(QThread::LowPriority);
     return true;
 }
 

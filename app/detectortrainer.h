@@ -14,12 +14,41 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <set>
 
 class QThread;
 
 namespace vigie {
+
+/// The one worker thread of a background detector job (training, a run over the campaign), with
+/// cancel. The work calls finish() just before its last signal: the GUI reacts to that signal by
+/// enabling the actions again, and the thread itself has not returned yet.
+class BackgroundWork
+{
+public:
+    BackgroundWork() = default;
+    BackgroundWork(const BackgroundWork &) = delete;
+    BackgroundWork &operator=(const BackgroundWork &) = delete;
+    /// Cancels and waits.
+    ~BackgroundWork();
+
+    /// Waits for the previous work to return, then starts `work` at low priority (the GUI and
+    /// the decoders first).
+    void launch(const QString &name, std::function<void()> work);
+    bool isRunning() const { return m_running; }
+    void cancel() { m_cancel = true; }
+    bool cancelled() const { return m_cancel; }
+    void finish() { m_running = false; }
+    /// Blocks until the thread has returned.
+    void wait();
+
+private:
+    QThread *m_thread = nullptr;
+    std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_running{false};
+};
 
 class DetectorTrainer : public QObject
 {
@@ -45,13 +74,11 @@ public:
     };
 
     explicit DetectorTrainer(QObject *parent = nullptr);
-    /// Cancels a run in progress and waits for its thread.
-    ~DetectorTrainer() override;
 
-    bool isRunning() const;
+    bool isRunning() const { return m_work.isRunning(); }
     /// Starts a run; false (and failed()) when one is running or the job cannot be trained.
     bool start(const Job &job);
-    void cancel();
+    void cancel() { m_work.cancel(); }
 
     /// Where a camera's last run keeps its checkpoint.
     static QString checkpointPath(const QString &modelDir, const QString &cameraName);
@@ -69,9 +96,7 @@ Q_SIGNALS:
 private:
     void run(Job job);
 
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
-    std::atomic<bool> m_running{false};
+    BackgroundWork m_work; // last: stopped before anything the work uses is destroyed
 };
 
 /// Runs a trained detector over a camera of the campaign in the background; the GUI then adds
@@ -82,12 +107,11 @@ class DetectorRunner : public QObject
 
 public:
     explicit DetectorRunner(QObject *parent = nullptr);
-    ~DetectorRunner() override;
 
-    bool isRunning() const;
+    bool isRunning() const { return m_work.isRunning(); }
     bool start(std::shared_ptr<const Campaign> campaign, int camera, qint64 frameCount, const QString &weightsPath,
                const QString &version, double minScore = 0.3);
-    void cancel();
+    void cancel() { m_work.cancel(); }
     /// The detections of the run that just finished, by frame (moved out).
     std::map<std::int64_t, std::vector<inference::Detection>> takeDetections();
 
@@ -97,9 +121,8 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
     std::map<std::int64_t, std::vector<inference::Detection>> m_result;
+    BackgroundWork m_work; // last: stopped before m_result is destroyed
 };
 
 } // namespace vigie
