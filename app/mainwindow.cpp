@@ -6,6 +6,7 @@
 #include "widgets/reviewpanel.h"
 #include "database/dataset.h"
 #include "inference/cocoeval.h"
+#include "inference/detectorpipeline.h"
 #include "inference/runtime.h"
 #include "app/components.h"
 #include "app/i18n.h"
@@ -1114,31 +1115,43 @@ void MainWindow::runDetector()
     updateActions();
 }
 
+void MainWindow::analystLabels(int camera, inference::FrameBoxes *boxes, std::set<std::int64_t> *noTarget) const
+{
+    // Decision 23: accepted and corrected boxes; frames flagged out of view or not visible, and
+    // reviewed frames without such a box, have no target.
+    const AnnotationModel *model = m_session->annotations();
+    for (std::int64_t frame : model->annotatedFrames(camera)) {
+        for (const Annotation &a : model->boxes(camera, frame)) {
+            if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected)
+                (*boxes)[frame].push_back(a.rect);
+        }
+    }
+    for (std::int64_t frame : model->flaggedFrames(camera)) {
+        const db::FrameFlags f = model->flags(camera, frame);
+        if (!boxes->count(frame) && (f.outOfView || f.notVisible || f.reviewed))
+            noTarget->insert(frame);
+    }
+}
+
 void MainWindow::refreshReview()
 {
     if (!m_session || !m_session->campaign())
         return;
     const int camera = detectorCamera();
     const AnnotationModel *model = m_session->annotations();
-    // Ground truth: the accepted and corrected boxes; labelled frames: those and the frames known
+    // Ground truth: the labels training uses; labelled frames: those with boxes and those known
     // to have no target. Detections: the chosen model's boxes, whatever the analyst did with them.
-    std::map<qint64, std::vector<QRectF>> truth;
+    inference::FrameBoxes truth;
+    std::set<std::int64_t> labelled;
+    analystLabels(camera, &truth, &labelled);
+    for (const auto &[frame, _] : truth)
+        labelled.insert(frame);
     std::map<QString, std::map<qint64, std::vector<Annotation>>> byModel;
-    std::set<qint64> labelled;
     for (std::int64_t frame : model->annotatedFrames(camera)) {
         for (const Annotation &a : model->boxes(camera, frame)) {
-            if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected) {
-                truth[frame].push_back(a.rect);
-                labelled.insert(frame);
-            }
             if (a.source == db::BoxSource::Detector)
                 byModel[a.modelVersion][frame].push_back(a);
         }
-    }
-    for (std::int64_t frame : model->flaggedFrames(camera)) {
-        const db::FrameFlags f = model->flags(camera, frame);
-        if (f.outOfView || f.notVisible || f.reviewed)
-            labelled.insert(frame);
     }
     QStringList versions = m_detectorVersions;
     for (const auto &[v, _] : byModel) {
@@ -1151,20 +1164,16 @@ void MainWindow::refreshReview()
         s.model = version;
         if (version.isEmpty())
             return s;
+        // The same COCO pair as vigie-cli detector evaluate: every labelled frame is an image.
+        std::map<std::int64_t, std::vector<inference::Detection>> found;
+        for (qint64 frame : labelled) {
+            auto &list = found[frame];
+            for (const Annotation &a : byModel[version][frame])
+                list.push_back({a.rect, a.confidence.value_or(0.5), 0});
+        }
         inference::coco::GroundTruthSet gt;
         std::vector<inference::coco::Detection> dt;
-        gt.categoryIds = {1};
-        std::int64_t id = 1;
-        for (qint64 frame : labelled) {
-            gt.imageIds.push_back(frame);
-            for (const QRectF &b : truth[frame])
-                gt.boxes.push_back({id++, frame, 1, {b.x(), b.y(), b.width(), b.height()}, b.width() * b.height(), false});
-            for (const Annotation &a : byModel[version][frame]) {
-                const QRectF &b = a.rect;
-                dt.push_back({std::int64_t(dt.size()) + 1, frame, 1, {b.x(), b.y(), b.width(), b.height()},
-                              a.confidence.value_or(0.5), b.width() * b.height()});
-            }
-        }
+        inference::toCoco(truth, found, &gt, &dt);
         s.frames = int(labelled.size());
         if (gt.imageIds.empty())
             return s;
@@ -1261,26 +1270,13 @@ void MainWindow::startTraining(bool resume)
     }
     m_trainingDock->show();
     m_trainingDock->raise();
-    // The analysts' labels: accepted and corrected boxes; frames flagged out of view or not
-    // visible, and reviewed frames without such a box, have no target.
     const int camera = detectorCamera();
-    const AnnotationModel *model = m_session->annotations();
     DetectorTrainer::Job job;
     job.campaign = m_session->sharedCampaign();
     job.manifestPath = m_session->manifestPath();
     job.camera = camera;
     job.inputScale = camera == m_session->cameraOf(QStringLiteral("ir")) ? 2.0 : 1.0;
-    for (std::int64_t frame : model->annotatedFrames(camera)) {
-        for (const Annotation &a : model->boxes(camera, frame)) {
-            if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected)
-                job.boxes[frame].push_back(a.rect);
-        }
-    }
-    for (std::int64_t frame : model->flaggedFrames(camera)) {
-        const db::FrameFlags f = model->flags(camera, frame);
-        if (!job.boxes.count(frame) && (f.outOfView || f.notVisible || f.reviewed))
-            job.noTarget.insert(frame);
-    }
+    analystLabels(camera, &job.boxes, &job.noTarget);
     job.epochs = m_trainingPanel->epochs();
     job.stepsPerEpoch = m_trainingPanel->stepsPerEpoch();
     job.seed = std::uint64_t(m_trainingPanel->seed());

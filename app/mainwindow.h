@@ -1,9 +1,12 @@
 #pragma once
 
+#include "inference/detectorpipeline.h"
 #include "models/imaging/palette.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <set>
 
 class QAction;
 class QActionGroup;
@@ -121,6 +124,8 @@ private:
     void runDetector();
     /// Recomputes the review of the chosen detector against the accepted boxes.
     void refreshReview();
+    /// The analysts' labels of a camera, as training and the review read them (decision 23).
+    void analystLabels(int camera, inference::FrameBoxes *boxes, std::set<std::int64_t> *noTarget) const;
     /// Re-reads the registered detectors of the review camera from the dataset.
     void refreshDetectorVersions();
     void nextDetectorError(int direction);
