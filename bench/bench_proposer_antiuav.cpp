@@ -76,12 +76,18 @@ int main(int argc, char **argv)
     QString dir = QStringLiteral(VIGIE_FIXTURES_DIR "/anti-uav-ir");
     int steps = 600;
     bool signedMaps = false;
+    bool batchNorm = true;
+    int cropSize = 64;
     QString only;
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--steps") && i + 1 < args.size())
             steps = args[++i].toInt();
         else if (args[i] == QLatin1String("--signed-maps"))
             signedMaps = true;
+        else if (args[i] == QLatin1String("--no-batch-norm"))
+            batchNorm = false;
+        else if (args[i] == QLatin1String("--crop") && i + 1 < args.size())
+            cropSize = args[++i].toInt();
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
         else
@@ -98,7 +104,7 @@ int main(int argc, char **argv)
         }
     }
     const double noisePx = 20, radiusPx = 60;
-    std::printf("held-out  frames  CorLoc@0.5 (c)  MaxBoxAccV2 (c)  mean IoU (c)  CorLoc geometric box  regions/s  final loss\n");
+    std::printf("held-out  frames  CorLoc@0.5 (c)  MaxBoxAccV2 (c)  mean IoU (c)  CorLoc geometric box  pointing (c)  regions/s  final loss\n");
     double sumCorLoc = 0;
     for (size_t held = 0; held < seqs.size(); ++held) {
         if (!only.isEmpty() && seqs[held].name != only)
@@ -116,9 +122,9 @@ int main(int argc, char **argv)
                 const QRectF gt = seqs[s].truth[f];
                 const QPointF c = gt.center() + QPointF(noise(rng), noise(rng));
                 // Crops at the scale the proposer uses: the expected drone at ~16 network pixels.
-                const int side = std::max(8, int(std::lround(64 / networkScale(std::max(gt.width(), gt.height())))));
+                const int side = std::max(8, int(std::lround(cropSize / networkScale(std::max(gt.width(), gt.height())))));
                 auto cut = [&](double x, double y) {
-                    return cropAround(g, int(x), int(y), side).scaled(64, 64, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                    return cropAround(g, int(x), int(y), side).scaled(cropSize, cropSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
                 };
                 samples.push_back({cut(c.x(), c.y()), 1.0f});
                 for (int n = 0, attempts = 0; n < 2 && attempts < 20; ++attempts) {
@@ -132,6 +138,8 @@ int main(int argc, char **argv)
         }
         WildcatConfig config;
         config.positiveMaps = !signedMaps;
+        config.batchNorm = batchNorm;
+        config.cropSize = cropSize;
         auto net = WildcatNet::create(config, 7 + held);
         TrainOptions t;
         t.steps = steps;
@@ -173,12 +181,44 @@ int main(int argc, char **argv)
             geo.push_back(QRectF(c.x() - gt.width() / 2, c.y() - gt.height() / 2, gt.width(), gt.height()));
             geoTruth.push_back(gt);
         }
-        const double tau = calibrateTau(cal, calTruth);
-        const LocalizationScores s = evaluateMaps(test, testTruth, tau);
+        const BoxCalibration calibration = calibrate(cal, calTruth);
+        const double tau = calibration.tau;
+        const LocalizationScores s = evaluateMaps(test, testTruth, tau, calibration.boxScale);
         const LocalizationScores g = evaluateBoxes(geo, geoTruth);
+        // Pointing: the top box's centre falls on the drone (its box grown by 2 px).
+        int pointed = 0;
+        for (size_t m = 0; m < test.size(); ++m) {
+            const auto top = boxesAt(test[m], tau, 1, calibration.boxScale);
+            pointed += !top.empty() && testTruth[m].adjusted(-2, -2, 2, 2).contains(top.front().box.center()) ? 1 : 0;
+        }
+        if (qEnvironmentVariableIsSet("VIGIE_DIAG")) {
+            const double scales[] = {1.0, 1.25, 1.5, 2.0, 2.5};
+            int hitScaled[5] = {0}, hitExpected = 0;
+            double sumW = 0, sumH = 0, sumGW = 0, sumGH = 0;
+            for (size_t m = 0; m < test.size(); ++m) {
+                const auto top = boxesAt(test[m], tau, 1);
+                if (top.empty())
+                    continue;
+                const QRectF r = top.front().box, g = testTruth[m];
+                sumW += r.width(); sumH += r.height(); sumGW += g.width(); sumGH += g.height();
+                for (int k = 0; k < 5; ++k) {
+                    QRectF b(0, 0, r.width() * scales[k], r.height() * scales[k]);
+                    b.moveCenter(r.center());
+                    hitScaled[k] += iou(b, g) >= 0.5;
+                }
+                QRectF e(0, 0, g.width(), g.height());
+                e.moveCenter(r.center());
+                hitExpected += iou(e, g) >= 0.5;
+            }
+            const double n = double(test.size());
+            std::printf("  diag: mean box %.1fx%.1f vs truth %.1fx%.1f; CorLoc scaled x1 %.3f x1.25 %.3f x1.5 %.3f x2 %.3f x2.5 %.3f; truth size at centre %.3f\n",
+                        sumW / n, sumH / n, sumGW / n, sumGH / n, hitScaled[0] / n, hitScaled[1] / n, hitScaled[2] / n,
+                        hitScaled[3] / n, hitScaled[4] / n, hitExpected / n);
+        }
         sumCorLoc += s.corLoc;
-        std::printf("%-8s  %6d  %14.3f  %15.3f  %12.3f  %20.3f  %9.1f  %10.3f\n", qPrintable(h.name), s.frames, s.corLoc,
-                    s.maxBoxAccV2, s.meanIou, g.corLoc, double(h.frames.size()) / (ms / 1000.0), lastLoss);
+        std::printf("%-8s  %6d  %14.3f  %15.3f  %12.3f  %20.3f  %12.3f  %9.1f  %10.3f\n", qPrintable(h.name), s.frames, s.corLoc,
+                    s.maxBoxAccV2, s.meanIou, g.corLoc, double(pointed) / std::max<size_t>(1, test.size()),
+                    double(h.frames.size()) / (ms / 1000.0), lastLoss);
         std::fflush(stdout);
     }
     std::printf("mean CorLoc@0.5 over held-out sequences: %.3f\n", sumCorLoc / double(seqs.size()));

@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cmath>
 
@@ -214,13 +215,24 @@ std::vector<Component> components(const ScoreMap &map, double tau)
 
 } // namespace
 
-std::vector<ProposedBox> boxesAt(const ScoreMap &map, double tau, int maxBoxes)
+namespace {
+QRectF scaled(const QRectF &box, double factor)
+{
+    if (factor == 1.0)
+        return box;
+    QRectF out(0, 0, box.width() * factor, box.height() * factor);
+    out.moveCenter(box.center());
+    return out;
+}
+} // namespace
+
+std::vector<ProposedBox> boxesAt(const ScoreMap &map, double tau, int maxBoxes, double boxScale)
 {
     std::vector<ProposedBox> out;
     for (const Component &c : components(map, tau)) {
         if (int(out.size()) >= maxBoxes)
             break;
-        out.push_back({c.box, 1.0 / (1.0 + std::exp(-c.rawPeak)), c.peak});
+        out.push_back({scaled(c.box, boxScale), 1.0 / (1.0 + std::exp(-c.rawPeak)), c.peak});
     }
     return out;
 }
@@ -242,19 +254,29 @@ std::vector<double> tauGrid()
     return out;
 }
 
+std::vector<double> boxScaleGrid()
+{
+    return {1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
+}
+
 namespace {
 
-/// Per τ: the count of maps whose largest component (v1) or any component (v2, per δ) matches.
+/// Per τ: the count of maps whose largest component (v1) or any component (v2, per δ) matches,
+/// with boxes scaled by each of `scales`.
 struct Sweep
 {
-    std::vector<int> v1;
-    std::vector<std::array<int, 3>> v2;
+    std::vector<std::vector<int>> v1;               ///< [scale][τ]
+    std::vector<std::vector<double>> iouSum;        ///< [scale][τ]: of the largest component (ties)
+    std::vector<std::vector<std::array<int, 3>>> v2; ///< [scale][τ][δ]
 };
 
-Sweep sweep(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths)
+Sweep sweep(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths, const std::vector<double> &scales)
 {
     const auto grid = tauGrid();
-    Sweep s{std::vector<int>(grid.size(), 0), std::vector<std::array<int, 3>>(grid.size(), {0, 0, 0})};
+    Sweep s{std::vector<std::vector<int>>(scales.size(), std::vector<int>(grid.size(), 0)),
+            std::vector<std::vector<double>>(scales.size(), std::vector<double>(grid.size(), 0.0)),
+            std::vector<std::vector<std::array<int, 3>>>(scales.size(),
+                                                         std::vector<std::array<int, 3>>(grid.size(), {0, 0, 0}))};
     const double deltas[3] = {0.3, 0.5, 0.7};
     for (size_t m = 0; m < maps.size(); ++m) {
         for (size_t t = 0; t < grid.size(); ++t) {
@@ -263,12 +285,16 @@ Sweep sweep(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths
                 continue;
             const auto largest = std::max_element(comps.begin(), comps.end(),
                                                   [](const Component &a, const Component &b) { return a.area < b.area; });
-            s.v1[t] += iou(largest->box, truths[m]) >= 0.5 ? 1 : 0;
-            double best = 0;
-            for (const Component &c : comps)
-                best = std::max(best, iou(c.box, truths[m]));
-            for (int d = 0; d < 3; ++d)
-                s.v2[t][size_t(d)] += best >= deltas[d] ? 1 : 0;
+            for (size_t k = 0; k < scales.size(); ++k) {
+                const double v = iou(scaled(largest->box, scales[k]), truths[m]);
+                s.v1[k][t] += v >= 0.5 ? 1 : 0;
+                s.iouSum[k][t] += v;
+                double best = 0;
+                for (const Component &c : comps)
+                    best = std::max(best, iou(scaled(c.box, scales[k]), truths[m]));
+                for (int d = 0; d < 3; ++d)
+                    s.v2[k][t][size_t(d)] += best >= deltas[d] ? 1 : 0;
+            }
         }
     }
     return s;
@@ -276,32 +302,40 @@ Sweep sweep(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths
 
 } // namespace
 
-double calibrateTau(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths)
+BoxCalibration calibrate(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths)
 {
     const auto grid = tauGrid();
-    const Sweep s = sweep(maps, truths);
-    size_t best = 0;
-    for (size_t t = 0; t < grid.size(); ++t) {
-        if (s.v1[t] > s.v1[best])
-            best = t;
+    const auto scales = boxScaleGrid();
+    const Sweep s = sweep(maps, truths, scales);
+    size_t bestK = 0, bestT = 0;
+    for (size_t k = 0; k < scales.size(); ++k) {
+        for (size_t t = 0; t < grid.size(); ++t) {
+            if (s.v1[k][t] > s.v1[bestK][bestT]
+                || (s.v1[k][t] == s.v1[bestK][bestT] && s.iouSum[k][t] > s.iouSum[bestK][bestT] + 1e-9)) {
+                bestK = k;
+                bestT = t;
+            }
+        }
     }
-    return grid[best];
+    return {grid[bestT], scales[bestK], int(maps.size())};
 }
 
-LocalizationScores evaluateMaps(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths, double tau)
+LocalizationScores evaluateMaps(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths, double tau,
+                                double boxScale)
 {
     LocalizationScores r;
     r.frames = int(maps.size());
     r.tau = tau;
+    r.boxScale = boxScale;
     if (maps.empty())
         return r;
-    const Sweep s = sweep(maps, truths);
+    const Sweep s = sweep(maps, truths, {boxScale});
     const double n = double(maps.size());
-    r.maxBoxAcc = *std::max_element(s.v1.begin(), s.v1.end()) / n;
+    r.maxBoxAcc = *std::max_element(s.v1[0].begin(), s.v1[0].end()) / n;
     double v2 = 0;
     for (int d = 0; d < 3; ++d) {
         int best = 0;
-        for (const auto &counts : s.v2)
+        for (const auto &counts : s.v2[0])
             best = std::max(best, counts[size_t(d)]);
         v2 += best / n;
     }
@@ -309,7 +343,7 @@ LocalizationScores evaluateMaps(const std::vector<ScoreMap> &maps, const std::ve
     int hits = 0;
     double sum = 0;
     for (size_t m = 0; m < maps.size(); ++m) {
-        const auto boxes = boxesAt(maps[m], tau, 1);
+        const auto boxes = boxesAt(maps[m], tau, 1, boxScale);
         const double v = boxes.empty() ? 0.0 : iou(boxes.front().box, truths[m]);
         hits += v >= 0.5 ? 1 : 0;
         sum += v;

@@ -71,8 +71,9 @@ struct ProposedBox
     double peak;       ///< normalised value at the peak
 };
 
-/// The components above τ, best first (at most `maxBoxes`).
-std::vector<ProposedBox> boxesAt(const ScoreMap &map, double tau, int maxBoxes = 5);
+/// The components above τ, best first (at most `maxBoxes`), each box scaled by `boxScale` about
+/// its centre (the analysts' box convention, see BoxCalibration).
+std::vector<ProposedBox> boxesAt(const ScoreMap &map, double tau, int maxBoxes = 5, double boxScale = 1.0);
 
 double iou(const QRectF &a, const QRectF &b);
 
@@ -85,13 +86,29 @@ struct LocalizationScores
     double maxBoxAccV2 = 0; ///< mean over δ ∈ {0.3, 0.5, 0.7} of max over τ of the fraction where any component has IoU ≥ δ
     double meanIou = 0;     ///< of the top box at τ
     double tau = 0;         ///< the τ CorLoc and mean IoU used
+    double boxScale = 1;    ///< the box scale every metric used
 };
 
 /// The thresholds tried: 0.00, 0.01, …, 0.99.
 std::vector<double> tauGrid();
-/// The τ that maximises MaxBoxAcc@0.5 on these maps (calibration on accepted boxes).
-double calibrateTau(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths);
-LocalizationScores evaluateMaps(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths, double tau);
+/// The box scales tried: 1 (the drone's own pixels) up to 3.
+std::vector<double> boxScaleGrid();
+
+/// What boxes known to be right teach the proposer: the threshold τ, and the box convention.
+/// The refined box is the drone's pixels above half its contrast; real annotations are often
+/// drawn looser (the Anti-UAV boxes are about twice the drone's hot pixels), so the scale that
+/// makes the refined boxes match the accepted ones is learnt with τ.
+struct BoxCalibration
+{
+    double tau = 0.5;
+    double boxScale = 1.0;
+    int boxes = 0; ///< the accepted boxes it was measured on (0: the defaults)
+};
+/// The (τ, scale) that maximises MaxBoxAcc@0.5 on these maps; on ties, the larger mean IoU, then
+/// the smaller scale and τ.
+BoxCalibration calibrate(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths);
+LocalizationScores evaluateMaps(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths, double tau,
+                                double boxScale = 1.0);
 /// Fixed boxes (the geometric box): every metric reduces to IoU counting.
 LocalizationScores evaluateBoxes(const std::vector<QRectF> &boxes, const std::vector<QRectF> &truths);
 

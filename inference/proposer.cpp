@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <set>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -86,6 +88,55 @@ ScoreMap frameMap(const WildcatNet &net, const QImage &grey, const ProposerOptio
     return regionMap(net, grey, all, o);
 }
 
+bool calibrateOnBoxes(const Campaign &campaign, const WildcatNet &net, const ProposerOptions &options,
+                      const std::map<std::int64_t, QRectF> &accepted, BoxCalibration *result, QString *error,
+                      int minimumBoxes, const std::function<bool(std::int64_t, std::int64_t)> &progress)
+{
+    result->tau = options.tau;
+    result->boxScale = options.boxScale;
+    result->boxes = 0;
+    if (int(accepted.size()) < minimumBoxes)
+        return true;
+    // At most 200 frames, spread over the campaign: enough for a threshold and a scale.
+    std::set<std::int64_t> chosen;
+    const std::size_t step = (accepted.size() + 199) / 200;
+    std::size_t i = 0;
+    for (const auto &[frame, _] : accepted) {
+        if (i++ % step == 0)
+            chosen.insert(frame);
+    }
+    const std::int64_t last = *chosen.rbegin();
+    std::vector<ScoreMap> maps;
+    std::vector<QRectF> truths;
+    bool cancelled = false;
+    const bool ok = forEachFrame(
+        campaign, options.camera,
+        [&](std::int64_t index, const QImage &grey, const CameraProjection &p) {
+            if (progress && index % 25 == 0 && !progress(index, last)) {
+                cancelled = true;
+                return false;
+            }
+            if (!chosen.count(index))
+                return index < last;
+            if (p.ok && p.projection.inFront) {
+                maps.push_back(regionMap(net, grey, searchRegion(p.projection, grey.width(), grey.height(), options.minSidePx),
+                                         options));
+                truths.push_back(accepted.at(index));
+            }
+            return index < last;
+        },
+        error);
+    if (cancelled) {
+        *error = Tr::tr("cancelled");
+        return false;
+    }
+    if (!ok)
+        return false;
+    if (int(maps.size()) >= minimumBoxes)
+        *result = calibrate(maps, truths);
+    return true;
+}
+
 bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const ProposerOptions &options,
                      const QString &modelVersion, std::vector<Annotation> *out, QString *error,
                      const std::function<bool(std::int64_t, std::int64_t)> &progress)
@@ -102,7 +153,7 @@ bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const Prop
                 return true;
             const SearchRegion region = searchRegion(p.projection, grey.width(), grey.height(), options.minSidePx);
             const ScoreMap map = regionMap(net, grey, region, options);
-            for (const ProposedBox &b : boxesAt(map, options.tau, options.maxBoxes)) {
+            for (const ProposedBox &b : boxesAt(map, options.tau, options.maxBoxes, options.boxScale)) {
                 Annotation a;
                 a.camera = options.camera;
                 a.frame = index;
@@ -221,10 +272,10 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
         return false;
     }
     result->calibrationFrames = int(calTruth.size());
-    result->tauRegion = calibrateTau(regionCal, calTruth);
-    result->tauFrame = calibrateTau(frameCal, calTruth);
-    result->region = evaluateMaps(regionTest, testTruth, result->tauRegion);
-    result->wholeFrame = evaluateMaps(frameTest, testTruth, result->tauFrame);
+    result->calibrationRegion = calibrate(regionCal, calTruth);
+    result->calibrationFrame = calibrate(frameCal, calTruth);
+    result->region = evaluateMaps(regionTest, testTruth, result->calibrationRegion.tau, result->calibrationRegion.boxScale);
+    result->wholeFrame = evaluateMaps(frameTest, testTruth, result->calibrationFrame.tau, result->calibrationFrame.boxScale);
     result->geometry = evaluateBoxes(geoBoxes, geoTruth);
     result->proposalFps = networkMs > 0 ? regions / (networkMs / 1000.0) : 0;
     return true;

@@ -16,6 +16,7 @@ struct ProposerOptions
 {
     int camera = -1;
     double tau = 0.5;      ///< threshold on the normalised map
+    double boxScale = 1.0; ///< boxes scaled about their centre (the analysts' convention, BoxCalibration)
     int maxBoxes = 3;      ///< the best box and its alternatives
     double minSidePx = 64; ///< the search region's smallest side
     int upsample = 2;      ///< the enlargement before the network when the drone's expected size is unknown
@@ -35,6 +36,14 @@ ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion
 /// The class map of a whole frame, normalised over the frame (no geometry).
 ScoreMap frameMap(const WildcatNet &net, const QImage &grey, const ProposerOptions &options);
 
+/// τ and the box scale learnt from boxes known to be right (the analysts' accepted and corrected
+/// boxes, one per frame): the maps of those frames are measured against them (MaxBoxAcc@0.5,
+/// BoxCalibration). With fewer than `minimumBoxes`, `result` keeps the options' τ and scale and
+/// its `boxes` stays 0.
+bool calibrateOnBoxes(const Campaign &campaign, const WildcatNet &net, const ProposerOptions &options,
+                      const std::map<std::int64_t, QRectF> &accepted, BoxCalibration *result, QString *error,
+                      int minimumBoxes = 5, const std::function<bool(std::int64_t, std::int64_t)> &progress = {});
+
 /// Proposals for every frame of a camera where the target projects into view: source cam, state
 /// proposed, confidence from the map. Frames without a projection get none (nothing invented).
 bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const ProposerOptions &options,
@@ -51,7 +60,7 @@ struct ProposerEvaluation
     LocalizationScores geometry;   ///< (a) the geometric box
     LocalizationScores wholeFrame; ///< (b) the class map over the whole frame
     LocalizationScores region;     ///< (c) the class map inside the geometric region
-    double tauRegion = 0, tauFrame = 0;
+    BoxCalibration calibrationRegion, calibrationFrame; ///< τ and box scale of (c) and (b)
     int calibrationFrames = 0;
     double proposalFps = 0;        ///< regions per second through the network and the post-processing
 };

@@ -46,13 +46,15 @@ struct NetImpl : torch::nn::Module
     {
         using namespace torch::nn;
         const int w = c.width;
-        backbone = register_module(
-            "backbone",
-            Sequential(Conv2d(Conv2dOptions(1, w, 3).padding(1)), ReLU(),
-                       Conv2d(Conv2dOptions(w, w, 3).stride(2).padding(1)), ReLU(),
-                       Conv2d(Conv2dOptions(w, 2 * w, 3).padding(1)), ReLU(),
-                       Conv2d(Conv2dOptions(2 * w, 2 * w, 3).stride(2).padding(1)), ReLU(),
-                       Conv2d(Conv2dOptions(2 * w, 2 * w, 3).padding(1)), ReLU()));
+        Sequential layers;
+        const int channels[5][3] = {{1, w, 1}, {w, w, 2}, {w, 2 * w, 1}, {2 * w, 2 * w, 2}, {2 * w, 2 * w, 1}};
+        for (const auto &[in, out, stride] : channels) {
+            layers->push_back(Conv2d(Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(!c.batchNorm)));
+            if (c.batchNorm)
+                layers->push_back(BatchNorm2d(out));
+            layers->push_back(ReLU());
+        }
+        backbone = register_module("backbone", layers);
         transfer = register_module("transfer", Conv2d(Conv2dOptions(2 * w, c.classes * c.mapsPerClass, 1)));
     }
 
@@ -122,7 +124,7 @@ QJsonObject WildcatConfig::toJson() const
             {QStringLiteral("k_max"), kMax},         {QStringLiteral("k_min"), kMin},
             {QStringLiteral("alpha"), alpha},        {QStringLiteral("crop_size"), cropSize},
             {QStringLiteral("width"), width},        {QStringLiteral("architecture"), QStringLiteral("wildcat-small-s4")},
-            {QStringLiteral("positive_maps"), positiveMaps}};
+            {QStringLiteral("positive_maps"), positiveMaps}, {QStringLiteral("batch_norm"), batchNorm}};
 }
 
 bool WildcatConfig::fromJson(const QJsonObject &json, WildcatConfig *c, QString *error)
@@ -139,6 +141,7 @@ bool WildcatConfig::fromJson(const QJsonObject &json, WildcatConfig *c, QString 
     c->cropSize = json.value(QStringLiteral("crop_size")).toInt(64);
     c->width = json.value(QStringLiteral("width")).toInt(16);
     c->positiveMaps = json.value(QStringLiteral("positive_maps")).toBool(true);
+    c->batchNorm = json.value(QStringLiteral("batch_norm")).toBool(false);
     if (c->classes < 1 || c->classes > 100 || c->mapsPerClass < 1 || c->mapsPerClass > 64 || c->width < 4
         || c->width > 256 || c->cropSize < 16 || c->cropSize > 1024) {
         *error = Tr::tr("hyper-parameters out of range");

@@ -35,6 +35,9 @@ struct WildcatConfig
     /// bright/dark dipole around the drone whose lobes the box extraction cannot tell apart. (A
     /// ReLU dies: every map zero, no gradient.)
     bool positiveMaps = true;
+    /// Batch normalisation after each backbone convolution. Without it some trainings never left
+    /// the loss of chance (ln 2) on real footage. Files written before it have none.
+    bool batchNorm = true;
 
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &json, WildcatConfig *config, QString *error);

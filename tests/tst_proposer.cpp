@@ -178,6 +178,39 @@ private Q_SLOTS:
         QVERIFY(std::abs(s.meanIou - (1.0 + 80.0 / 120.0) / 3.0) < 1e-12);
     }
 
+    void calibratesThresholdAndBoxConvention()
+    {
+        // Maps with a 6×4 blob over a weaker 20×16 halo; the accepted boxes are 12×8 around the
+        // blob (drawn looser than its pixels, as the Anti-UAV annotations are): the calibration
+        // learns both the threshold that isolates the blob and the scale 2.
+        std::vector<ScoreMap> maps;
+        std::vector<QRectF> accepted;
+        for (int i = 0; i < 6; ++i) {
+            std::vector<float> cells(60 * 50, 0.0f);
+            const int cx = 20 + 3 * i, cy = 20 + i;
+            for (int y = cy - 8; y < cy + 8; ++y)
+                for (int x = cx - 10; x < cx + 10; ++x)
+                    cells[size_t(y * 60 + x)] = 1.0f;
+            for (int y = cy - 2; y < cy + 2; ++y)
+                for (int x = cx - 3; x < cx + 3; ++x)
+                    cells[size_t(y * 60 + x)] = 3.0f;
+            maps.push_back(scoreMap(cells, QRect(0, 0, 60, 50), std::nullopt));
+            accepted.emplace_back(cx - 6, cy - 4, 12, 8);
+        }
+        const BoxCalibration c = calibrate(maps, accepted);
+        QCOMPARE(c.boxes, 6);
+        QCOMPARE(c.boxScale, 2.0);
+        QVERIFY2(c.tau >= 1.0 / 3.0 - 1e-9, qPrintable(QString::number(c.tau)));
+        const auto s = evaluateMaps(maps, accepted, c.tau, c.boxScale);
+        QCOMPARE(s.corLoc, 1.0);
+        QCOMPARE(s.boxScale, 2.0);
+        // Boxes as the blob's pixels, unscaled, match none of them.
+        QCOMPARE(evaluateMaps(maps, accepted, c.tau, 1.0).corLoc, 0.0);
+        const auto boxes = boxesAt(maps[0], c.tau, 1, c.boxScale);
+        QCOMPARE(boxes.size(), size_t(1));
+        QCOMPARE(boxes[0].box, QRectF(14, 16, 12, 8));
+    }
+
     void trainsOnACampaignAndFindsTheDrone()
     {
         // A short easy campaign: the weak labels come from its manifest, the check from its
@@ -232,7 +265,8 @@ private Q_SLOTS:
 
         // Proposals: source cam, state proposed, at most 3 per frame, none where geometry is absent.
         std::vector<Annotation> boxes;
-        po.tau = r.tauRegion;
+        po.tau = r.calibrationRegion.tau;
+        po.boxScale = r.calibrationRegion.boxScale;
         QVERIFY2(proposeCampaign(*campaign, *net, po, QStringLiteral("test"), &boxes, &error), qPrintable(error));
         QVERIFY(!boxes.empty());
         for (const Annotation &a : boxes) {
