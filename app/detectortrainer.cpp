@@ -1,6 +1,6 @@
 #include "app/detectortrainer.h"
 
-#include "database/dataset.h"
+#include "app/modelregistry.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -215,43 +215,31 @@ void DetectorTrainer::run(Job job)
     }
 
     // Weights, then the registry.
-    const QString version = QStringLiteral("centernet-%1-%2")
-                                .arg(cameraName, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+    const QString version = modelVersion(QStringLiteral("centernet"), cameraName);
     const QString weights = QDir(job.modelDir).filePath(version + QStringLiteral(".centernet"));
     if (!net->save(weights, &error))
         return fail(error);
-    QFile file(weights);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("%1: %2").arg(weights, file.errorString()));
-    auto dataset = db::Dataset::open(job.datasetPath, db::Dataset::OpenMode::MustExist, &error);
-    if (!dataset)
-        return fail(error);
-    QJsonObject hyper = net->config().toJson();
-    hyper.insert(QStringLiteral("epochs"), job.epochs);
-    hyper.insert(QStringLiteral("steps_per_epoch"), job.stepsPerEpoch);
-    hyper.insert(QStringLiteral("batch"), t.batch);
-    hyper.insert(QStringLiteral("learning_rate"), t.learningRate);
-    hyper.insert(QStringLiteral("seed"), QString::number(job.seed));
-    db::ModelRecord record;
+    TrainedModel record;
     record.name = QStringLiteral("centernet-") + cameraName;
     record.version = version;
     record.architecture = QStringLiteral("centernet-small-s4");
-    record.hyperparametersJson = QString::fromUtf8(QJsonDocument(hyper).toJson(QJsonDocument::Compact));
+    record.hyperparameters = net->config().toJson();
+    record.hyperparameters.insert(QStringLiteral("epochs"), job.epochs);
+    record.hyperparameters.insert(QStringLiteral("steps_per_epoch"), job.stepsPerEpoch);
+    record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
+    record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
+    record.hyperparameters.insert(QStringLiteral("seed"), QString::number(job.seed));
     record.weightsPath = QFileInfo(weights).absoluteFilePath();
-    record.weightsSha256 = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
-    record.dataSnapshotJson = QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("campaign"), QFileInfo(job.manifestPath).absoluteFilePath()},
-                                  {QStringLiteral("camera"), cameraName},
-                                  {QStringLiteral("train_frames_with_boxes"), qint64(trainBoxes.size())},
-                                  {QStringLiteral("train_frames_without_target"), qint64(trainEmpty.size())},
-                                  {QStringLiteral("validation_from_frame"), valBoxes.empty() ? -1 : double(cut)},
-                                  {QStringLiteral("validation_frames"), qint64(valFrames.size())}})
-            .toJson(QJsonDocument::Compact));
-    record.metricsJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                                                      {QStringLiteral("curve"), curve},
-                                                                      {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}})
-                                               .toJson(QJsonDocument::Compact));
-    if (!dataset->registerModel(record, &error))
+    record.dataSnapshot = QJsonObject{{QStringLiteral("campaign"), QFileInfo(job.manifestPath).absoluteFilePath()},
+                                      {QStringLiteral("camera"), cameraName},
+                                      {QStringLiteral("train_frames_with_boxes"), qint64(trainBoxes.size())},
+                                      {QStringLiteral("train_frames_without_target"), qint64(trainEmpty.size())},
+                                      {QStringLiteral("validation_from_frame"), valBoxes.empty() ? -1 : double(cut)},
+                                      {QStringLiteral("validation_frames"), qint64(valFrames.size())}};
+    record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
+                                 {QStringLiteral("curve"), curve},
+                                 {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+    if (!registerTrainedModel(job.datasetPath, record, &error))
         return fail(error);
     m_work.finish();
     Q_EMIT finished(version, record.weightsPath);

@@ -104,33 +104,81 @@ void suppressOverlay(QImage *grey, const QImage &mask)
     filled.copyTo(g, m);
 }
 
-bool forEachFrame(const Campaign &campaign, int camera,
-                  const std::function<bool(std::int64_t, const QImage &, const CameraProjection &)> &visit,
-                  QString *error)
+std::unique_ptr<GreyFrames> GreyFrames::open(const Campaign &campaign, int camera, QString *error)
 {
     const auto &cameras = campaign.manifest().cameras;
     if (camera < 0 || camera >= int(cameras.size())) {
         *error = Tr::tr("no camera %1 in the campaign").arg(camera);
-        return false;
+        return nullptr;
     }
     const CameraSpec &spec = cameras[size_t(camera)];
+    std::unique_ptr<GreyFrames> out(new GreyFrames);
+    out->m_campaign = &campaign;
+    out->m_camera = camera;
     // One decoder: the overlay mask samples it at random, then it is read in order.
-    auto decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video),
-                                             greyOptions(spec.modality == QLatin1String("ir")), error);
-    if (!decoder)
+    out->m_decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video),
+                                               greyOptions(spec.modality == QLatin1String("ir")), error);
+    if (!out->m_decoder)
+        return nullptr;
+    out->m_overlay = overlayMaskOf(*out->m_decoder);
+    if (!out->m_decoder->rewind(error))
+        return nullptr;
+    return out;
+}
+
+GreyFrames::~GreyFrames() = default;
+
+std::int64_t GreyFrames::frameCount() const
+{
+    return m_decoder->info().frameCount;
+}
+
+bool GreyFrames::finish(std::int64_t index, QImage image, QImage *grey, CameraProjection *projection)
+{
+    if (image.format() != QImage::Format_Grayscale8)
+        image = image.convertToFormat(QImage::Format_Grayscale8);
+    suppressOverlay(&image, m_overlay); // writes through bits(): the decoder's frame is not touched
+    const auto utc = m_campaign->frameUtc(m_camera, index);
+    if (!utc)
         return false;
-    const QImage overlay = overlayMaskOf(*decoder);
-    if (!decoder->rewind(error))
+    *grey = image;
+    *projection = m_campaign->project(m_camera, *utc);
+    return true;
+}
+
+bool GreyFrames::next(std::int64_t *index, QImage *grey, CameraProjection *projection, QString *error)
+{
+    auto frame = m_decoder->next(error);
+    if (!frame)
         return false;
-    while (auto frame = decoder->next(error)) {
-        QImage grey = frame->image;
-        if (grey.format() != QImage::Format_Grayscale8)
-            grey = grey.convertToFormat(QImage::Format_Grayscale8);
-        suppressOverlay(&grey, overlay); // writes through bits(): the decoder's frame is not touched
-        const auto utc = campaign.frameUtc(camera, frame->index);
-        if (!utc)
-            break;
-        if (!visit(frame->index, grey, campaign.project(camera, *utc)))
+    *index = frame->index;
+    return finish(frame->index, frame->image, grey, projection);
+}
+
+bool GreyFrames::at(std::int64_t index, QImage *grey, CameraProjection *projection, QString *error)
+{
+    auto frame = m_decoder->frame(index, error);
+    if (!frame)
+        return false;
+    if (!finish(index, frame->image, grey, projection)) {
+        *error = Tr::tr("frame %1 has no time on the campaign's clock").arg(index);
+        return false;
+    }
+    return true;
+}
+
+bool forEachFrame(const Campaign &campaign, int camera,
+                  const std::function<bool(std::int64_t, const QImage &, const CameraProjection &)> &visit,
+                  QString *error)
+{
+    auto frames = GreyFrames::open(campaign, camera, error);
+    if (!frames)
+        return false;
+    std::int64_t index = 0;
+    QImage grey;
+    CameraProjection projection;
+    while (frames->next(&index, &grey, &projection, error)) {
+        if (!visit(index, grey, projection))
             return true;
     }
     return error->isEmpty();

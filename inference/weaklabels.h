@@ -9,6 +9,11 @@
 #include "models/campaign.h"
 
 #include <functional>
+#include <memory>
+
+namespace vigie::media {
+class VideoDecoder;
+}
 
 namespace vigie::inference {
 
@@ -52,6 +57,28 @@ double networkScale(double expectedSidePx);
 QImage cropAround(const QImage &grey, int cx, int cy, int size);
 /// Replaces the masked pixels by their surround (a 7×7 median).
 void suppressOverlay(QImage *grey, const QImage &mask);
+
+/// A camera's frames as the proposer sees them: grey (IR at 8 bits, RGB as luma), burned-in
+/// overlays suppressed, with the target's projection. Sequentially (next) or one frame (at).
+class GreyFrames
+{
+public:
+    static std::unique_ptr<GreyFrames> open(const Campaign &campaign, int camera, QString *error);
+    ~GreyFrames();
+    /// The next frame in order; false at the end (error empty) or on a decoding error.
+    bool next(std::int64_t *index, QImage *grey, CameraProjection *projection, QString *error);
+    /// Frame `index`; false with a reason naming it.
+    bool at(std::int64_t index, QImage *grey, CameraProjection *projection, QString *error);
+    std::int64_t frameCount() const;
+
+private:
+    GreyFrames() = default;
+    bool finish(std::int64_t index, QImage image, QImage *grey, CameraProjection *projection);
+    const Campaign *m_campaign = nullptr;
+    int m_camera = -1;
+    std::unique_ptr<media::VideoDecoder> m_decoder;
+    QImage m_overlay;
+};
 
 /// The decoded grey frames of a camera, one by one, with their projections and burned-in
 /// overlays suppressed (for training, proposing and evaluating). `visit(frameIndex, grey,

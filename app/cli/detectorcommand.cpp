@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/modelregistry.h"
 
 #include "database/dataset.h"
 #include "database/datasetsession.h"
@@ -227,8 +228,7 @@ private:
                                         {QStringLiteral("crops_negative"), qint64(report.negatives)}});
         }
 
-        const QString version = QStringLiteral("centernet-%1-%2")
-                                    .arg(cameraName, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+        const QString version = modelVersion(QStringLiteral("centernet"), cameraName);
         QString out = parser.value(QStringLiteral("out"));
         if (out.isEmpty()) {
             const QDir dir(QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models")));
@@ -311,28 +311,22 @@ private:
         }
         if (!net->save(out, &error))
             return failure(io, name(), error);
-        QFile weights(out);
-        if (!weights.open(QIODevice::ReadOnly))
-            return failure(io, name(), tr("%1: %2").arg(out, weights.errorString()));
-        QJsonObject hyper = config.toJson();
-        hyper.insert(QStringLiteral("epochs"), epochs);
-        hyper.insert(QStringLiteral("steps_per_epoch"), steps);
-        hyper.insert(QStringLiteral("batch"), t.batch);
-        hyper.insert(QStringLiteral("learning_rate"), t.learningRate);
-        hyper.insert(QStringLiteral("seed"), QString::number(seed));
-        db::ModelRecord record;
+        TrainedModel record;
         record.name = QStringLiteral("centernet-") + cameraName;
         record.version = version;
         record.architecture = QStringLiteral("centernet-small-s4");
-        record.hyperparametersJson = QString::fromUtf8(QJsonDocument(hyper).toJson(QJsonDocument::Compact));
+        record.hyperparameters = config.toJson();
+        record.hyperparameters.insert(QStringLiteral("epochs"), epochs);
+        record.hyperparameters.insert(QStringLiteral("steps_per_epoch"), steps);
+        record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
+        record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
+        record.hyperparameters.insert(QStringLiteral("seed"), QString::number(seed));
         record.weightsPath = QFileInfo(out).absoluteFilePath();
-        record.weightsSha256 = QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex());
-        record.dataSnapshotJson = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
-        record.metricsJson = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                                                          {QStringLiteral("curve"), curve},
-                                                                          {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}})
-                                                   .toJson(QJsonDocument::Compact));
-        if (!dataset->registerModel(record, &error))
+        record.dataSnapshot = snapshot;
+        record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
+                                     {QStringLiteral("curve"), curve},
+                                     {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+        if (!registerTrainedModel(dbPath, record, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
             io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), version},

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <map>
 #include <set>
 
 namespace vigie::cli {
@@ -31,9 +32,11 @@ public:
         parser.addOption({QStringLiteral("model"), tr("A weights file or a registered version."), QStringLiteral("model")});
         parser.addOption({QStringLiteral("camera"), tr("Camera name or modality (default ir)."), QStringLiteral("camera"),
                           QStringLiteral("ir")});
-        parser.addOption({QStringLiteral("tau"), tr("Threshold on the normalised map (default 0.0: calibrate with "
-                                                    "`proposer evaluate` or on accepted boxes)."),
-                          QStringLiteral("t"), QStringLiteral("0.0")});
+        parser.addOption({QStringLiteral("tau"), tr("Threshold on the normalised map (default: learnt with the box scale from "
+                                                    "the camera's accepted boxes in the dataset, 0.5 when it has fewer than 5)."),
+                          QStringLiteral("t")});
+        parser.addOption({QStringLiteral("box-scale"), tr("Boxes scaled about their centre (default: learnt with τ, else 1)."),
+                          QStringLiteral("s")});
         parser.addOption({QStringLiteral("threads"), tr("LibTorch threads (default: every core)."), QStringLiteral("n"),
                           QStringLiteral("0")});
         parser.addOption({QStringLiteral("json"), tr("Machine-readable output.")});
@@ -49,10 +52,14 @@ public:
             return usageError(io, name(), tr("--db DB is required"));
         if (!parser.isSet(QStringLiteral("model")))
             return usageError(io, name(), tr("--model is required (a weights file or a registered version)"));
-        bool ok = false;
-        const double tau = parser.value(QStringLiteral("tau")).toDouble(&ok);
+        bool ok = true;
+        const double tau = parser.isSet(QStringLiteral("tau")) ? parser.value(QStringLiteral("tau")).toDouble(&ok) : 0.5;
         if (!ok || tau < 0 || tau >= 1)
             return usageError(io, name(), tr("--tau must be in [0, 1)"));
+        const double boxScale =
+            parser.isSet(QStringLiteral("box-scale")) ? parser.value(QStringLiteral("box-scale")).toDouble(&ok) : 1.0;
+        if (!ok || boxScale < 0.25 || boxScale > 8)
+            return usageError(io, name(), tr("--box-scale must be in [0.25, 8]"));
         inference::configureThreads(parser.value(QStringLiteral("threads")).toInt());
 
         QString error, version;
@@ -69,15 +76,7 @@ public:
         if (campaign->targetLog().fixes.empty())
             return failure(io, name(), tr("%1: the campaign has no GPS fix: no search region, no proposal").arg(args[0]));
 
-        inference::ProposerOptions options;
-        options.camera = camera;
-        options.tau = tau;
-        std::vector<Annotation> proposals;
-        if (!inference::proposeCampaign(*campaign, *net, options, version, &proposals, &error))
-            return failure(io, name(), error);
-
-        // Register the campaign, the camera and its frames as the workstation does, then add the
-        // boxes in one transaction; frames that already hold this model's boxes are left alone.
+        // The campaign and camera first: the camera's accepted boxes teach τ and the box scale.
         auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
         if (!dataset)
             return failure(io, name(), error);
@@ -85,13 +84,53 @@ public:
         if (!registerCampaignCamera(*dataset, *campaign, args[0], camera, &registered, &error))
             return failure(io, name(), error);
         const std::int64_t frameCount = std::int64_t(registered.frameIds.size());
-        const std::int64_t cameraId = registered.id;
         const std::vector<std::int64_t> &frameIds = registered.frameIds;
+        std::map<std::int64_t, std::int64_t> indexOf;
+        for (std::int64_t i = 0; i < frameCount; ++i)
+            indexOf[frameIds[size_t(i)]] = i;
         std::set<std::int64_t> done;
-        for (const db::BoxRecord &b : dataset->boxesOfCamera(cameraId)) {
+        std::map<std::int64_t, std::vector<QRectF>> accepted;
+        for (const db::BoxRecord &b : dataset->boxesOfCamera(registered.id)) {
             if (b.source == db::BoxSource::Cam && b.modelVersion == version)
                 done.insert(b.frameId);
+            if ((b.state == db::BoxState::Accepted || b.state == db::BoxState::Corrected) && indexOf.count(b.frameId))
+                accepted[indexOf[b.frameId]].push_back(QRectF(b.x, b.y, b.w, b.h));
         }
+
+        inference::ProposerOptions options;
+        options.camera = camera;
+        options.tau = tau;
+        options.boxScale = boxScale;
+        if (!parser.isSet(QStringLiteral("tau")) || !parser.isSet(QStringLiteral("box-scale"))) {
+            std::map<std::int64_t, QRectF> single; // frames with one accepted box: the drone's
+            for (const auto &[frame, boxes] : accepted) {
+                if (boxes.size() == 1)
+                    single[frame] = boxes.front();
+            }
+            inference::BoxCalibration c;
+            if (!inference::calibrateOnBoxes(*campaign, *net, options, single, &c, &error))
+                return failure(io, name(), error);
+            if (c.boxes > 0) {
+                if (!parser.isSet(QStringLiteral("tau")))
+                    options.tau = c.tau;
+                if (!parser.isSet(QStringLiteral("box-scale")))
+                    options.boxScale = c.boxScale;
+            }
+            io.err << (c.boxes > 0 ? tr("τ %1 and box scale %2 learnt from %3 accepted boxes")
+                                         .arg(options.tau, 0, 'f', 2)
+                                         .arg(options.boxScale, 0, 'f', 2)
+                                         .arg(c.boxes)
+                                   : tr("fewer than 5 accepted boxes on %1: τ %2, box scale %3")
+                                         .arg(spec.name)
+                                         .arg(options.tau, 0, 'f', 2)
+                                         .arg(options.boxScale, 0, 'f', 2))
+                   << Qt::endl;
+        }
+        std::vector<Annotation> proposals;
+        if (!inference::proposeCampaign(*campaign, *net, options, version, &proposals, &error))
+            return failure(io, name(), error);
+
+        // The boxes in one transaction; frames that already hold this model's boxes are left alone.
         const auto classId = dataset->ensureClass(campaign->manifest().targetClass, &error);
         if (!classId)
             return failure(io, name(), error);

@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/modelregistry.h"
 
 #include "database/dataset.h"
 #include "inference/proposer.h"
@@ -210,8 +211,7 @@ private:
         if (!net->train(samples, t, &error))
             return failure(io, name(), error);
 
-        const QString version = QStringLiteral("wildcat-%1-%2")
-                                    .arg(cameraName, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
+        const QString version = modelVersion(QStringLiteral("wildcat"), cameraName);
         QString out = parser.value(QStringLiteral("out"));
         if (out.isEmpty()) {
             const QDir dir(QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models")));
@@ -220,31 +220,20 @@ private:
         }
         if (!net->save(out, &error))
             return failure(io, name(), error);
-        QFile weights(out);
-        if (!weights.open(QIODevice::ReadOnly))
-            return failure(io, name(), tr("%1: %2").arg(out, weights.errorString()));
-        const QString sha = QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex());
-        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
-        if (!dataset)
-            return failure(io, name(), error);
-        QJsonObject hyper = config.toJson();
-        hyper.insert(QStringLiteral("steps"), steps);
-        hyper.insert(QStringLiteral("batch"), t.batch);
-        hyper.insert(QStringLiteral("learning_rate"), t.learningRate);
-        hyper.insert(QStringLiteral("seed"), QString::number(seed));
-        db::ModelRecord record;
+        TrainedModel record;
         record.name = QStringLiteral("wildcat-") + cameraName;
         record.version = version;
         record.architecture = QStringLiteral("wildcat-small-s4");
-        record.hyperparametersJson = QString::fromUtf8(QJsonDocument(hyper).toJson(QJsonDocument::Compact));
+        record.hyperparameters = config.toJson();
+        record.hyperparameters.insert(QStringLiteral("steps"), steps);
+        record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
+        record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
+        record.hyperparameters.insert(QStringLiteral("seed"), QString::number(seed));
         record.weightsPath = QFileInfo(out).absoluteFilePath();
-        record.weightsSha256 = sha;
-        record.dataSnapshotJson = QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact));
-        record.metricsJson = QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                      {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}})
-                .toJson(QJsonDocument::Compact));
-        if (!dataset->registerModel(record, &error))
+        record.dataSnapshot = snapshot;
+        record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
+                                     {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+        if (!registerTrainedModel(dbPath, record, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
             io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), version},
