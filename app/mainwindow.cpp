@@ -2,6 +2,7 @@
 
 #include "app/campaignsession.h"
 #include "app/detectortrainer.h"
+#include "app/proposerworker.h"
 #include "widgets/trainingpanel.h"
 #include "widgets/reviewpanel.h"
 #include "database/dataset.h"
@@ -209,32 +210,18 @@ MainWindow::MainWindow(QWidget *parent)
         const auto found = m_runner->takeDetections();
         if (!m_session || !m_session->campaign())
             return;
-        // The detections become proposals (source detector), written through the dataset session;
-        // frames that already hold this model's boxes are left alone.
-        const int camera = detectorCamera();
-        AnnotationModel *model = m_session->annotations();
-        int added = 0;
+        // The detections become proposals (source detector), written through the dataset session.
+        std::vector<Annotation> boxes;
         for (const auto &[frame, list] : found) {
-            bool already = false;
-            for (const Annotation &a : model->boxes(camera, frame))
-                already = already || (a.source == db::BoxSource::Detector && a.modelVersion == version);
-            if (already)
-                continue;
             for (const inference::Detection &d : list) {
                 Annotation a;
-                a.handle = model->newHandle();
-                a.camera = camera;
                 a.frame = frame;
                 a.rect = d.box;
-                a.className = m_session->campaign()->manifest().targetClass;
-                a.source = db::BoxSource::Detector;
-                a.state = db::BoxState::Proposed;
                 a.confidence = d.score;
-                a.modelVersion = version;
-                model->insert(a);
-                ++added;
+                boxes.push_back(a);
             }
         }
+        const int added = addProposals(detectorCamera(), boxes, db::BoxSource::Detector, version);
         const QString text = tr("%1: %2 detections on %3 frames added as proposals (%4 frames/s)")
                                  .arg(version)
                                  .arg(added)
@@ -246,6 +233,68 @@ MainWindow::MainWindow(QWidget *parent)
         m_reviewDock->raise();
         refreshReview();
         updateActions();
+    });
+
+    m_proposerTrainer = new ProposerTrainer(this);
+    m_proposerRunner = new ProposerRunner(this);
+    m_classMapper = new ClassMapper(this);
+    auto showWork = [this](const QString &phase, qint64 done, qint64 total) {
+        m_progress->show();
+        m_progress->setRange(0, int(std::max<qint64>(1, total)));
+        m_progress->setValue(int(std::min(done, std::max<qint64>(1, total))));
+        m_progress->setFormat(phase);
+    };
+    auto workFailed = [this](const QString &error) {
+        m_progress->hide();
+        statusBar()->showMessage(error, 10000);
+        qWarning().noquote() << error;
+        updateActions();
+    };
+    connect(m_proposerTrainer, &ProposerTrainer::progress, this, showWork);
+    connect(m_proposerTrainer, &ProposerTrainer::message, this, [](const QString &text) { qInfo().noquote() << text; });
+    connect(m_proposerTrainer, &ProposerTrainer::failed, this, workFailed);
+    connect(m_proposerTrainer, &ProposerTrainer::finished, this, [this](const QString &version, const QString &weights) {
+        m_progress->hide();
+        const QString text = tr("Proposer %1 trained and registered (%2)").arg(version, weights);
+        qInfo().noquote() << text;
+        statusBar()->showMessage(text, 10000);
+        if (m_classMapAction->isChecked())
+            setClassMapShown(true); // the new model's map
+        updateActions();
+    });
+    connect(m_proposerRunner, &ProposerRunner::progress, this, showWork);
+    connect(m_proposerRunner, &ProposerRunner::failed, this, workFailed);
+    connect(m_proposerRunner, &ProposerRunner::finished, this,
+            [this](const QString &version, double tau, double boxScale, int calibrationBoxes) {
+                m_progress->hide();
+                const auto found = m_proposerRunner->takeProposals();
+                if (!m_session || !m_session->campaign())
+                    return;
+                const int added = addProposals(detectorCamera(), found, db::BoxSource::Cam, version);
+                const QString how = calibrationBoxes > 0
+                                        ? tr("τ %1 and box scale %2 learnt from %3 accepted boxes")
+                                              .arg(tau, 0, 'f', 2)
+                                              .arg(boxScale, 0, 'f', 2)
+                                              .arg(calibrationBoxes)
+                                        : tr("τ %1: fewer than 5 accepted boxes to learn it from").arg(tau, 0, 'f', 2);
+                const QString text = tr("%1: %2 proposals added (%3)").arg(version).arg(added).arg(how);
+                qInfo().noquote() << text;
+                statusBar()->showMessage(text, 10000);
+                updateActions();
+            });
+    connect(m_classMapper, &ClassMapper::mapReady, this, [this](int camera, qint64 frame, const QRect &region, const QImage &heat) {
+        if (FrameView *view = viewOf(camera); view && m_classMapAction->isChecked())
+            view->setHeatMap(frame, region, heat);
+    });
+    connect(m_classMapper, &ClassMapper::noMap, this, [this](int camera, qint64 frame, const QString &reason) {
+        if (FrameView *view = viewOf(camera))
+            view->setHeatMap(frame, {}, {});
+        statusBar()->showMessage(tr("No class map on frame %1: %2").arg(frame).arg(reason), 3000);
+    });
+    connect(m_classMapper, &ClassMapper::failed, this, [this](const QString &error) {
+        m_classMapAction->setChecked(false);
+        statusBar()->showMessage(error, 10000);
+        qWarning().noquote() << error;
     });
 
     createActions();
@@ -263,6 +312,12 @@ MainWindow::~MainWindow()
     m_trainer = nullptr;
     delete m_runner;
     m_runner = nullptr;
+    delete m_proposerTrainer;
+    m_proposerTrainer = nullptr;
+    delete m_proposerRunner;
+    m_proposerRunner = nullptr;
+    delete m_classMapper;
+    m_classMapper = nullptr;
     delete m_session;
 }
 
@@ -503,6 +558,19 @@ void MainWindow::createActions()
     m_prevErrorAction = makeAction(tr("&Previous Detector Error"), "actionPrevDetectorError", {QKeySequence(Qt::SHIFT | Qt::Key_E)});
     connect(m_prevErrorAction, &QAction::triggered, this, [this] { nextDetectorError(-1); });
 
+    m_trainProposerAction = makeAction(tr("&Train Proposer"), "actionTrainProposer", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)});
+    connect(m_trainProposerAction, &QAction::triggered, this, &MainWindow::trainProposer);
+    m_cancelProposerAction = makeAction(tr("&Cancel Proposer"), "actionCancelProposer", {});
+    connect(m_cancelProposerAction, &QAction::triggered, this, [this] {
+        m_proposerTrainer->cancel();
+        m_proposerRunner->cancel();
+    });
+    m_proposeAction = makeAction(tr("&Propose Boxes on Campaign"), "actionPropose", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    connect(m_proposeAction, &QAction::triggered, this, &MainWindow::runProposer);
+    m_classMapAction = makeAction(tr("Show &Class Map"), "actionShowClassMap", {QKeySequence(Qt::Key_H)});
+    m_classMapAction->setCheckable(true);
+    connect(m_classMapAction, &QAction::toggled, this, &MainWindow::setClassMapShown);
+
     m_shortcutsAction = makeAction(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_aboutAction = makeAction(tr("&About Vigie"), "actionAbout", {});
@@ -579,6 +647,14 @@ void MainWindow::createMenus()
     layout->addActions(m_layoutGroup->actions());
     QMenu *panels = view->addMenu(tr("&Panels"));
     panels->setObjectName(QStringLiteral("menuPanels"));
+
+    QMenu *proposals = menuBar()->addMenu(tr("P&roposals"));
+    proposals->setObjectName(QStringLiteral("menuProposals"));
+    proposals->addAction(m_trainProposerAction);
+    proposals->addAction(m_cancelProposerAction);
+    proposals->addSeparator();
+    proposals->addAction(m_proposeAction);
+    proposals->addAction(m_classMapAction);
 
     QMenu *detector = menuBar()->addMenu(tr("&Detector"));
     detector->setObjectName(QStringLiteral("menuDetector"));
@@ -859,11 +935,15 @@ void MainWindow::closeCampaign()
         m_trainer->cancel(); // the run keeps the campaign alive until it stops
         qInfo().noquote() << tr("Training cancelled: the campaign was closed");
     }
+    if (m_proposerRunner->isRunning())
+        m_proposerRunner->cancel(); // its proposals would have no session to go to
+    m_classMapper->setSource({}, -1, {});
     saveState();
     delete m_session;
     m_session = nullptr;
     for (FrameView *view : {m_rgbView, m_irView}) {
         view->setEditor(nullptr, -1);
+        view->setHeatMap(-1, {}, {});
         view->clearFrame();
     }
     m_timeline->clear();
@@ -1010,6 +1090,8 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
         return;
     }
     view->showFrame(image, frame, overlay);
+    if (m_classMapAction->isChecked() && camera == detectorCamera())
+        m_classMapper->request(frame);
     if (m_session && camera == m_session->masterCamera())
         m_timeline->setCurrentFrame(frame);
     if (m_selectProposalOnArrival && view == m_activeView) {
@@ -1081,6 +1163,13 @@ void MainWindow::updateActions()
         m_nextErrorAction->setEnabled(open);
         m_prevErrorAction->setEnabled(open);
     }
+    if (m_trainProposerAction) {
+        const bool trainingProposer = m_proposerTrainer->isRunning(), proposing = m_proposerRunner->isRunning();
+        m_trainProposerAction->setEnabled(open && !trainingProposer);
+        m_proposeAction->setEnabled(open && !proposing);
+        m_cancelProposerAction->setEnabled(trainingProposer || proposing);
+        m_classMapAction->setEnabled(open);
+    }
 }
 
 void MainWindow::runDetector()
@@ -1090,20 +1179,11 @@ void MainWindow::runDetector()
     // The newest detector registered for this camera.
     const int camera = detectorCamera();
     QString error;
-    auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, &error);
-    std::optional<db::ModelRecord> newest;
-    if (dataset) {
-        for (const db::ModelRecord &m : dataset->models()) {
-            if (m.architecture == QLatin1String("centernet-small-s4")
-                && m.name == QStringLiteral("centernet-") + m_session->cameraName(camera)
-                && (!newest || m.createdUs >= newest->createdUs))
-                newest = m;
-        }
-    }
+    const auto newest = newestModel(QStringLiteral("centernet-") + m_session->cameraName(camera), &error);
     if (!newest) {
-        const QString text = dataset ? tr("No detector trained for %1 yet: Detector › Train Detector first")
-                                           .arg(m_session->cameraName(camera))
-                                     : error;
+        const QString text = error.isEmpty() ? tr("No detector trained for %1 yet: Detector › Train Detector first")
+                                                   .arg(m_session->cameraName(camera))
+                                             : error;
         m_reviewPanel->setMessage(text);
         m_reviewDock->show();
         m_reviewDock->raise();
@@ -1216,6 +1296,117 @@ void MainWindow::refreshReview()
     const ReviewPanel::Summary a = summarize(m_reviewPanel->model(), &frames);
     m_reviewPanel->setResult(a, frames);
     m_reviewPanel->setComparison(a, summarize(m_reviewPanel->comparedModel(), nullptr));
+}
+
+std::optional<db::ModelRecord> MainWindow::newestModel(const QString &name, QString *error) const
+{
+    auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, error);
+    if (!dataset)
+        return std::nullopt;
+    std::optional<db::ModelRecord> newest;
+    for (const db::ModelRecord &m : dataset->models()) {
+        if (m.name == name && (!newest || m.createdUs >= newest->createdUs))
+            newest = m;
+    }
+    return newest;
+}
+
+int MainWindow::addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version)
+{
+    AnnotationModel *model = m_session->annotations();
+    std::map<std::int64_t, bool> skip; // per frame, decided before its first box goes in
+    int added = 0;
+    for (const Annotation &box : boxes) {
+        auto it = skip.find(box.frame);
+        if (it == skip.end()) {
+            bool already = false;
+            for (const Annotation &a : model->boxes(camera, box.frame))
+                already = already || (a.source == source && a.modelVersion == version);
+            it = skip.emplace(box.frame, already).first;
+        }
+        if (it->second)
+            continue;
+        Annotation a = box;
+        a.handle = model->newHandle();
+        a.camera = camera;
+        a.className = m_session->campaign()->manifest().targetClass;
+        a.source = source;
+        a.state = db::BoxState::Proposed;
+        a.modelVersion = version;
+        model->insert(a);
+        ++added;
+    }
+    return added;
+}
+
+void MainWindow::trainProposer()
+{
+    if (!m_session || m_session->state() != CampaignSession::State::Ready)
+        return;
+    ProposerTrainer::Job job;
+    job.campaign = m_session->sharedCampaign();
+    job.manifestPath = m_session->manifestPath();
+    job.camera = detectorCamera();
+    job.frameCount = m_session->frameCount(job.camera);
+    job.modelDir = QFileInfo(m_session->datasetPath()).absoluteDir().filePath(QStringLiteral("models"));
+    job.datasetPath = m_session->datasetPath();
+    job.steps = std::clamp(QSettings().value(QStringLiteral("proposer/steps"), 400).toInt(), 10, 20000);
+    if (m_proposerTrainer->start(job))
+        statusBar()->showMessage(tr("Training the proposer on %1 from GPS labels…").arg(m_session->cameraName(job.camera)), 5000);
+    updateActions();
+}
+
+void MainWindow::runProposer()
+{
+    if (!m_session || m_session->state() != CampaignSession::State::Ready)
+        return;
+    const int camera = detectorCamera();
+    QString error;
+    const auto newest = newestModel(QStringLiteral("wildcat-") + m_session->cameraName(camera), &error);
+    if (!newest) {
+        const QString text = error.isEmpty() ? tr("No proposer trained for %1 yet: Proposals › Train Proposer first")
+                                                   .arg(m_session->cameraName(camera))
+                                             : error;
+        statusBar()->showMessage(text, 10000);
+        qWarning().noquote() << text;
+        return;
+    }
+    // τ and the box scale are learnt from the frames holding one accepted or corrected box.
+    inference::FrameBoxes labelled;
+    std::set<std::int64_t> noTarget;
+    analystLabels(camera, &labelled, &noTarget);
+    std::map<std::int64_t, QRectF> accepted;
+    for (const auto &[frame, list] : labelled) {
+        if (list.size() == 1)
+            accepted[frame] = list.front();
+    }
+    m_proposerRunner->start(m_session->sharedCampaign(), camera, m_session->frameCount(camera), newest->weightsPath,
+                            newest->version, std::move(accepted));
+    updateActions();
+}
+
+void MainWindow::setClassMapShown(bool shown)
+{
+    const int camera = m_session ? detectorCamera() : -1;
+    if (FrameView *view = viewOf(camera); view && !shown)
+        view->setHeatMap(-1, {}, {});
+    if (!shown || !m_session || m_session->state() != CampaignSession::State::Ready) {
+        m_classMapper->setSource({}, -1, {});
+        return;
+    }
+    QString error;
+    const auto newest = newestModel(QStringLiteral("wildcat-") + m_session->cameraName(camera), &error);
+    if (!newest) {
+        statusBar()->showMessage(error.isEmpty() ? tr("No proposer trained for %1 yet: Proposals › Train Proposer first")
+                                                       .arg(m_session->cameraName(camera))
+                                                 : error,
+                                 10000);
+        m_classMapAction->setChecked(false);
+        return;
+    }
+    m_classMapper->setSource(m_session->sharedCampaign(), camera, newest->weightsPath);
+    if (FrameView *view = viewOf(camera); view && view->frame() >= 0)
+        m_classMapper->request(view->frame());
 }
 
 void MainWindow::refreshDetectorVersions()
@@ -1495,8 +1686,10 @@ void MainWindow::showPreferences()
     QSettings settings;
     const QString current = settings.value(QLatin1String(i18n::settingsKey)).toString();
     PreferencesDialog dialog(languages, current, this);
+    dialog.setProposerSteps(settings.value(QStringLiteral("proposer/steps"), 400).toInt());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    settings.setValue(QStringLiteral("proposer/steps"), dialog.proposerSteps());
     if (dialog.languageCode() != current) {
         settings.setValue(QLatin1String(i18n::settingsKey), dialog.languageCode());
         statusBar()->showMessage(tr("The new language takes effect when Vigie restarts."), 8000);

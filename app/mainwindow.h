@@ -1,11 +1,14 @@
 #pragma once
 
 #include "inference/detectorpipeline.h"
+#include "models/annotation/annotationmodel.h"
+#include "models/annotation/records.h"
 #include "models/imaging/palette.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
 #include <set>
 
 class QAction;
@@ -22,6 +25,9 @@ namespace vigie {
 
 class DetectorTrainer;
 class DetectorRunner;
+class ProposerTrainer;
+class ProposerRunner;
+class ClassMapper;
 class ReviewPanel;
 class TrainingPanel;
 
@@ -131,6 +137,16 @@ private:
     void nextDetectorError(int direction);
     /// The camera training and review work on: IR when there is one.
     int detectorCamera() const;
+    /// The newest model of this registry name ("wildcat-ir"), with a message when there is none.
+    std::optional<db::ModelRecord> newestModel(const QString &name, QString *error) const;
+    /// Adds boxes computed in the background as proposals, skipping frames that already hold
+    /// boxes of the same model version (runs repeated on the same model add nothing twice).
+    int addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version);
+
+    // The WILDCAT proposer (docs/PROPOSER.md).
+    void trainProposer();
+    void runProposer();
+    void setClassMapShown(bool shown);
 
     QUndoStack *m_undoStack;
     MessageLogModel *m_messages;
@@ -211,6 +227,13 @@ private:
     DetectorRunner *m_runner = nullptr;
     QTimer *m_reviewTimer = nullptr; ///< coalesces review updates after edits
     QStringList m_detectorVersions;  ///< registered detectors of the review camera
+    QAction *m_trainProposerAction = nullptr;
+    QAction *m_cancelProposerAction = nullptr;
+    QAction *m_proposeAction = nullptr;
+    QAction *m_classMapAction = nullptr;
+    ProposerTrainer *m_proposerTrainer = nullptr;
+    ProposerRunner *m_proposerRunner = nullptr;
+    ClassMapper *m_classMapper = nullptr;
 };
 
 } // namespace vigie

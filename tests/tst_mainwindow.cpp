@@ -83,7 +83,8 @@ private Q_SLOTS:
             titles << menu->objectName();
         QCOMPARE(titles, (QStringList{QStringLiteral("menuFile"), QStringLiteral("menuEdit"),
                                       QStringLiteral("menuPlayback"), QStringLiteral("menuView"),
-                                      QStringLiteral("menuDetector"), QStringLiteral("menuHelp")}));
+                                      QStringLiteral("menuProposals"), QStringLiteral("menuDetector"),
+                                      QStringLiteral("menuHelp")}));
 
         for (const char *name : {"telemetryDock", "messagesDock"}) {
             auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(name));

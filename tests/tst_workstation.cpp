@@ -6,6 +6,7 @@
 #include "models/heap.h"
 #include "app/campaignsession.h"
 #include "app/detectortrainer.h"
+#include "app/proposerworker.h"
 #include "app/mainwindow.h"
 #include "database/dataset.h"
 #include "models/media/syncplayer.h"
@@ -33,6 +34,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QStatusBar>
 #include <QUndoStack>
 
 using namespace vigie;
@@ -422,6 +424,108 @@ private Q_SLOTS:
         }
         QCOMPARE(manual, 1);   // deleted, then restored by undo
         QCOMPARE(corrected, 1);
+    }
+
+    void trainsTheProposerAndShowsItsClassMap()
+    {
+        const QString dbPath = freshDataset(QStringLiteral("proposer.sqlite"));
+        QSettings().setValue(QStringLiteral("proposer/steps"), 40); // Edit › Preferences; a short run here
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(openAndWait(window, dbPath));
+        CampaignSession *s = window.session();
+        const int ir = s->cameraOf(QStringLiteral("ir"));
+
+        // Nothing trained yet: proposing and the class map say so, and invent nothing.
+        auto *propose = window.findChild<QAction *>(QStringLiteral("actionPropose"));
+        auto *classMap = window.findChild<QAction *>(QStringLiteral("actionShowClassMap"));
+        QVERIFY(propose && propose->isEnabled() && classMap);
+        QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QTest::keyClick(&window, Qt::Key_H);
+        QVERIFY(!classMap->isChecked());
+
+        // Proposals › Train Proposer (Ctrl+Shift+W): weak labels from GPS, in the background.
+        auto *trainer = window.findChild<ProposerTrainer *>();
+        QVERIFY(trainer);
+        QSignalSpy trained(trainer, &ProposerTrainer::finished);
+        QSignalSpy trainFailed(trainer, &ProposerTrainer::failed);
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *cancel = window.findChild<QAction *>(QStringLiteral("actionCancelProposer"));
+        QVERIFY(cancel->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionTrainProposer"))->isEnabled());
+        QVERIFY2(trained.wait(120000), qPrintable(trainFailed.isEmpty() ? QString() : trainFailed.at(0).at(0).toString()));
+        QTRY_VERIFY(!cancel->isEnabled());
+        const QString version = trained.at(0).at(0).toString();
+        QVERIFY(version.startsWith(QStringLiteral("wildcat-ir-")));
+        {
+            QString error;
+            auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+            QVERIFY2(dataset, qPrintable(error));
+            const auto record = dataset->modelByVersion(version);
+            QVERIFY(record && QFile::exists(record->weightsPath));
+            QVERIFY(record->dataSnapshotJson.contains(QStringLiteral("positives")));
+        }
+
+        // H shows the class map over the search region of the IR frame, and follows the frames.
+        QTest::keyClick(&window, Qt::Key_H);
+        QVERIFY(classMap->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(window.irView()->hasHeatMap(), 20000);
+        const qint64 before = window.irView()->frame();
+        QTest::keyClick(&window, Qt::Key_Right, Qt::ShiftModifier); // ten master frames
+        QTRY_VERIFY(window.irView()->frame() > before);
+        QTRY_VERIFY_WITH_TIMEOUT(window.irView()->hasHeatMap(), 20000);
+        window.irView()->setFollowTarget(true, 6.0); // close up on the drone, as F does
+        QTRY_VERIFY_WITH_TIMEOUT(window.irView()->hasHeatMap(), 20000);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-class-map.png")));
+        window.irView()->setFollowTarget(false);
+        QTest::keyClick(&window, Qt::Key_H);
+        QVERIFY(!classMap->isChecked() && !window.irView()->hasHeatMap());
+
+        // The analyst accepts the geometric boxes of some frames: τ and the box scale are learnt
+        // from them, then every frame where the target projects into view gets proposals.
+        int accepted = 0;
+        for (std::int64_t frame : s->annotations()->annotatedFrames(ir)) {
+            for (const Annotation &a : s->annotations()->boxes(ir, frame)) {
+                if (accepted < 20 && a.state == db::BoxState::Proposed && s->editor()->accept(a.handle))
+                    ++accepted;
+            }
+        }
+        QCOMPARE(accepted, 20);
+        auto *runner = window.findChild<ProposerRunner *>();
+        QVERIFY(runner);
+        QSignalSpy ran(runner, &ProposerRunner::finished);
+        QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(ran.wait(120000));
+        QCOMPARE(ran.at(0).at(0).toString(), version);
+        QCOMPARE(ran.at(0).at(3).toInt(), 20); // learnt from the 20 accepted boxes
+        auto proposalsOf = [&] {
+            std::vector<Annotation> out;
+            for (std::int64_t frame = 0; frame < s->frameCount(ir); ++frame) {
+                for (const Annotation &a : s->annotations()->boxes(ir, frame)) {
+                    if (a.source == db::BoxSource::Cam)
+                        out.push_back(a);
+                }
+            }
+            return out;
+        };
+        const auto cam = proposalsOf();
+        QVERIFY(cam.size() > 20);
+        for (const Annotation &a : cam) {
+            QCOMPARE(a.state, db::BoxState::Proposed);
+            QCOMPARE(a.modelVersion, version);
+            QVERIFY(a.confidence && *a.confidence > 0);
+            const auto utc = s->campaign()->frameUtc(ir, a.frame);
+            QVERIFY(utc && s->campaign()->project(ir, *utc).projection.inFieldOfView); // none invented
+        }
+        // A second run of the same model adds nothing.
+        QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(ran.wait(120000));
+        QCOMPARE(proposalsOf().size(), cam.size());
+        window.closeCampaign();
+        QSettings().remove(QStringLiteral("proposer/steps"));
     }
 
     void trainsTheDetectorInTheBackground()

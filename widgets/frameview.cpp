@@ -179,8 +179,22 @@ void FrameView::paintEvent(QPaintEvent *event)
         Q_EMIT framePainted(m_frame);
 }
 
+void FrameView::setHeatMap(std::int64_t frame, const QRect &region, const QImage &heat)
+{
+    m_heat = heat;
+    m_heatRect = region;
+    m_heatFrame = heat.isNull() ? -1 : frame;
+    update();
+}
+
 void FrameView::paintOverlay(QPainter &painter)
 {
+    if (hasHeatMap()) {
+        painter.save();
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // the map's own pixels
+        painter.drawImage(widgetRect(QRectF(m_heatRect)), m_heat);
+        painter.restore();
+    }
     painter.setRenderHint(QPainter::Antialiasing, true);
     const Projection &p = m_overlay.projection;
     if (m_overlay.valid && p.inFront) {

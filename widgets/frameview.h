@@ -54,6 +54,11 @@ public:
     /// following.
     double followZoom() const { return m_followZoom; }
 
+    /// A heat map over `region` (image pixels) of `frame`, drawn under the boxes while that
+    /// frame is shown (the proposer's class map). A null image clears it.
+    void setHeatMap(std::int64_t frame, const QRect &region, const QImage &heat);
+    bool hasHeatMap() const { return !m_heat.isNull() && m_heatFrame == m_frame; }
+
     /// The class new boxes get.
     void setDrawClass(const QString &className) { m_drawClass = className; }
 
@@ -86,6 +91,9 @@ private:
     int m_camera = -1;
     std::int64_t m_frame = -1;
     FrameOverlay m_overlay;
+    QImage m_heat;
+    QRect m_heatRect;
+    std::int64_t m_heatFrame = -1;
     int m_overlays = AllOverlays;
     bool m_follow = false;
     bool m_following = false; ///< follow() itself is zooming

@@ -4,6 +4,7 @@
 #include <QList>
 
 class QComboBox;
+class QSpinBox;
 
 namespace vigie {
 
@@ -24,9 +25,13 @@ public:
                       QWidget *parent = nullptr);
 
     QString languageCode() const;
+    /// Steps of Proposals › Train Proposer (batches of 32 crops).
+    void setProposerSteps(int steps);
+    int proposerSteps() const;
 
 private:
     QComboBox *m_language;
+    QSpinBox *m_proposerSteps;
 };
 
 } // namespace vigie
