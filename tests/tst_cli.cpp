@@ -339,6 +339,92 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(foreign) && bad.err.contains(QStringLiteral("not a Vigie detector")), qPrintable(bad.err));
     }
 
+    void proposerLoop()
+    {
+        // The WILDCAT proposer from the command line on a few seconds of an easy campaign: train
+        // from GPS labels, propose into a dataset (τ from its accepted boxes when it has some),
+        // evaluate the three methods, and refuse what cannot work.
+        QTemporaryDir dir;
+        const QString campaign = dir.filePath(QStringLiteral("c"));
+        const Run synth = cli({QStringLiteral("synth"), QStringLiteral("--out"), campaign, QStringLiteral("--preset"),
+                               QStringLiteral("easy"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--seed"),
+                               QStringLiteral("5")});
+        QVERIFY2(synth.exitCode == 0, qPrintable(synth.err));
+        const QString manifest = campaign + QStringLiteral("/campaign.json");
+        const QString db = dir.filePath(QStringLiteral("d.sqlite"));
+
+        const Run train = cli({QStringLiteral("proposer"), QStringLiteral("train"), manifest, QStringLiteral("--db"), db,
+                               QStringLiteral("--steps"), QStringLiteral("20"), QStringLiteral("--width"), QStringLiteral("8"),
+                               QStringLiteral("--json")});
+        QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+        QVERIFY2(train.err.contains(QStringLiteral("positive and")), qPrintable(train.err));
+        const QJsonObject trained = QJsonDocument::fromJson(train.out.toUtf8()).object();
+        const QString version = trained.value(QStringLiteral("version")).toString();
+        QVERIFY(version.startsWith(QStringLiteral("wildcat-ir-")));
+        QVERIFY(QFile::exists(trained.value(QStringLiteral("weights")).toString()));
+
+        // No accepted box in the dataset yet: the default τ, said so; proposals written once.
+        const QStringList proposeArgs{QStringLiteral("propose"), manifest, QStringLiteral("--db"), db,
+                                      QStringLiteral("--model"), version, QStringLiteral("--json")};
+        const Run propose = cli(proposeArgs);
+        QVERIFY2(propose.exitCode == 0, qPrintable(propose.err));
+        QVERIFY2(propose.err.contains(QStringLiteral("fewer than 5 accepted boxes")), qPrintable(propose.err));
+        const int written = QJsonDocument::fromJson(propose.out.toUtf8()).object().value(QStringLiteral("boxes")).toInt();
+        QVERIFY(written > 10);
+        const Run again = cli(proposeArgs);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        const QJsonObject second = QJsonDocument::fromJson(again.out.toUtf8()).object();
+        QCOMPARE(second.value(QStringLiteral("boxes")).toInt(), 0);
+        QVERIFY(second.value(QStringLiteral("skipped_existing")).toInt() >= written);
+
+        const Run evaluate = cli({QStringLiteral("proposer"), QStringLiteral("evaluate"), manifest, QStringLiteral("--db"), db,
+                                  QStringLiteral("--model"), version, QStringLiteral("--gt"),
+                                  campaign + QStringLiteral("/ground_truth.json"), QStringLiteral("--every"), QStringLiteral("3"),
+                                  QStringLiteral("--no-whole-frame"), QStringLiteral("--json")});
+        QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
+        const QJsonObject e = QJsonDocument::fromJson(evaluate.out.toUtf8()).object();
+        for (const char *method : {"geometry", "whole_frame", "region"}) {
+            const QJsonObject m = e.value(QLatin1String(method)).toObject();
+            QVERIFY2(m.contains(QStringLiteral("corloc_50")) && m.contains(QStringLiteral("maxboxacc_v2")), method);
+        }
+        const double scale = e.value(QStringLiteral("region")).toObject().value(QStringLiteral("box_scale")).toDouble();
+        QVERIFY(scale >= 1.0 && scale <= 3.0);
+        QVERIFY(e.value(QStringLiteral("region")).toObject().value(QStringLiteral("frames")).toInt() > 5);
+
+        // A model file that is not one.
+        const QString foreign = dir.filePath(QStringLiteral("foreign.wildcat"));
+        QFile f(foreign);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("VIGIE-CENTERNET 1\n{}\n");
+        f.close();
+        const Run bad = cli({QStringLiteral("propose"), manifest, QStringLiteral("--db"), db, QStringLiteral("--model"), foreign});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(foreign) && bad.err.contains(QStringLiteral("not a Vigie WILDCAT model")), qPrintable(bad.err));
+
+        // A campaign whose GPS log has sentences but no fix: no weak label, no search region.
+        QFile nmea(campaign + QStringLiteral("/drone.nmea"));
+        QVERIFY(nmea.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        auto sentence = [](const QByteArray &body) -> QByteArray {
+            char sum = 0;
+            for (char c : body)
+                sum ^= c;
+            return "$" + body + "*" + QByteArray::number(uchar(sum), 16).rightJustified(2, '0').toUpper() + "\r\n";
+        };
+        for (int i = 0; i < 10; ++i) {
+            const QByteArray t = "1015" + QByteArray::number(i).rightJustified(2, '0') + ".00";
+            nmea.write(sentence("GNGGA," + t + ",,,,,0,00,99.9,,M,,M,,"));
+            nmea.write(sentence("GNZDA," + t + ",12,05,2026,00,00"));
+        }
+        nmea.close();
+        const Run noFix = cli(proposeArgs);
+        QCOMPARE(noFix.exitCode, 1);
+        QVERIFY2(noFix.err.contains(QStringLiteral("no GPS fix")), qPrintable(noFix.err));
+        const Run noFixTrain = cli({QStringLiteral("proposer"), QStringLiteral("train"), manifest, QStringLiteral("--db"), db,
+                                    QStringLiteral("--steps"), QStringLiteral("5")});
+        QCOMPARE(noFixTrain.exitCode, 1);
+        QVERIFY2(noFixTrain.err.contains(QStringLiteral("no GPS fix")), qPrintable(noFixTrain.err));
+    }
+
     void datasetLifecycle()
     {
         QTemporaryDir dir;

@@ -70,7 +70,8 @@ QJsonObject scoresJson(const inference::LocalizationScores &s)
 {
     return {{QStringLiteral("frames"), s.frames},          {QStringLiteral("corloc_50"), s.corLoc},
             {QStringLiteral("maxboxacc_50"), s.maxBoxAcc}, {QStringLiteral("maxboxacc_v2"), s.maxBoxAccV2},
-            {QStringLiteral("mean_iou"), s.meanIou},       {QStringLiteral("tau"), s.tau}};
+            {QStringLiteral("mean_iou"), s.meanIou},       {QStringLiteral("tau"), s.tau},
+            {QStringLiteral("box_scale"), s.boxScale}};
 }
 
 class ProposerCommand final : public Command
@@ -169,6 +170,9 @@ private:
             const int camera = proposerCameraIndex(*campaign, cameraName);
             if (camera < 0)
                 return failure(io, name(), tr("%1: no camera '%2'").arg(path, cameraName));
+            if (campaign->targetLog().fixes.empty())
+                return failure(io, name(), tr("%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained")
+                                               .arg(path));
             inference::WeakLabelOptions o;
             o.camera = camera;
             o.cropSize = config.cropSize;
@@ -292,15 +296,16 @@ private:
                       .arg(r.region.frames)
                       .arg(r.calibrationFrames)
                << Qt::endl;
-        io.out << tr("method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau") << Qt::endl;
+        io.out << tr("method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau   scale") << Qt::endl;
         auto row = [&](const QString &label, const inference::LocalizationScores &s) {
-            io.out << QStringLiteral("%1 %2 %3 %4 %5 %6")
+            io.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
                           .arg(label, -22)
                           .arg(s.corLoc, 10, 'f', 3)
                           .arg(s.maxBoxAcc, 10, 'f', 3)
                           .arg(s.maxBoxAccV2, 12, 'f', 3)
                           .arg(s.meanIou, 9, 'f', 3)
                           .arg(s.tau, 5, 'f', 2)
+                          .arg(s.boxScale, 6, 'f', 2)
                    << Qt::endl;
         };
         row(tr("(a) geometric box"), r.geometry);
