@@ -296,6 +296,17 @@
     </message>
 </context>
 <context>
+    <name>vigie::ClassMapper</name>
+    <message>
+        <source>the target projects out of view</source>
+        <translation>la cible se projette hors du champ</translation>
+    </message>
+    <message>
+        <source>the search region is empty</source>
+        <translation>la région de recherche est vide</translation>
+    </message>
+</context>
+<context>
     <name>vigie::DetectorRunner</name>
     <message>
         <source>The detector is already running</source>
@@ -331,10 +342,6 @@
     <message>
         <source>Training cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
         <translation>Entraînement annulé pendant l'époque %1 ; le point de reprise de l'époque %2 est conservé</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -900,6 +907,61 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <source>Training on %1 frames with boxes and %2 without target…</source>
         <translation>Entraînement sur %1 images avec boîtes et %2 sans cible…</translation>
     </message>
+    <message>
+        <source>Proposer %1 trained and registered (%2)</source>
+        <translation>Proposeur %1 entraîné et enregistré (%2)</translation>
+    </message>
+    <message>
+        <source>τ %1 and box scale %2 learnt from %3 accepted boxes</source>
+        <translation>τ %1 et échelle des boîtes %2 appris de %3 boîtes acceptées</translation>
+    </message>
+    <message>
+        <source>τ %1: fewer than 5 accepted boxes to learn it from</source>
+        <translation>τ %1 : moins de 5 boîtes acceptées pour l’apprendre</translation>
+    </message>
+    <message>
+        <source>%1: %2 proposals added (%3)</source>
+        <translation>%1 : %2 propositions ajoutées (%3)</translation>
+    </message>
+    <message>
+        <source>No class map on frame %1: %2</source>
+        <translation>Pas de carte de classe sur l’image %1 : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Train Proposer</source>
+        <translation>En&amp;traîner le proposeur</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Proposer</source>
+        <translation>&amp;Annuler le proposeur</translation>
+    </message>
+    <message>
+        <source>&amp;Propose Boxes on Campaign</source>
+        <translation>&amp;Proposer des boîtes sur la campagne</translation>
+    </message>
+    <message>
+        <source>Show &amp;Class Map</source>
+        <translation>Afficher la &amp;carte de classe</translation>
+    </message>
+    <message>
+        <source>P&amp;roposals</source>
+        <translation>P&amp;ropositions</translation>
+    </message>
+    <message>
+        <source>Training the proposer on %1 from GPS labels…</source>
+        <translation>Entraînement du proposeur sur %1 à partir des étiquettes GPS…</translation>
+    </message>
+    <message>
+        <source>No proposer trained for %1 yet: Proposals › Train Proposer first</source>
+        <translation>Aucun proposeur entraîné pour %1 : Propositions › Entraîner le proposeur d’abord</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ModelRegistry</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>vigie::ParseReport</name>
@@ -1012,6 +1074,68 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>A new language takes effect when Vigie restarts.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage de Vigie.</translation>
+    </message>
+    <message>
+        <source>Proposals › Train Proposer: batches of 32 weak-label crops (400 take about 20 s on two cores)</source>
+        <translation>Propositions › Entraîner le proposeur : lots de 32 imagettes à étiquette faible (400 prennent environ 20 s sur deux cœurs)</translation>
+    </message>
+    <message>
+        <source>&amp;Proposer training steps:</source>
+        <translation>Pas d’entraînement du &amp;proposeur :</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ProposerRunner</name>
+    <message>
+        <source>The proposer is already running</source>
+        <translation>Le proposeur tourne déjà</translation>
+    </message>
+    <message>
+        <source>The campaign has no GPS fix: no search region, no proposal</source>
+        <translation>La campagne n’a aucun point GPS : pas de région de recherche, pas de proposition</translation>
+    </message>
+    <message>
+        <source>Proposer: learning τ from accepted boxes</source>
+        <translation>Proposeur : apprentissage de τ sur les boîtes acceptées</translation>
+    </message>
+    <message>
+        <source>Proposals cancelled</source>
+        <translation>Propositions annulées</translation>
+    </message>
+    <message>
+        <source>Proposer: frame %1</source>
+        <translation>Proposeur : image %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ProposerTrainer</name>
+    <message>
+        <source>A proposer is already training</source>
+        <translation>Un proposeur est déjà en entraînement</translation>
+    </message>
+    <message>
+        <source>%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained</source>
+        <translation>%1 : la campagne n’a aucun point GPS, donc aucune étiquette faible : le proposeur ne peut pas être entraîné</translation>
+    </message>
+    <message>
+        <source>Proposer: cutting weak-label crops, frame %1</source>
+        <translation>Proposeur : découpe des imagettes à étiquette faible, image %1</translation>
+    </message>
+    <message>
+        <source>Proposer training cancelled</source>
+        <translation>Entraînement du proposeur annulé</translation>
+    </message>
+    <message>
+        <source>Proposer: %1 frames of %2, %3 crops with the drone and %4 without (%5 frames without a projection)</source>
+        <translation>Proposeur : %1 images de %2, %3 imagettes avec le drone et %4 sans (%5 images sans projection)</translation>
+    </message>
+    <message>
+        <source>%1: the target never projects into %2's view: no weak label to learn from</source>
+        <translation>%1 : la cible ne se projette jamais dans le champ de %2 : aucune étiquette faible à apprendre</translation>
+    </message>
+    <message>
+        <source>Proposer: step %1 of %2, loss %3</source>
+        <translation>Proposeur : pas %1 sur %2, perte %3</translation>
     </message>
 </context>
 <context>
@@ -1838,10 +1962,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>Nom ou modalité de la caméra (par défaut ir).</translation>
     </message>
     <message>
-        <source>Threshold on the normalised map (default 0.0: calibrate with `proposer evaluate` or on accepted boxes).</source>
-        <translation>Seuil sur la carte normalisée (par défaut 0.0 : à calibrer avec `proposer evaluate` ou sur les boîtes acceptées).</translation>
-    </message>
-    <message>
         <source>LibTorch threads (default: every core).</source>
         <translation>Fils d’exécution LibTorch (par défaut : tous les cœurs).</translation>
     </message>
@@ -1876,6 +1996,26 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>%1 proposals of %2 written for camera %3 (%4 already there, left alone)</source>
         <translation>%1 propositions de %2 écrites pour la caméra %3 (%4 déjà présentes, laissées telles quelles)</translation>
+    </message>
+    <message>
+        <source>Threshold on the normalised map (default: learnt with the box scale from the camera's accepted boxes in the dataset, 0.5 when it has fewer than 5).</source>
+        <translation>Seuil sur la carte normalisée (par défaut : appris avec l’échelle des boîtes sur les boîtes acceptées de la caméra dans le jeu de données, 0,5 s’il en a moins de 5).</translation>
+    </message>
+    <message>
+        <source>Boxes scaled about their centre (default: learnt with τ, else 1).</source>
+        <translation>Boîtes mises à l’échelle autour de leur centre (par défaut : apprise avec τ, sinon 1).</translation>
+    </message>
+    <message>
+        <source>--box-scale must be in [0.25, 8]</source>
+        <translation>--box-scale doit être dans [0,25, 8]</translation>
+    </message>
+    <message>
+        <source>τ %1 and box scale %2 learnt from %3 accepted boxes</source>
+        <translation>τ %1 et échelle des boîtes %2 appris de %3 boîtes acceptées</translation>
+    </message>
+    <message>
+        <source>fewer than 5 accepted boxes on %1: τ %2, box scale %3</source>
+        <translation>moins de 5 boîtes acceptées sur %1 : τ %2, échelle des boîtes %3</translation>
     </message>
 </context>
 <context>
@@ -2025,10 +2165,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>%1 sur %2, %3 images de test (τ calibré sur %4 autres)</translation>
     </message>
     <message>
-        <source>method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau</source>
-        <translation>méthode                CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  IoU moy.  tau</translation>
-    </message>
-    <message>
         <source>(a) geometric box</source>
         <translation>(a) boîte géométrique</translation>
     </message>
@@ -2059,6 +2195,14 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>evaluate: the box edge is that fraction of this quantile of the drone's contrast above the noise (default 0.5; 1: of its peak).</source>
         <translation>evaluate : le bord de la boîte est à cette fraction de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : de son pic).</translation>
+    </message>
+    <message>
+        <source>%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained</source>
+        <translation>%1 : la campagne n’a aucun point GPS, donc aucune étiquette faible : le proposeur ne peut pas être entraîné</translation>
+    </message>
+    <message>
+        <source>method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau   scale</source>
+        <translation>méthode                CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  IoU moy.  tau   échelle</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +2974,10 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <source>frame %1 has no time on the campaign's clock</source>
+        <translation>l’image %1 n’a pas d’heure sur l’horloge de la campagne</translation>
     </message>
 </context>
 <context>
