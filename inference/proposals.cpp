@@ -256,7 +256,7 @@ std::vector<double> tauGrid()
 
 std::vector<double> boxScaleGrid()
 {
-    return {1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
+    return {0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
 }
 
 namespace {

@@ -91,7 +91,7 @@ struct LocalizationScores
 
 /// The thresholds tried: 0.00, 0.01, …, 0.99.
 std::vector<double> tauGrid();
-/// The box scales tried: 1 (the drone's own pixels) up to 3.
+/// The box scales tried: 0.5 to 3 (1: the drone's own pixels).
 std::vector<double> boxScaleGrid();
 
 /// What boxes known to be right teach the proposer: the threshold τ, and the box convention.
