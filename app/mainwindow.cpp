@@ -937,6 +937,7 @@ void MainWindow::closeCampaign()
     }
     if (m_proposerRunner->isRunning())
         m_proposerRunner->cancel(); // its proposals would have no session to go to
+    m_classMapAction->setChecked(false); // releases the mapper's decoder of this campaign
     m_classMapper->setSource({}, -1, {});
     saveState();
     delete m_session;
