@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
 #include <set>
 
 #include <opencv2/core.hpp>
@@ -37,7 +38,12 @@ ScoreMap regionMap(const WildcatNet &net, const QImage &grey, const SearchRegion
     const QRect context = region.rect.adjusted(-margin, -margin, margin, margin).intersected(grey.rect());
     // The network sees the drone at the size it learned (networkScale) when geometry knows the
     // expected size; else the region is enlarged by `upsample`.
-    const double scale = region.expectedSidePx > 0 ? networkScale(region.expectedSidePx) : double(std::max(1, options.upsample));
+    double scale = region.expectedSidePx > 0 ? networkScale(region.expectedSidePx) : double(std::max(1, options.upsample));
+    // A wide region around a small drone would cost seconds (a 350 px region at ×4 is 1.9 million
+    // network pixels): the enlargement stops at the budget, the drone then looks smaller.
+    const double area = double(context.width()) * double(context.height()) * scale * scale;
+    if (options.maxNetworkPixels > 0 && scale > 1 && area > options.maxNetworkPixels)
+        scale = std::max(1.0, scale * std::sqrt(options.maxNetworkPixels / area));
     QImage crop = grey.copy(context);
     const int sw = std::max(8, int(std::lround(crop.width() * scale))), sh = std::max(8, int(std::lround(crop.height() * scale)));
     if (sw != crop.width() || sh != crop.height())

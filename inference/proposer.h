@@ -20,6 +20,9 @@ struct ProposerOptions
     int maxBoxes = 3;      ///< the best box and its alternatives
     double minSidePx = 64; ///< the search region's smallest side
     int upsample = 2;      ///< the enlargement before the network when the drone's expected size is unknown
+    /// The enlargement of a region stops when the network would see more pixels than this
+    /// (0: no limit). Bounds the cost of wide regions around small drones.
+    double maxNetworkPixels = 512.0 * 512.0;
     double closeFactor = 0.75; ///< map gaps up to this × the expected drone size are closed
     bool refine = true;        ///< boxes shrink to the drone's own pixels (refineBox)
     double edgeFraction = 0.5;

@@ -117,6 +117,10 @@ public:
                           QStringLiteral("q"), QStringLiteral("0.5")});
         parser.addOption({QStringLiteral("edge-fraction"), tr("evaluate: box refinement threshold, a fraction of the peak contrast (default 0.5; 0 = no refinement)."),
                           QStringLiteral("f"), QStringLiteral("0.5")});
+        parser.addOption({QStringLiteral("max-network-pixels"),
+                          tr("evaluate: a region is enlarged for the network up to this many pixels (default 262144; 0: "
+                             "no limit)."),
+                          QStringLiteral("n"), QStringLiteral("262144")});
         parser.addOption({QStringLiteral("every"), tr("evaluate: every n-th frame with a visible drone (default 1)."),
                           QStringLiteral("n"), QStringLiteral("1")});
         parser.addOption({QStringLiteral("json"), tr("Machine-readable output.")});
@@ -277,6 +281,7 @@ private:
         options.edgeFraction = std::clamp(parser.value(QStringLiteral("edge-fraction")).toDouble(), 0.0, 1.0);
         options.refine = options.edgeFraction > 0;
         options.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
+        options.maxNetworkPixels = std::max(0.0, parser.value(QStringLiteral("max-network-pixels")).toDouble());
         inference::ProposerEvaluation r;
         if (!inference::evaluateProposer(*campaign, gt, camera, *net, options, &r, &error))
             return failure(io, name(), error);
