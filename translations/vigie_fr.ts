@@ -2204,6 +2204,10 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <source>method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau   scale</source>
         <translation>méthode                CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  IoU moy.  tau   échelle</translation>
     </message>
+    <message>
+        <source>evaluate: a region is enlarged for the network up to this many pixels (default 262144; 0: no limit).</source>
+        <translation>evaluate : une région est agrandie pour le réseau jusqu’à ce nombre de pixels (262144 par défaut ; 0 : sans limite).</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::Registry</name>
