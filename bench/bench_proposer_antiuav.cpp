@@ -109,7 +109,7 @@ int main(int argc, char **argv)
         }
     }
     const double noisePx = 20, radiusPx = 60;
-    std::printf("held-out  frames  CorLoc@0.5 (c)  MaxBoxAccV2 (c)  mean IoU (c)  CorLoc geometric box  pointing (c)  regions/s  final loss\n");
+    std::printf("held-out  frames  CorLoc@0.5 (c)  MaxBoxAccV2 (c)  mean IoU (c)  CorLoc geometric box  pointing (c)  scale  regions/s  final loss\n");
     double sumCorLoc = 0;
     for (size_t held = 0; held < seqs.size(); ++held) {
         if (!only.isEmpty() && seqs[held].name != only)
@@ -204,16 +204,16 @@ int main(int argc, char **argv)
                 const auto top = boxesAt(test[m], tau, 1);
                 if (top.empty())
                     continue;
-                const QRectF r = top.front().box, g = testTruth[m];
-                sumW += r.width(); sumH += r.height(); sumGW += g.width(); sumGH += g.height();
+                const QRectF r = top.front().box, truthBox = testTruth[m];
+                sumW += r.width(); sumH += r.height(); sumGW += truthBox.width(); sumGH += truthBox.height();
                 for (int k = 0; k < 5; ++k) {
                     QRectF b(0, 0, r.width() * scales[k], r.height() * scales[k]);
                     b.moveCenter(r.center());
-                    hitScaled[k] += iou(b, g) >= 0.5;
+                    hitScaled[k] += iou(b, truthBox) >= 0.5;
                 }
-                QRectF e(0, 0, g.width(), g.height());
+                QRectF e(0, 0, truthBox.width(), truthBox.height());
                 e.moveCenter(r.center());
-                hitExpected += iou(e, g) >= 0.5;
+                hitExpected += iou(e, truthBox) >= 0.5;
             }
             const double n = double(test.size());
             std::printf("  diag: mean box %.1fx%.1f vs truth %.1fx%.1f; CorLoc scaled x1 %.3f x1.25 %.3f x1.5 %.3f x2 %.3f x2.5 %.3f; truth size at centre %.3f\n",
@@ -221,8 +221,8 @@ int main(int argc, char **argv)
                         hitScaled[3] / n, hitScaled[4] / n, hitExpected / n);
         }
         sumCorLoc += s.corLoc;
-        std::printf("%-8s  %6d  %14.3f  %15.3f  %12.3f  %20.3f  %12.3f  %9.1f  %10.3f\n", qPrintable(h.name), s.frames, s.corLoc,
-                    s.maxBoxAccV2, s.meanIou, g.corLoc, double(pointed) / std::max<size_t>(1, test.size()),
+        std::printf("%-8s  %6d  %14.3f  %15.3f  %12.3f  %20.3f  %12.3f  %5.2f  %9.1f  %10.3f\n", qPrintable(h.name), s.frames,
+                    s.corLoc, s.maxBoxAccV2, s.meanIou, g.corLoc, double(pointed) / std::max<size_t>(1, test.size()), s.boxScale,
                     double(h.frames.size()) / (ms / 1000.0), lastLoss);
         std::fflush(stdout);
     }
