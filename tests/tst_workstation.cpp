@@ -448,12 +448,25 @@ private Q_SLOTS:
         QVERIFY(!classMap->isChecked());
 
         // Proposals › Train Proposer (Ctrl+Shift+W): weak labels from GPS, in the background.
+        // A long run first, cancelled once it trains: nothing is registered.
         auto *trainer = window.findChild<ProposerTrainer *>();
         QVERIFY(trainer);
+        auto *cancel = window.findChild<QAction *>(QStringLiteral("actionCancelProposer"));
+        QSettings().setValue(QStringLiteral("proposer/steps"), 20000);
+        QSignalSpy progress(trainer, &ProposerTrainer::progress);
+        QSignalSpy cancelled(trainer, &ProposerTrainer::failed);
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toString().contains(QStringLiteral("step")), 60000);
+        QVERIFY(cancel->isEnabled());
+        cancel->trigger();
+        QVERIFY(cancelled.wait(30000));
+        QVERIFY2(cancelled.at(0).at(0).toString().contains(QStringLiteral("cancelled")), qPrintable(cancelled.at(0).at(0).toString()));
+        QTRY_VERIFY(!cancel->isEnabled());
+        QSettings().setValue(QStringLiteral("proposer/steps"), 40);
+
         QSignalSpy trained(trainer, &ProposerTrainer::finished);
         QSignalSpy trainFailed(trainer, &ProposerTrainer::failed);
         QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
-        auto *cancel = window.findChild<QAction *>(QStringLiteral("actionCancelProposer"));
         QVERIFY(cancel->isEnabled());
         QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionTrainProposer"))->isEnabled());
         QVERIFY2(trained.wait(120000), qPrintable(trainFailed.isEmpty() ? QString() : trainFailed.at(0).at(0).toString()));
@@ -467,6 +480,10 @@ private Q_SLOTS:
             const auto record = dataset->modelByVersion(version);
             QVERIFY(record && QFile::exists(record->weightsPath));
             QVERIFY(record->dataSnapshotJson.contains(QStringLiteral("positives")));
+            int proposers = 0;
+            for (const db::ModelRecord &m : dataset->models())
+                proposers += m.name == QLatin1String("wildcat-ir") ? 1 : 0;
+            QCOMPARE(proposers, 1); // the cancelled run registered nothing
         }
 
         // H shows the class map over the search region of the IR frame, and follows the frames.
