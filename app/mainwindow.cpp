@@ -270,7 +270,7 @@ MainWindow::MainWindow(QWidget *parent)
                 const auto found = m_proposerRunner->takeProposals();
                 if (!m_session || !m_session->campaign())
                     return;
-                const int added = addProposals(detectorCamera(), found, db::BoxSource::Cam, version);
+                const int added = addProposals(m_proposingCamera, found, db::BoxSource::Cam, version);
                 const QString how = calibrationBoxes > 0
                                         ? tr("τ %1 and box scale %2 learnt from %3 accepted boxes")
                                               .arg(tau, 0, 'f', 2)
@@ -1091,7 +1091,7 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
         return;
     }
     view->showFrame(image, frame, overlay);
-    if (m_classMapAction->isChecked() && camera == detectorCamera())
+    if (m_classMapAction->isChecked() && camera == m_classMapCamera)
         m_classMapper->request(frame);
     if (m_session && camera == m_session->masterCamera())
         m_timeline->setCurrentFrame(frame);
@@ -1347,7 +1347,7 @@ void MainWindow::trainProposer()
     ProposerTrainer::Job job;
     job.campaign = m_session->sharedCampaign();
     job.manifestPath = m_session->manifestPath();
-    job.camera = detectorCamera();
+    job.camera = proposerCamera();
     job.frameCount = m_session->frameCount(job.camera);
     job.modelDir = QFileInfo(m_session->datasetPath()).absoluteDir().filePath(QStringLiteral("models"));
     job.datasetPath = m_session->datasetPath();
@@ -1361,7 +1361,7 @@ void MainWindow::runProposer()
 {
     if (!m_session || m_session->state() != CampaignSession::State::Ready)
         return;
-    const int camera = detectorCamera();
+    const int camera = proposerCamera();
     QString error;
     const auto newest = newestModel(QStringLiteral("wildcat-") + m_session->cameraName(camera), &error);
     if (!newest) {
@@ -1381,20 +1381,22 @@ void MainWindow::runProposer()
         if (list.size() == 1)
             accepted[frame] = list.front();
     }
-    m_proposerRunner->start(m_session->sharedCampaign(), camera, m_session->frameCount(camera), newest->weightsPath,
-                            newest->version, std::move(accepted));
+    if (m_proposerRunner->start(m_session->sharedCampaign(), camera, m_session->frameCount(camera), newest->weightsPath,
+                                newest->version, std::move(accepted)))
+        m_proposingCamera = camera;
     updateActions();
 }
 
 void MainWindow::setClassMapShown(bool shown)
 {
-    const int camera = m_session ? detectorCamera() : -1;
-    if (FrameView *view = viewOf(camera); view && !shown)
+    if (FrameView *view = viewOf(m_classMapCamera))
         view->setHeatMap(-1, {}, {});
+    m_classMapCamera = -1;
     if (!shown || !m_session || m_session->state() != CampaignSession::State::Ready) {
         m_classMapper->setSource({}, -1, {});
         return;
     }
+    const int camera = proposerCamera();
     QString error;
     const auto newest = newestModel(QStringLiteral("wildcat-") + m_session->cameraName(camera), &error);
     if (!newest) {
@@ -1405,6 +1407,7 @@ void MainWindow::setClassMapShown(bool shown)
         m_classMapAction->setChecked(false);
         return;
     }
+    m_classMapCamera = camera;
     m_classMapper->setSource(m_session->sharedCampaign(), camera, newest->weightsPath);
     if (FrameView *view = viewOf(camera); view && view->frame() >= 0)
         m_classMapper->request(view->frame());
@@ -1444,6 +1447,13 @@ void MainWindow::nextDetectorError(int direction)
         return;
     }
     m_session->player()->seekFrame(camera, best);
+}
+
+int MainWindow::proposerCamera() const
+{
+    if (m_activeView && m_activeView->camera() >= 0)
+        return m_activeView->camera();
+    return detectorCamera();
 }
 
 int MainWindow::detectorCamera() const

@@ -143,7 +143,8 @@ private:
     /// boxes of the same model version (runs repeated on the same model add nothing twice).
     int addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version);
 
-    // The WILDCAT proposer (docs/PROPOSER.md).
+    // The WILDCAT proposer (docs/PROPOSER.md), on the active view's camera.
+    int proposerCamera() const;
     void trainProposer();
     void runProposer();
     void setClassMapShown(bool shown);
@@ -234,6 +235,8 @@ private:
     ProposerTrainer *m_proposerTrainer = nullptr;
     ProposerRunner *m_proposerRunner = nullptr;
     ClassMapper *m_classMapper = nullptr;
+    int m_proposingCamera = -1; ///< the camera of the proposer run in progress
+    int m_classMapCamera = -1;  ///< the camera whose frames get the class map
 };
 
 } // namespace vigie

@@ -437,6 +437,8 @@ private Q_SLOTS:
         CampaignSession *s = window.session();
         const int ir = s->cameraOf(QStringLiteral("ir"));
 
+        // The proposer works on the active view's camera: the IR one here.
+        window.setActiveView(window.irView());
         // Nothing trained yet: proposing and the class map say so, and invent nothing.
         auto *propose = window.findChild<QAction *>(QStringLiteral("actionPropose"));
         auto *classMap = window.findChild<QAction *>(QStringLiteral("actionShowClassMap"));
@@ -541,6 +543,12 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(ran.wait(120000));
         QCOMPARE(proposalsOf().size(), cam.size());
+        // With the RGB view active, the commands are about RGB, which has no proposer yet.
+        window.setActiveView(window.rgbView());
+        QTest::keyClick(&window, Qt::Key_H);
+        QVERIFY(!classMap->isChecked());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained for rgb")),
+                 qPrintable(window.statusBar()->currentMessage()));
         window.closeCampaign();
         QSettings().remove(QStringLiteral("proposer/steps"));
     }
