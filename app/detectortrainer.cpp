@@ -2,8 +2,6 @@
 
 #include "app/modelregistry.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -219,26 +217,14 @@ void DetectorTrainer::run(Job job)
     const QString weights = QDir(job.modelDir).filePath(version + QStringLiteral(".centernet"));
     if (!net->save(weights, &error))
         return fail(error);
-    TrainedModel record;
-    record.name = QStringLiteral("centernet-") + cameraName;
-    record.version = version;
-    record.architecture = QStringLiteral("centernet-small-s4");
-    record.hyperparameters = net->config().toJson();
-    record.hyperparameters.insert(QStringLiteral("epochs"), job.epochs);
-    record.hyperparameters.insert(QStringLiteral("steps_per_epoch"), job.stepsPerEpoch);
-    record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
-    record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
-    record.hyperparameters.insert(QStringLiteral("seed"), QString::number(job.seed));
-    record.weightsPath = QFileInfo(weights).absoluteFilePath();
-    record.dataSnapshot = QJsonObject{{QStringLiteral("campaign"), QFileInfo(job.manifestPath).absoluteFilePath()},
-                                      {QStringLiteral("camera"), cameraName},
-                                      {QStringLiteral("train_frames_with_boxes"), qint64(trainBoxes.size())},
-                                      {QStringLiteral("train_frames_without_target"), qint64(trainEmpty.size())},
-                                      {QStringLiteral("validation_from_frame"), valBoxes.empty() ? -1 : double(cut)},
-                                      {QStringLiteral("validation_frames"), qint64(valFrames.size())}};
-    record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                 {QStringLiteral("curve"), curve},
-                                 {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+    const QJsonObject snapshot{{QStringLiteral("campaign"), QFileInfo(job.manifestPath).absoluteFilePath()},
+                               {QStringLiteral("camera"), cameraName},
+                               {QStringLiteral("train_frames_with_boxes"), qint64(trainBoxes.size())},
+                               {QStringLiteral("train_frames_without_target"), qint64(trainEmpty.size())},
+                               {QStringLiteral("validation_from_frame"), valBoxes.empty() ? -1 : double(cut)},
+                               {QStringLiteral("validation_frames"), qint64(valFrames.size())}};
+    const TrainedModel record = detectorRecord(cameraName, version, weights, net->config().toJson(), job.epochs, t, snapshot,
+                                               lastLoss, curve, double(timer.elapsed()) / 1000.0);
     if (!registerTrainedModel(job.datasetPath, record, &error))
         return fail(error);
     m_work.finish();

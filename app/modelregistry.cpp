@@ -34,6 +34,56 @@ QString modelVersion(const QString &prefix, const QString &camera)
         .arg(prefix, camera, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'")));
 }
 
+TrainedModel proposerRecord(const QString &cameraName, const QString &version, const QString &weightsPath,
+                            const inference::WildcatConfig &config, const inference::TrainOptions &training,
+                            const QJsonArray &snapshot, double finalLoss, double trainSeconds)
+{
+    TrainedModel record;
+    record.name = QStringLiteral("wildcat-") + cameraName;
+    record.version = version;
+    record.architecture = QStringLiteral("wildcat-small-s4");
+    record.hyperparameters = config.toJson();
+    record.hyperparameters.insert(QStringLiteral("steps"), training.steps);
+    record.hyperparameters.insert(QStringLiteral("batch"), training.batch);
+    record.hyperparameters.insert(QStringLiteral("learning_rate"), training.learningRate);
+    record.hyperparameters.insert(QStringLiteral("seed"), QString::number(training.seed));
+    record.weightsPath = QFileInfo(weightsPath).absoluteFilePath();
+    record.dataSnapshot = snapshot;
+    record.metrics = QJsonObject{{QStringLiteral("final_loss"), finalLoss}, {QStringLiteral("train_seconds"), trainSeconds}};
+    return record;
+}
+
+QJsonObject weakLabelSnapshot(const QString &manifestPath, const QString &cameraName, const inference::WeakLabelReport &report)
+{
+    return {{QStringLiteral("campaign"), QFileInfo(manifestPath).absoluteFilePath()},
+            {QStringLiteral("camera"), cameraName},
+            {QStringLiteral("frames"), qint64(report.framesRead)},
+            {QStringLiteral("positives"), qint64(report.positives)},
+            {QStringLiteral("negatives"), qint64(report.negatives)}};
+}
+
+TrainedModel detectorRecord(const QString &cameraName, const QString &version, const QString &weightsPath,
+                            const QJsonObject &config, int epochs, const inference::DetectorTrainOptions &training,
+                            const QJsonValue &snapshot, double finalLoss, const QJsonArray &curve, double trainSeconds)
+{
+    TrainedModel record;
+    record.name = QStringLiteral("centernet-") + cameraName;
+    record.version = version;
+    record.architecture = QStringLiteral("centernet-small-s4");
+    record.hyperparameters = config;
+    record.hyperparameters.insert(QStringLiteral("epochs"), epochs);
+    record.hyperparameters.insert(QStringLiteral("steps_per_epoch"), training.steps);
+    record.hyperparameters.insert(QStringLiteral("batch"), training.batch);
+    record.hyperparameters.insert(QStringLiteral("learning_rate"), training.learningRate);
+    record.hyperparameters.insert(QStringLiteral("seed"), QString::number(training.seed));
+    record.weightsPath = QFileInfo(weightsPath).absoluteFilePath();
+    record.dataSnapshot = snapshot;
+    record.metrics = QJsonObject{{QStringLiteral("final_loss"), finalLoss},
+                                 {QStringLiteral("curve"), curve},
+                                 {QStringLiteral("train_seconds"), trainSeconds}};
+    return record;
+}
+
 bool registerTrainedModel(const QString &datasetPath, const TrainedModel &model, QString *error)
 {
     QFile weights(model.weightsPath);

@@ -4,6 +4,11 @@
 // the version names the network, the camera and the time; the record holds the weights' path
 // and SHA-256, the hyper-parameters, the data it saw and its metrics.
 
+#include "inference/detector.h"
+#include "inference/weaklabels.h"
+#include "inference/wildcat.h"
+
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -23,6 +28,22 @@ struct TrainedModel
 
 /// "PREFIX-CAMERA-yyyyMMddTHHmmsszzzZ" (UTC): sorts by time, unique per camera and run.
 QString modelVersion(const QString &prefix, const QString &camera);
+
+/// A WILDCAT proposer's record, as `vigie-cli proposer train` and Proposals › Train Proposer write
+/// it: the configuration and training settings as hyper-parameters, the campaigns it saw
+/// (weakLabelSnapshot entries), the final loss and the training time.
+TrainedModel proposerRecord(const QString &cameraName, const QString &version, const QString &weightsPath,
+                            const inference::WildcatConfig &config, const inference::TrainOptions &training,
+                            const QJsonArray &snapshot, double finalLoss, double trainSeconds);
+/// One campaign's entry in a proposer's data snapshot: where its weak labels came from.
+QJsonObject weakLabelSnapshot(const QString &manifestPath, const QString &cameraName,
+                              const inference::WeakLabelReport &report);
+
+/// A CenterNet detector's record, as `vigie-cli detector train` and Detector › Train Detector
+/// write it (`training.steps` is the steps per epoch).
+TrainedModel detectorRecord(const QString &cameraName, const QString &version, const QString &weightsPath,
+                            const QJsonObject &config, int epochs, const inference::DetectorTrainOptions &training,
+                            const QJsonValue &snapshot, double finalLoss, const QJsonArray &curve, double trainSeconds);
 
 /// Hashes the weights file and records the model in the dataset (created if missing).
 bool registerTrainedModel(const QString &datasetPath, const TrainedModel &model, QString *error);

@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QJsonArray>
 
 namespace vigie {
@@ -86,23 +85,9 @@ void ProposerTrainer::run(Job job)
     const QString weights = QDir(job.modelDir).filePath(version + QStringLiteral(".wildcat"));
     if (!net->save(weights, &error))
         return fail(error);
-    TrainedModel record;
-    record.name = QStringLiteral("wildcat-") + cameraName;
-    record.version = version;
-    record.architecture = QStringLiteral("wildcat-small-s4");
-    record.hyperparameters = config.toJson();
-    record.hyperparameters.insert(QStringLiteral("steps"), job.steps);
-    record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
-    record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
-    record.hyperparameters.insert(QStringLiteral("seed"), QString::number(job.seed));
-    record.weightsPath = QFileInfo(weights).absoluteFilePath();
-    record.dataSnapshot = QJsonArray{QJsonObject{{QStringLiteral("campaign"), QFileInfo(job.manifestPath).absoluteFilePath()},
-                                                 {QStringLiteral("camera"), cameraName},
-                                                 {QStringLiteral("frames"), qint64(report.framesRead)},
-                                                 {QStringLiteral("positives"), qint64(report.positives)},
-                                                 {QStringLiteral("negatives"), qint64(report.negatives)}}};
-    record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                 {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+    const TrainedModel record =
+        proposerRecord(cameraName, version, weights, config, t, QJsonArray{weakLabelSnapshot(job.manifestPath, cameraName, report)},
+                       lastLoss, double(timer.elapsed()) / 1000.0);
     if (!registerTrainedModel(job.datasetPath, record, &error))
         return fail(error);
     m_work.finish();

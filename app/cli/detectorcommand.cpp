@@ -8,8 +8,6 @@
 #include "inference/runtime.h"
 #include "models/campaign.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -311,21 +309,8 @@ private:
         }
         if (!net->save(out, &error))
             return failure(io, name(), error);
-        TrainedModel record;
-        record.name = QStringLiteral("centernet-") + cameraName;
-        record.version = version;
-        record.architecture = QStringLiteral("centernet-small-s4");
-        record.hyperparameters = config.toJson();
-        record.hyperparameters.insert(QStringLiteral("epochs"), epochs);
-        record.hyperparameters.insert(QStringLiteral("steps_per_epoch"), steps);
-        record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
-        record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
-        record.hyperparameters.insert(QStringLiteral("seed"), QString::number(seed));
-        record.weightsPath = QFileInfo(out).absoluteFilePath();
-        record.dataSnapshot = snapshot;
-        record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                     {QStringLiteral("curve"), curve},
-                                     {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+        const TrainedModel record = detectorRecord(cameraName, version, out, config.toJson(), epochs, t, snapshot, lastLoss, curve,
+                                                   double(timer.elapsed()) / 1000.0);
         if (!registerTrainedModel(dbPath, record, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {

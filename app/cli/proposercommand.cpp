@@ -7,11 +7,8 @@
 #include "inference/weaklabels.h"
 #include "models/campaign.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -191,11 +188,7 @@ private:
                           .arg(report.negatives)
                           .arg(report.noProjection)
                    << Qt::endl;
-            snapshot.append(QJsonObject{{QStringLiteral("campaign"), QFileInfo(path).absoluteFilePath()},
-                                        {QStringLiteral("camera"), campaign->manifest().cameras[size_t(camera)].name},
-                                        {QStringLiteral("frames"), qint64(report.framesRead)},
-                                        {QStringLiteral("positives"), qint64(report.positives)},
-                                        {QStringLiteral("negatives"), qint64(report.negatives)}});
+            snapshot.append(weakLabelSnapshot(path, campaign->manifest().cameras[size_t(camera)].name, report));
         }
         auto net = inference::WildcatNet::create(config, seed);
         inference::TrainOptions t;
@@ -228,19 +221,8 @@ private:
         }
         if (!net->save(out, &error))
             return failure(io, name(), error);
-        TrainedModel record;
-        record.name = QStringLiteral("wildcat-") + cameraName;
-        record.version = version;
-        record.architecture = QStringLiteral("wildcat-small-s4");
-        record.hyperparameters = config.toJson();
-        record.hyperparameters.insert(QStringLiteral("steps"), steps);
-        record.hyperparameters.insert(QStringLiteral("batch"), t.batch);
-        record.hyperparameters.insert(QStringLiteral("learning_rate"), t.learningRate);
-        record.hyperparameters.insert(QStringLiteral("seed"), QString::number(seed));
-        record.weightsPath = QFileInfo(out).absoluteFilePath();
-        record.dataSnapshot = snapshot;
-        record.metrics = QJsonObject{{QStringLiteral("final_loss"), lastLoss},
-                                     {QStringLiteral("train_seconds"), double(timer.elapsed()) / 1000.0}};
+        const TrainedModel record = proposerRecord(cameraName, version, out, config, t, snapshot, lastLoss,
+                                                   double(timer.elapsed()) / 1000.0);
         if (!registerTrainedModel(dbPath, record, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
