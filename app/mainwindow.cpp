@@ -1180,15 +1180,12 @@ void MainWindow::runDetector()
     // The newest detector registered for this camera.
     const int camera = detectorCamera();
     QString error;
-    const auto newest = newestModel(QStringLiteral("centernet-") + m_session->cameraName(camera), &error);
+    const auto newest = newestModel(QStringLiteral("centernet"), camera, &error);
     if (!newest) {
-        const QString text = error.isEmpty() ? tr("No detector trained for %1 yet: Detector › Train Detector first")
-                                                   .arg(m_session->cameraName(camera))
-                                             : error;
-        m_reviewPanel->setMessage(text);
+        m_reviewPanel->setMessage(error);
         m_reviewDock->show();
         m_reviewDock->raise();
-        statusBar()->showMessage(text, 10000);
+        statusBar()->showMessage(error, 10000);
         return;
     }
     m_reviewPanel->setMessage(tr("Running %1 on %2…").arg(newest->version, m_session->cameraName(camera)));
@@ -1299,15 +1296,22 @@ void MainWindow::refreshReview()
     m_reviewPanel->setComparison(a, summarize(m_reviewPanel->comparedModel(), nullptr));
 }
 
-std::optional<db::ModelRecord> MainWindow::newestModel(const QString &name, QString *error) const
+std::optional<db::ModelRecord> MainWindow::newestModel(const QString &network, int camera, QString *error) const
 {
     auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, error);
     if (!dataset)
         return std::nullopt;
+    const QString cameraName = m_session->cameraName(camera);
+    const QString name = network + QLatin1Char('-') + cameraName;
     std::optional<db::ModelRecord> newest;
     for (const db::ModelRecord &m : dataset->models()) {
         if (m.name == name && (!newest || m.createdUs >= newest->createdUs))
             newest = m;
+    }
+    if (!newest) {
+        *error = network == QLatin1String("wildcat")
+                     ? tr("No proposer trained for %1 yet: Proposals › Train Proposer first").arg(cameraName)
+                     : tr("No detector trained for %1 yet: Detector › Train Detector first").arg(cameraName);
     }
     return newest;
 }
@@ -1363,13 +1367,10 @@ void MainWindow::runProposer()
         return;
     const int camera = proposerCamera();
     QString error;
-    const auto newest = newestModel(QStringLiteral("wildcat-") + m_session->cameraName(camera), &error);
+    const auto newest = newestModel(QStringLiteral("wildcat"), camera, &error);
     if (!newest) {
-        const QString text = error.isEmpty() ? tr("No proposer trained for %1 yet: Proposals › Train Proposer first")
-                                                   .arg(m_session->cameraName(camera))
-                                             : error;
-        statusBar()->showMessage(text, 10000);
-        qWarning().noquote() << text;
+        statusBar()->showMessage(error, 10000);
+        qWarning().noquote() << error;
         return;
     }
     // τ and the box scale are learnt from the frames holding one accepted or corrected box.
@@ -1398,12 +1399,9 @@ void MainWindow::setClassMapShown(bool shown)
     }
     const int camera = proposerCamera();
     QString error;
-    const auto newest = newestModel(QStringLiteral("wildcat-") + m_session->cameraName(camera), &error);
+    const auto newest = newestModel(QStringLiteral("wildcat"), camera, &error);
     if (!newest) {
-        statusBar()->showMessage(error.isEmpty() ? tr("No proposer trained for %1 yet: Proposals › Train Proposer first")
-                                                       .arg(m_session->cameraName(camera))
-                                                 : error,
-                                 10000);
+        statusBar()->showMessage(error, 10000);
         m_classMapAction->setChecked(false);
         return;
     }

@@ -137,8 +137,9 @@ private:
     void nextDetectorError(int direction);
     /// The camera training and review work on: IR when there is one.
     int detectorCamera() const;
-    /// The newest model of this registry name ("wildcat-ir"), with a message when there is none.
-    std::optional<db::ModelRecord> newestModel(const QString &name, QString *error) const;
+    /// The newest model of a network ("wildcat", "centernet") for a camera. None: `error` says
+    /// why, the dataset unreadable or nothing trained yet (and which command trains it).
+    std::optional<db::ModelRecord> newestModel(const QString &network, int camera, QString *error) const;
     /// Adds boxes computed in the background as proposals, skipping frames that already hold
     /// boxes of the same model version (runs repeated on the same model add nothing twice).
     int addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version);
