@@ -39,6 +39,16 @@ Run cli(const QStringList &args)
     return run;
 }
 
+/// Three seconds of an easy campaign (seed 5) generated into `folder`; its manifest's path.
+QString easyCampaign(const QString &folder, QString *error)
+{
+    const Run synth = cli({QStringLiteral("synth"), QStringLiteral("--out"), folder, QStringLiteral("--preset"),
+                           QStringLiteral("easy"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--seed"),
+                           QStringLiteral("5")});
+    *error = synth.err;
+    return synth.exitCode == 0 ? folder + QStringLiteral("/campaign.json") : QString();
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -267,11 +277,9 @@ private Q_SLOTS:
         // detect into a dataset, evaluate with every figure, and refuse what cannot work.
         QTemporaryDir dir;
         const QString campaign = dir.filePath(QStringLiteral("c"));
-        const Run synth = cli({QStringLiteral("synth"), QStringLiteral("--out"), campaign, QStringLiteral("--preset"),
-                               QStringLiteral("easy"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--seed"),
-                               QStringLiteral("5")});
-        QVERIFY2(synth.exitCode == 0, qPrintable(synth.err));
-        const QString manifest = campaign + QStringLiteral("/campaign.json");
+        QString synthError;
+        const QString manifest = easyCampaign(campaign, &synthError);
+        QVERIFY2(!manifest.isEmpty(), qPrintable(synthError));
         const QString db = dir.filePath(QStringLiteral("d.sqlite"));
         const QString weights = dir.filePath(QStringLiteral("det.centernet"));
 
@@ -346,11 +354,9 @@ private Q_SLOTS:
         // evaluate the three methods, and refuse what cannot work.
         QTemporaryDir dir;
         const QString campaign = dir.filePath(QStringLiteral("c"));
-        const Run synth = cli({QStringLiteral("synth"), QStringLiteral("--out"), campaign, QStringLiteral("--preset"),
-                               QStringLiteral("easy"), QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--seed"),
-                               QStringLiteral("5")});
-        QVERIFY2(synth.exitCode == 0, qPrintable(synth.err));
-        const QString manifest = campaign + QStringLiteral("/campaign.json");
+        QString synthError;
+        const QString manifest = easyCampaign(campaign, &synthError);
+        QVERIFY2(!manifest.isEmpty(), qPrintable(synthError));
         const QString db = dir.filePath(QStringLiteral("d.sqlite"));
 
         const Run train = cli({QStringLiteral("proposer"), QStringLiteral("train"), manifest, QStringLiteral("--db"), db,
