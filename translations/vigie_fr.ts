@@ -35,11 +35,11 @@
 <context>
     <name>vigie</name>
     <message>
-        <source>%1 field %2 (%3) '%4' is malformed</source>
+        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
         <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
     </message>
     <message>
-        <source>unknown column '%1'</source>
+        <source>unknown column &apos;%1&apos;</source>
         <translation>colonne inconnue « %1 »</translation>
     </message>
     <message>
@@ -51,19 +51,19 @@
         <translation>%1 champs, l’en-tête en a %2</translation>
     </message>
     <message>
-        <source>utc '%1' is not a time</source>
+        <source>utc &apos;%1&apos; is not a time</source>
         <translation>utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>%1 '%2' is not an angle within ±%3°</source>
+        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
         <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
     </message>
     <message>
-        <source>hfov_deg.%1 '%2' is not a field of view in (0°, 180°)</source>
+        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
         <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
     </message>
     <message>
-        <source>time %1 does not follow the previous sample's (%2)</source>
+        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
         <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
     </message>
     <message>
@@ -75,11 +75,11 @@
         <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
     </message>
     <message>
-        <source>frame index '%1', expected %2</source>
+        <source>frame index &apos;%1&apos;, expected %2</source>
         <translation>indice d’image « %1 », %2 attendu</translation>
     </message>
     <message>
-        <source>'%1' is not a time</source>
+        <source>&apos;%1&apos; is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>%1 : le manifeste doit être un objet JSON</translation>
     </message>
     <message>
-        <source>'%1' is not 'vigie-campaign'</source>
+        <source>&apos;%1&apos; is not &apos;vigie-campaign&apos;</source>
         <translation>« %1 » n’est pas « vigie-campaign »</translation>
     </message>
     <message>
@@ -184,7 +184,7 @@
         <translation>la version %1 est plus récente que celle que lit ce Vigie (%2)</translation>
     </message>
     <message>
-        <source>'%1' is not auto, nmea or rtklib-pos</source>
+        <source>&apos;%1&apos; is not auto, nmea or rtklib-pos</source>
         <translation>« %1 » n’est ni auto, ni nmea, ni rtklib-pos</translation>
     </message>
     <message>
@@ -196,15 +196,15 @@
         <translation>doit être un objet</translation>
     </message>
     <message>
-        <source>'%1' is used twice</source>
+        <source>&apos;%1&apos; is used twice</source>
         <translation>« %1 » est utilisé deux fois</translation>
     </message>
     <message>
-        <source>'%1' is not rgb or ir</source>
+        <source>&apos;%1&apos; is not rgb or ir</source>
         <translation>« %1 » n’est ni rgb ni ir</translation>
     </message>
     <message>
-        <source>'%1' is not a time</source>
+        <source>&apos;%1&apos; is not a time</source>
         <translation>« %1 » n’est pas une date</translation>
     </message>
     <message>
@@ -216,7 +216,7 @@
         <translation>requiert hfov_deg, ou fx, fy, cx, cy</translation>
     </message>
     <message>
-        <source>must be OpenCV's 4, 5, 8, 12 or 14 coefficients</source>
+        <source>must be OpenCV&apos;s 4, 5, 8, 12 or 14 coefficients</source>
         <translation>doit contenir 4, 5, 8, 12 ou 14 coefficients OpenCV</translation>
     </message>
     <message>
@@ -310,7 +310,7 @@
     <name>vigie::DetectorRunner</name>
     <message>
         <source>The detector is already running</source>
-        <translation>Le détecteur est déjà en cours d'exécution</translation>
+        <translation>Le détecteur est déjà en cours d&apos;exécution</translation>
     </message>
     <message>
         <source>Detection cancelled</source>
@@ -321,15 +321,15 @@
     <name>vigie::DetectorTrainer</name>
     <message>
         <source>A detector is already training</source>
-        <translation>Un détecteur est déjà en cours d'entraînement</translation>
+        <translation>Un détecteur est déjà en cours d&apos;entraînement</translation>
     </message>
     <message>
         <source>No accepted or corrected box on this camera yet: accept or draw some boxes first</source>
-        <translation>Aucune boîte acceptée ou corrigée sur cette caméra : acceptez ou dessinez d'abord des boîtes</translation>
+        <translation>Aucune boîte acceptée ou corrigée sur cette caméra : acceptez ou dessinez d&apos;abord des boîtes</translation>
     </message>
     <message>
         <source>Training on %1 labelled frames of %2, validating on %3 frames from frame %4 on</source>
-        <translation>Entraînement sur %1 images annotées de %2, validation sur %3 images à partir de l'image %4</translation>
+        <translation>Entraînement sur %1 images annotées de %2, validation sur %3 images à partir de l&apos;image %4</translation>
     </message>
     <message>
         <source>Training cancelled</source>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Training cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
-        <translation>Entraînement annulé pendant l'époque %1 ; le point de reprise de l'époque %2 est conservé</translation>
+        <translation>Entraînement annulé pendant l&apos;époque %1 ; le point de reprise de l&apos;époque %2 est conservé</translation>
     </message>
 </context>
 <context>
@@ -849,11 +849,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
     <message>
         <source>&amp;Resume Training</source>
-        <translation>&amp;Reprendre l'entraînement</translation>
+        <translation>&amp;Reprendre l&apos;entraînement</translation>
     </message>
     <message>
         <source>&amp;Cancel Training</source>
-        <translation>&amp;Annuler l'entraînement</translation>
+        <translation>&amp;Annuler l&apos;entraînement</translation>
     </message>
     <message>
         <source>Run &amp;Detector on Campaign</source>
@@ -885,7 +885,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
     <message>
         <source>No detector trained for %1 yet: Detector › Train Detector first</source>
-        <translation>Aucun détecteur entraîné pour %1 : d'abord Détecteur › Entraîner le détecteur</translation>
+        <translation>Aucun détecteur entraîné pour %1 : d&apos;abord Détecteur › Entraîner le détecteur</translation>
     </message>
     <message>
         <source>Running %1 on %2…</source>
@@ -901,7 +901,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
     <message>
         <source>Open a campaign first</source>
-        <translation>Ouvrez d'abord une campagne</translation>
+        <translation>Ouvrez d&apos;abord une campagne</translation>
     </message>
     <message>
         <source>Training on %1 frames with boxes and %2 without target…</source>
@@ -981,7 +981,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>pas de somme de contrôle</translation>
     </message>
     <message>
-        <source>checksum '%1' is not hexadecimal</source>
+        <source>checksum &apos;%1&apos; is not hexadecimal</source>
         <translation>la somme de contrôle « %1 » n’est pas hexadécimale</translation>
     </message>
     <message>
@@ -1005,7 +1005,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>aucune phrase NMEA valide : %1 rejetées</translation>
     </message>
     <message>
-        <source>not an RTKLIB solution: no '%' header and no solution row</source>
+        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
         <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
     </message>
     <message>
@@ -1013,7 +1013,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>aucune ligne de solution (%1 rejetées)</translation>
     </message>
     <message>
-        <source>unreadable 'ref pos'</source>
+        <source>unreadable &apos;ref pos&apos;</source>
         <translation>« ref pos » illisible</translation>
     </message>
     <message>
@@ -1025,11 +1025,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>ligne tronquée</translation>
     </message>
     <message>
-        <source>time '%1 %2' is malformed</source>
+        <source>time &apos;%1 %2&apos; is malformed</source>
         <translation>instant « %1 %2 » mal formé</translation>
     </message>
     <message>
-        <source>GPS week/time of week '%1 %2' is malformed</source>
+        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
         <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
     </message>
     <message>
@@ -1037,11 +1037,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>%1 colonnes, au moins %2 attendues</translation>
     </message>
     <message>
-        <source>column %1 '%2' is not a number</source>
+        <source>column %1 &apos;%2&apos; is not a number</source>
         <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
     </message>
     <message>
-        <source>an ENU baseline row needs the header's 'ref pos'</source>
+        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
         <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
     </message>
     <message>
@@ -1130,7 +1130,7 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Proposeur : %1 images de %2, %3 imagettes avec le drone et %4 sans (%5 images sans projection)</translation>
     </message>
     <message>
-        <source>%1: the target never projects into %2's view: no weak label to learn from</source>
+        <source>%1: the target never projects into %2&apos;s view: no weak label to learn from</source>
         <translation>%1 : la cible ne se projette jamais dans le champ de %2 : aucune étiquette faible à apprendre</translation>
     </message>
     <message>
@@ -1350,7 +1350,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>Décalages temporels (ms)</translation>
     </message>
     <message>
-        <source>Moves a stream's timestamps; the overlays follow at once and the campaign file is updated.</source>
+        <source>Moves a stream&apos;s timestamps; the overlays follow at once and the campaign file is updated.</source>
         <translation>Décale les horodatages d’un flux ; les surimpressions suivent aussitôt et le fichier de campagne est mis à jour.</translation>
     </message>
     <message>
@@ -1400,7 +1400,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>Entraîner un nouveau détecteur sur les boîtes acceptées et corrigées de cette caméra</translation>
     </message>
     <message>
-        <source>Continue the last run from its last epoch's checkpoint</source>
+        <source>Continue the last run from its last epoch&apos;s checkpoint</source>
         <translation>Poursuivre le dernier entraînement depuis le point de reprise de sa dernière époque</translation>
     </message>
     <message>
@@ -1417,7 +1417,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
     <message>
         <source>training loss</source>
-        <translation>perte d'entraînement</translation>
+        <translation>perte d&apos;entraînement</translation>
     </message>
     <message>
         <source>validation AP50</source>
@@ -1437,7 +1437,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
     <message>
         <source>Cutting training crops: frame %1 of %2</source>
-        <translation>Découpe des imagettes d'entraînement : image %1 sur %2</translation>
+        <translation>Découpe des imagettes d&apos;entraînement : image %1 sur %2</translation>
     </message>
     <message>
         <source>Epoch %1/%2, step %3/%4 · loss %5 · %6 samples/s · %7 left</source>
@@ -1447,7 +1447,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
 <context>
     <name>vigie::cli::AboutCommand</name>
     <message>
-        <source>Show Vigie's version and the components it runs with.</source>
+        <source>Show Vigie&apos;s version and the components it runs with.</source>
         <translation>Afficher la version de Vigie et des composants qu’il utilise.</translation>
     </message>
     <message>
@@ -1455,7 +1455,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>Écrire du JSON au lieu d’un tableau.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
 </context>
@@ -1530,7 +1530,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>une action et un jeu de données attendus</translation>
     </message>
     <message>
-        <source>unknown action '%1'</source>
+        <source>unknown action &apos;%1&apos;</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -1576,11 +1576,11 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>%1 : échec du contrôle d’intégrité : %2</translation>
     </message>
     <message>
-        <source>unknown state '%1'</source>
+        <source>unknown state &apos;%1&apos;</source>
         <translation>état inconnu « %1 »</translation>
     </message>
     <message>
-        <source>unknown source '%1'</source>
+        <source>unknown source &apos;%1&apos;</source>
         <translation>source inconnue « %1 »</translation>
     </message>
     <message>
@@ -1588,7 +1588,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>--size doit être LxH</translation>
     </message>
     <message>
-        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign '%5'
+        <source>imported %1 boxes on %2 frames of %3 sequences (classes: %4) as campaign &apos;%5&apos;
 </source>
         <translation>%1 boîtes importées sur %2 images de %3 séquences (classes : %4) dans la campagne « %5 »
 </translation>
@@ -1602,7 +1602,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>--split doit donner trois proportions, comme 0.7,0.15,0.15</translation>
     </message>
     <message>
-        <source>camera '%1' has no video</source>
+        <source>camera &apos;%1&apos; has no video</source>
         <translation>la caméra « %1 » n’a pas de vidéo</translation>
     </message>
     <message>
@@ -1643,8 +1643,8 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>Nom de caméra ou modalité (ir par défaut).</translation>
     </message>
     <message>
-        <source>train: db (the analysts' accepted and corrected boxes, default) or gt (each campaign's ground_truth.json, for benchmarks).</source>
-        <translation>train : db (les boîtes acceptées et corrigées par les analystes, par défaut) ou gt (le ground_truth.json de chaque campagne, pour les bancs d'essai).</translation>
+        <source>train: db (the analysts&apos; accepted and corrected boxes, default) or gt (each campaign&apos;s ground_truth.json, for benchmarks).</source>
+        <translation>train : db (les boîtes acceptées et corrigées par les analystes, par défaut) ou gt (le ground_truth.json de chaque campagne, pour les bancs d&apos;essai).</translation>
     </message>
     <message>
         <source>train: epochs (default 6).</source>
@@ -1664,7 +1664,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
     <message>
         <source>train: crop size, a multiple of 8 (default 96).</source>
-        <translation>train : taille d'imagette, multiple de 8 (96 par défaut).</translation>
+        <translation>train : taille d&apos;imagette, multiple de 8 (96 par défaut).</translation>
     </message>
     <message>
         <source>train: enlarge images by this before the network (default auto: 2 on IR, whose drones are a few pixels, 1 otherwise).</source>
@@ -1687,7 +1687,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>detect, evaluate : un fichier de poids ou une version enregistrée.</translation>
     </message>
     <message>
-        <source>evaluate: the campaign's ground_truth.json.</source>
+        <source>evaluate: the campaign&apos;s ground_truth.json.</source>
         <translation>evaluate : le ground_truth.json de la campagne.</translation>
     </message>
     <message>
@@ -1703,8 +1703,8 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>detect : le score le plus bas écrit (0,3 par défaut).</translation>
     </message>
     <message>
-        <source>detect, evaluate: boxes up to this size (px) fit the drone's own pixels (default 16; 0: never).</source>
-        <translation>detect, evaluate : les boîtes jusqu'à cette taille (px) sont ajustées aux pixels du drone (16 par défaut ; 0 : jamais).</translation>
+        <source>detect, evaluate: boxes up to this size (px) fit the drone&apos;s own pixels (default 16; 0: never).</source>
+        <translation>detect, evaluate : les boîtes jusqu&apos;à cette taille (px) sont ajustées aux pixels du drone (16 par défaut ; 0 : jamais).</translation>
     </message>
     <message>
         <source>evaluate: also write the COCO ground truth and detections there.</source>
@@ -1723,7 +1723,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>usage : detector train|detect|evaluate CAMPAGNE...</translation>
     </message>
     <message>
-        <source>unknown action '%1' (train, detect or evaluate)</source>
+        <source>unknown action &apos;%1&apos; (train, detect or evaluate)</source>
         <translation>action inconnue « %1 » (train, detect ou evaluate)</translation>
     </message>
     <message>
@@ -1743,7 +1743,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>--width dans [4, 256], --crop multiple de 8 dans [32, 1024], --scale dans [0,25, 8]</translation>
     </message>
     <message>
-        <source>%1: no camera '%2'</source>
+        <source>%1: no camera &apos;%2&apos;</source>
         <translation>%1 : pas de caméra « %2 »</translation>
     </message>
     <message>
@@ -1756,7 +1756,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
     <message>
         <source>resuming after epoch %1 from %2</source>
-        <translation>reprise après l'époque %1 depuis %2</translation>
+        <translation>reprise après l&apos;époque %1 depuis %2</translation>
     </message>
     <message>
         <source>epoch %1/%2  loss %3  %4 samples/s</source>
@@ -1804,7 +1804,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
     <message>
         <source>  Anti-UAV state accuracy %1 (penalised %2)</source>
-        <translation>  précision d'état Anti-UAV %1 (pénalisée %2)</translation>
+        <translation>  précision d&apos;état Anti-UAV %1 (pénalisée %2)</translation>
     </message>
     <message>
         <source>by GPS range:</source>
@@ -1819,14 +1819,14 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>détection : %1 images/s</translation>
     </message>
     <message>
-        <source>detect, evaluate: the box edge is half this quantile of the drone's contrast above the noise (default 0.5; 1: half its peak).</source>
+        <source>detect, evaluate: the box edge is half this quantile of the drone&apos;s contrast above the noise (default 0.5; 1: half its peak).</source>
         <translation>detect, evaluate : le bord de la boîte est à la moitié de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : la moitié de son pic).</translation>
     </message>
 </context>
 <context>
     <name>vigie::cli::EvaluateCommand</name>
     <message>
-        <source>Evaluate COCO detections against COCO ground truth (COCOeval's 12 figures, VOC AP).</source>
+        <source>Evaluate COCO detections against COCO ground truth (COCOeval&apos;s 12 figures, VOC AP).</source>
         <translation>Évaluer des détections COCO par rapport à une vérité terrain COCO (les 12 mesures de COCOeval, AP VOC).</translation>
     </message>
     <message>
@@ -1877,7 +1877,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>Instant, ISO 8601 UTC (2026-05-12T10:15:00.5Z).</translation>
     </message>
     <message>
-        <source>Frame index of the camera's video.</source>
+        <source>Frame index of the camera&apos;s video.</source>
         <translation>Indice d’image dans la vidéo de la caméra.</translation>
     </message>
     <message>
@@ -1897,19 +1897,19 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>donnez soit --utc, soit --frame</translation>
     </message>
     <message>
-        <source>%1: no camera named '%2'</source>
+        <source>%1: no camera named &apos;%2&apos;</source>
         <translation>%1 : aucune caméra nommée « %2 »</translation>
     </message>
     <message>
-        <source>--utc '%1' is not a time</source>
+        <source>--utc &apos;%1&apos; is not a time</source>
         <translation>--utc « %1 » n’est pas une date</translation>
     </message>
     <message>
-        <source>--frame '%1' is not a frame index</source>
+        <source>--frame &apos;%1&apos; is not a frame index</source>
         <translation>--frame « %1 » n’est pas un indice d’image</translation>
     </message>
     <message>
-        <source>camera '%1' has no frame %2</source>
+        <source>camera &apos;%1&apos; has no frame %2</source>
         <translation>la caméra « %1 » n’a pas d’image %2</translation>
     </message>
     <message>
@@ -1986,7 +1986,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>--tau doit être dans [0, 1)</translation>
     </message>
     <message>
-        <source>%1: no camera '%2'</source>
+        <source>%1: no camera &apos;%2&apos;</source>
         <translation>%1 : pas de caméra « %2 »</translation>
     </message>
     <message>
@@ -1998,7 +1998,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>%1 propositions de %2 écrites pour la caméra %3 (%4 déjà présentes, laissées telles quelles)</translation>
     </message>
     <message>
-        <source>Threshold on the normalised map (default: learnt with the box scale from the camera's accepted boxes in the dataset, 0.5 when it has fewer than 5).</source>
+        <source>Threshold on the normalised map (default: learnt with the box scale from the camera&apos;s accepted boxes in the dataset, 0.5 when it has fewer than 5).</source>
         <translation>Seuil sur la carte normalisée (par défaut : appris avec l’échelle des boîtes sur les boîtes acceptées de la caméra dans le jeu de données, 0,5 s’il en a moins de 5).</translation>
     </message>
     <message>
@@ -2025,7 +2025,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>%1 : fichier introuvable (et pas de --db où le chercher)</translation>
     </message>
     <message>
-        <source>%1: no model '%2' in the registry</source>
+        <source>%1: no model &apos;%2&apos; in the registry</source>
         <translation>%1 : pas de modèle « %2 » dans le registre</translation>
     </message>
     <message>
@@ -2065,7 +2065,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>evaluate : un fichier de poids ou une version enregistrée.</translation>
     </message>
     <message>
-        <source>evaluate: the campaign's ground_truth.json.</source>
+        <source>evaluate: the campaign&apos;s ground_truth.json.</source>
         <translation>evaluate : le ground_truth.json de la campagne.</translation>
     </message>
     <message>
@@ -2093,7 +2093,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>train : largeur du réseau (par défaut 16).</translation>
     </message>
     <message>
-        <source>train: leave the class maps unconstrained (the authors' form).</source>
+        <source>train: leave the class maps unconstrained (the authors&apos; form).</source>
         <translation>train : cartes de classe non contraintes (la forme des auteurs).</translation>
     </message>
     <message>
@@ -2109,7 +2109,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>usage : proposer train|evaluate CAMPAGNE...</translation>
     </message>
     <message>
-        <source>unknown action '%1' (train or evaluate)</source>
+        <source>unknown action &apos;%1&apos; (train or evaluate)</source>
         <translation>action « %1 » inconnue (train ou evaluate)</translation>
     </message>
     <message>
@@ -2129,7 +2129,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>--kmax doit être &gt; 0, --maps dans [1, 64], --width dans [4, 256], --alpha dans [0, 10]</translation>
     </message>
     <message>
-        <source>%1: no camera '%2'</source>
+        <source>%1: no camera &apos;%2&apos;</source>
         <translation>%1 : pas de caméra « %2 »</translation>
     </message>
     <message>
@@ -2193,7 +2193,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>evaluate : une image sur n où le drone est visible (par défaut 1).</translation>
     </message>
     <message>
-        <source>evaluate: the box edge is that fraction of this quantile of the drone's contrast above the noise (default 0.5; 1: of its peak).</source>
+        <source>evaluate: the box edge is that fraction of this quantile of the drone&apos;s contrast above the noise (default 0.5; 1: of its peak).</source>
         <translation>evaluate : le bord de la boîte est à cette fraction de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : de son pic).</translation>
     </message>
     <message>
@@ -2213,7 +2213,7 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <name>vigie::cli::Registry</name>
     <message>
         <source>Usage: %1 &lt;command&gt; [options]
-Vigie's headless tools: the same library code as the workstation.
+Vigie&apos;s headless tools: the same library code as the workstation.
 
 Commands:
 </source>
@@ -2226,7 +2226,7 @@ Commandes :
     <message>
         <source>
 Options:
-  -h, --help     Show this help, or a command's help with '%1 &lt;command&gt; --help'.
+  -h, --help     Show this help, or a command&apos;s help with &apos;%1 &lt;command&gt; --help&apos;.
   -v, --version  Show the version.
 
 Exit codes: 0 success, 1 failure (bad input, I/O), 2 bad usage.
@@ -2240,15 +2240,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>no command given (try '%1 --help')</source>
+        <source>no command given (try &apos;%1 --help&apos;)</source>
         <translation>aucune commande donnée (essayez « %1 --help »)</translation>
     </message>
     <message>
-        <source>unknown option '%1' (try '%2 --help')</source>
+        <source>unknown option &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
         <translation>option inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
-        <source>unknown command '%1' (try '%2 --help')</source>
+        <source>unknown command &apos;%1&apos; (try &apos;%2 --help&apos;)</source>
         <translation>commande inconnue « %1 » (essayez « %2 --help »)</translation>
     </message>
     <message>
@@ -2279,7 +2279,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>easy, realistic (par défaut) ou hard.</translation>
     </message>
     <message>
-        <source>JSON file overriding the preset's settings.</source>
+        <source>JSON file overriding the preset&apos;s settings.</source>
         <translation>Fichier JSON qui remplace les réglages du préréglage.</translation>
     </message>
     <message>
@@ -2295,7 +2295,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>video8 (par défaut), png16 ou ffv1-16.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
     <message>
@@ -2358,11 +2358,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>un fichier journal attendu</translation>
     </message>
     <message>
-        <source>unknown format '%1'</source>
+        <source>unknown format &apos;%1&apos;</source>
         <translation>format inconnu « %1 »</translation>
     </message>
     <message>
-        <source>--date '%1' is not YYYY-MM-DD</source>
+        <source>--date &apos;%1&apos; is not YYYY-MM-DD</source>
         <translation>--date « %1 » n’est pas au format AAAA-MM-JJ</translation>
     </message>
     <message>
@@ -2421,7 +2421,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>--threads doit être un entier</translation>
     </message>
     <message>
-        <source>unknown action '%1'</source>
+        <source>unknown action &apos;%1&apos;</source>
         <translation>action inconnue « %1 »</translation>
     </message>
     <message>
@@ -2481,7 +2481,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 </translation>
     </message>
     <message>
-        <source>one frame's decode, 1 thread: %1 ms
+        <source>one frame&apos;s decode, 1 thread: %1 ms
 </source>
         <translation>décodage d’une image, 1 fil : %1 ms
 </translation>
@@ -2507,19 +2507,19 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>random seek latency / packets the decoder took (decode order and reorder delay): p50 %1, p95 %2
 </source>
-        <translation>latence d'accès aléatoire / paquets pris par le décodeur (ordre de décodage et délai de réordonnancement) : p50 %1, p95 %2
+        <translation>latence d&apos;accès aléatoire / paquets pris par le décodeur (ordre de décodage et délai de réordonnancement) : p50 %1, p95 %2
 </translation>
     </message>
     <message>
         <source>backward step, cold memory, amortized over %1 steps: %2 frame decode times, %3 decodes
 </source>
-        <translation>pas en arrière, mémoire froide, amorti sur %1 pas : %2 temps de décodage d'image, %3 décodages
+        <translation>pas en arrière, mémoire froide, amorti sur %1 pas : %2 temps de décodage d&apos;image, %3 décodages
 </translation>
     </message>
     <message>
         <source>backward step, steady state with a %1 MiB cache, over %2 steps: %3 frame decode times, %4 decodes (goal &lt;= 2)
 </source>
-        <translation>pas en arrière, régime établi avec un cache de %1 Mio, sur %2 pas : %3 temps de décodage d'image, %4 décodages (objectif &lt;= 2)
+        <translation>pas en arrière, régime établi avec un cache de %1 Mio, sur %2 pas : %3 temps de décodage d&apos;image, %4 décodages (objectif &lt;= 2)
 </translation>
     </message>
     <message>
@@ -2532,7 +2532,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 <context>
     <name>vigie::db</name>
     <message>
-        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -2540,11 +2540,11 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : le jeu de données est verrouillé par un autre Vigie (attente de 5 s)</translation>
     </message>
     <message>
-        <source>no class named '%1' in the dataset</source>
+        <source>no class named &apos;%1&apos; in the dataset</source>
         <translation>aucune classe nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
-        <source>no camera named '%1' in the dataset</source>
+        <source>no camera named &apos;%1&apos; in the dataset</source>
         <translation>aucune caméra nommée « %1 » dans le jeu de données</translation>
     </message>
     <message>
@@ -2572,7 +2572,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : requiert un id et un file_name</translation>
     </message>
     <message>
-        <source>%1: file name '%2' escapes the dataset folder</source>
+        <source>%1: file name &apos;%2&apos; escapes the dataset folder</source>
         <translation>%1 : le nom de fichier « %2 » sort du dossier du jeu de données</translation>
     </message>
     <message>
@@ -2584,7 +2584,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de numéro d’image</translation>
     </message>
     <message>
-        <source>%1: %2×%3 differs from the sequence's other frames</source>
+        <source>%1: %2×%3 differs from the sequence&apos;s other frames</source>
         <translation>%1 : %2×%3 diffère des autres images de la séquence</translation>
     </message>
     <message>
@@ -2624,15 +2624,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image illisible</translation>
     </message>
     <message>
-        <source>%1: expected 'class cx cy w h', got %2 fields</source>
+        <source>%1: expected &apos;class cx cy w h&apos;, got %2 fields</source>
         <translation>%1 : « class cx cy w h » attendu, %2 champs trouvés</translation>
     </message>
     <message>
-        <source>%1: unknown class '%2' (classes.txt has %3)</source>
+        <source>%1: unknown class &apos;%2&apos; (classes.txt has %3)</source>
         <translation>%1 : classe inconnue « %2 » (classes.txt en a %3)</translation>
     </message>
     <message>
-        <source>%1: '%2' is not a number</source>
+        <source>%1: &apos;%2&apos; is not a number</source>
         <translation>%1 : « %2 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -2640,7 +2640,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : pas de dossier Annotations</translation>
     </message>
     <message>
-        <source>%1:%2: %3 '%4' is not a number</source>
+        <source>%1:%2: %3 &apos;%4&apos; is not a number</source>
         <translation>%1:%2 : %3 « %4 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -2672,7 +2672,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : frame,id,x,y,w,h[,conf,class,visibility] attendu</translation>
     </message>
     <message>
-        <source>%1: field %2 '%3' is not a number</source>
+        <source>%1: field %2 &apos;%3&apos; is not a number</source>
         <translation>%1 : le champ %2 « %3 » n’est pas un nombre</translation>
     </message>
     <message>
@@ -2680,7 +2680,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : image manquante : l’image %2 n’est pas dans 1..%3</translation>
     </message>
     <message>
-        <source>%1: unknown class '%2'</source>
+        <source>%1: unknown class &apos;%2&apos;</source>
         <translation>%1 : classe inconnue « %2 »</translation>
     </message>
     <message>
@@ -2708,7 +2708,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la taille d’image est inconnue : donnez la vidéo (--video) ou --size LxH</translation>
     </message>
     <message>
-        <source>%1: expected 'x y w h' separated by tabs, got %2 fields</source>
+        <source>%1: expected &apos;x y w h&apos; separated by tabs, got %2 fields</source>
         <translation>%1 : « x y w h » séparés par des tabulations attendus, %2 champs trouvés</translation>
     </message>
     <message>
@@ -2720,7 +2720,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>aucun dossier d’export donné</translation>
     </message>
     <message>
-        <source>image format '%1' is not png, jpg or none</source>
+        <source>image format &apos;%1&apos; is not png, jpg or none</source>
         <translation>le format d’image « %1 » n’est ni png, ni jpg, ni none</translation>
     </message>
     <message>
@@ -2732,7 +2732,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <source>sequence %1: modality '%2' is not rgb or ir</source>
+        <source>sequence %1: modality &apos;%2&apos; is not rgb or ir</source>
         <translation>séquence %1 : la modalité « %2 » n’est ni rgb ni ir</translation>
     </message>
     <message>
@@ -2748,14 +2748,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : la boîte n’a pas de classe</translation>
     </message>
     <message>
-        <source>campaign '%1' is already in the dataset: import under another name (--campaign)</source>
+        <source>campaign &apos;%1&apos; is already in the dataset: import under another name (--campaign)</source>
         <translation>la campagne « %1 » est déjà dans le jeu de données : importez sous un autre nom (--campaign)</translation>
     </message>
 </context>
 <context>
     <name>vigie::db::Dataset</name>
     <message>
-        <source>Qt's SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
     <message>
@@ -2867,7 +2867,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
 <context>
     <name>vigie::inference::CenterNet</name>
     <message>
-        <source>unknown architecture '%1'</source>
+        <source>unknown architecture &apos;%1&apos;</source>
         <translation>architecture inconnue « %1 »</translation>
     </message>
     <message>
@@ -2880,15 +2880,15 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation>%1 : impossible d'écrire : %2</translation>
+        <translation>%1 : impossible d&apos;écrire : %2</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
         <translation>%1 : impossible de lire : %2</translation>
     </message>
     <message>
-        <source>%1: not a Vigie detector model (no '%2' header)</source>
-        <translation>%1 : pas un modèle de détecteur Vigie (pas d'en-tête « %2 »)</translation>
+        <source>%1: not a Vigie detector model (no &apos;%2&apos; header)</source>
+        <translation>%1 : pas un modèle de détecteur Vigie (pas d&apos;en-tête « %2 »)</translation>
     </message>
     <message>
         <source>%1: truncated model header</source>
@@ -2904,7 +2904,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
     <message>
         <source>training needs crops with boxes (%1 without)</source>
-        <translation>l'entraînement a besoin d'imagettes avec boîtes (%1 sans)</translation>
+        <translation>l&apos;entraînement a besoin d&apos;imagettes avec boîtes (%1 sans)</translation>
     </message>
     <message>
         <source>training cancelled at step %1</source>
@@ -2939,7 +2939,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
     <message>
         <source>no frame was processed</source>
-        <translation>aucune image n'a été traitée</translation>
+        <translation>aucune image n&apos;a été traitée</translation>
     </message>
 </context>
 <context>
@@ -2957,7 +2957,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : JSON invalide à l’octet %2 : %3</translation>
     </message>
     <message>
-        <source>%1: no frames for camera '%2' (is it a Vigie ground truth?)</source>
+        <source>%1: no frames for camera &apos;%2&apos; (is it a Vigie ground truth?)</source>
         <translation>%1 : pas d’images pour la caméra « %2 » (est-ce une vérité terrain Vigie ?)</translation>
     </message>
     <message>
@@ -2980,14 +2980,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>annulé</translation>
     </message>
     <message>
-        <source>frame %1 has no time on the campaign's clock</source>
+        <source>frame %1 has no time on the campaign&apos;s clock</source>
         <translation>l’image %1 n’a pas d’heure sur l’horloge de la campagne</translation>
     </message>
 </context>
 <context>
     <name>vigie::inference::WildcatNet</name>
     <message>
-        <source>unknown architecture '%1'</source>
+        <source>unknown architecture &apos;%1&apos;</source>
         <translation>architecture « %1 » inconnue</translation>
     </message>
     <message>
@@ -3007,7 +3007,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : lecture impossible : %2</translation>
     </message>
     <message>
-        <source>%1: not a Vigie WILDCAT model (no '%2' header)</source>
+        <source>%1: not a Vigie WILDCAT model (no &apos;%2&apos; header)</source>
         <translation>%1 : pas un modèle WILDCAT de Vigie (pas d’en-tête « %2 »)</translation>
     </message>
     <message>
@@ -3042,52 +3042,52 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1:%2 : pas du JSON : %3</translation>
     </message>
     <message>
-        <source>%1: a COCO ground truth is an object with "images" and "annotations"</source>
+        <source>%1: a COCO ground truth is an object with &quot;images&quot; and &quot;annotations&quot;</source>
         <translation>%1 : une vérité terrain COCO est un objet avec « images » et « annotations »</translation>
     </message>
     <message>
-        <source>%1: no "images" or "annotations" list</source>
+        <source>%1: no &quot;images&quot; or &quot;annotations&quot; list</source>
         <translation>%1 : pas de liste « images » ou « annotations »</translation>
     </message>
     <message>
-        <source>%1: images[%2] has no integer "id"</source>
-        <translation>%1 : images[%2] n'a pas d'« id » entier</translation>
+        <source>%1: images[%2] has no integer &quot;id&quot;</source>
+        <translation>%1 : images[%2] n&apos;a pas d&apos;« id » entier</translation>
     </message>
     <message>
-        <source>%1: annotations[%2] needs integer "id", "image_id" and "category_id"</source>
+        <source>%1: annotations[%2] needs integer &quot;id&quot;, &quot;image_id&quot; and &quot;category_id&quot;</source>
         <translation>%1 : annotations[%2] requiert des « id », « image_id » et « category_id » entiers</translation>
     </message>
     <message>
-        <source>%1: annotations[%2] (id %3): "bbox" is not [x, y, width, height]</source>
-        <translation>%1 : annotations[%2] (id %3) : « bbox » n'est pas [x, y, largeur, hauteur]</translation>
+        <source>%1: annotations[%2] (id %3): &quot;bbox&quot; is not [x, y, width, height]</source>
+        <translation>%1 : annotations[%2] (id %3) : « bbox » n&apos;est pas [x, y, largeur, hauteur]</translation>
     </message>
     <message>
-        <source>%1: annotations[%2] (id %3) is on image %4, which "images" does not list</source>
-        <translation>%1 : annotations[%2] (id %3) est sur l'image %4, absente de « images »</translation>
+        <source>%1: annotations[%2] (id %3) is on image %4, which &quot;images&quot; does not list</source>
+        <translation>%1 : annotations[%2] (id %3) est sur l&apos;image %4, absente de « images »</translation>
     </message>
     <message>
-        <source>%1: categories[%2] has no integer "id"</source>
-        <translation>%1 : categories[%2] n'a pas d'« id » entier</translation>
+        <source>%1: categories[%2] has no integer &quot;id&quot;</source>
+        <translation>%1 : categories[%2] n&apos;a pas d&apos;« id » entier</translation>
     </message>
     <message>
         <source>%1: a COCO result file is a list of {image_id, category_id, bbox, score}</source>
         <translation>%1 : un fichier de résultats COCO est une liste de {image_id, category_id, bbox, score}</translation>
     </message>
     <message>
-        <source>%1: entry %2 needs integer "image_id" and "category_id"</source>
-        <translation>%1 : l'entrée %2 requiert des « image_id » et « category_id » entiers</translation>
+        <source>%1: entry %2 needs integer &quot;image_id&quot; and &quot;category_id&quot;</source>
+        <translation>%1 : l&apos;entrée %2 requiert des « image_id » et « category_id » entiers</translation>
     </message>
     <message>
-        <source>%1: entry %2: "bbox" is not [x, y, width, height]</source>
-        <translation>%1 : entrée %2 : « bbox » n'est pas [x, y, largeur, hauteur]</translation>
+        <source>%1: entry %2: &quot;bbox&quot; is not [x, y, width, height]</source>
+        <translation>%1 : entrée %2 : « bbox » n&apos;est pas [x, y, largeur, hauteur]</translation>
     </message>
     <message>
-        <source>%1: entry %2 has no numeric "score"</source>
-        <translation>%1 : l'entrée %2 n'a pas de « score » numérique</translation>
+        <source>%1: entry %2 has no numeric &quot;score&quot;</source>
+        <translation>%1 : l&apos;entrée %2 n&apos;a pas de « score » numérique</translation>
     </message>
     <message>
         <source>%1: entry %2 is on image %3, which the ground truth does not have</source>
-        <translation>%1 : l'entrée %2 est sur l'image %3, absente de la vérité terrain</translation>
+        <translation>%1 : l&apos;entrée %2 est sur l&apos;image %3, absente de la vérité terrain</translation>
     </message>
 </context>
 <context>
@@ -3248,7 +3248,7 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>ir_output doit être video8, png16 ou ffv1-16</translation>
     </message>
     <message>
-        <source>unknown setting '%1'</source>
+        <source>unknown setting &apos;%1&apos;</source>
         <translation>réglage inconnu « %1 »</translation>
     </message>
 </context>
