@@ -937,14 +937,13 @@ void MainWindow::closeCampaign()
     }
     if (m_proposerRunner->isRunning())
         m_proposerRunner->cancel(); // its proposals would have no session to go to
-    m_classMapAction->setChecked(false); // releases the mapper's decoder of this campaign
-    m_classMapper->setSource({}, -1, {});
+    // Off: setClassMapShown() clears the overlay and lets the mapper drop this campaign's decoder.
+    m_classMapAction->setChecked(false);
     saveState();
     delete m_session;
     m_session = nullptr;
     for (FrameView *view : {m_rgbView, m_irView}) {
         view->setEditor(nullptr, -1);
-        view->setHeatMap(-1, {}, {});
         view->clearFrame();
     }
     m_timeline->clear();

@@ -549,7 +549,12 @@ private Q_SLOTS:
         QVERIFY(!classMap->isChecked());
         QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained for rgb")),
                  qPrintable(window.statusBar()->currentMessage()));
+        // Closing the campaign turns the map off.
+        window.setActiveView(window.irView());
+        QTest::keyClick(&window, Qt::Key_H);
+        QVERIFY(classMap->isChecked());
         window.closeCampaign();
+        QVERIFY(!classMap->isChecked() && !window.irView()->hasHeatMap());
         QSettings().remove(QStringLiteral("proposer/steps"));
     }
 
