@@ -1,13 +1,15 @@
-# vigie_add_test(NAME SOURCES ... LIBS ... LABEL unit|gui|cli [SANITIZE] [TIMEOUT s])
+# vigie_add_test(NAME SOURCES ... LIBS ... LABEL unit|gui|cli [SANITIZE] [TORCH] [TIMEOUT s])
 #   One Qt Test executable per unit, registered with CTest under its label. GUI tests run on the
 #   offscreen platform. Tests find data through compile definitions, never the working directory:
 #     VIGIE_SOURCE_DIR     the project's source tree
-#     VIGIE_FIXTURES_DIR   ../shared/fixtures (real recorded data)
+#     VIGIE_FIXTURES_DIR   tests/fixtures (real recorded data, with its licences)
 #     VIGIE_TEST_DATA_DIR  tests/data
 #     VIGIE_TEST_OUTPUT_DIR a folder under the build tree for files a test writes (screenshots)
 #   SANITIZE marks a test that also belongs to the ASan/UBSan build of the GUI-free parsers.
+#   TORCH marks a test that trains or runs LibTorch networks: CTest never runs two of them at once
+#   (RESOURCE_LOCK torch), since two LibTorch processes on two cores starve each other (decision 26).
 function(vigie_add_test name)
-    cmake_parse_arguments(ARG "SANITIZE" "LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "SANITIZE;TORCH" "LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
     if(VIGIE_SANITIZE AND NOT ARG_SANITIZE)
         return()
     endif()
@@ -35,4 +37,7 @@ function(vigie_add_test name)
         LABELS "${ARG_LABEL}"
         ENVIRONMENT "${env}"
         TIMEOUT ${ARG_TIMEOUT})
+    if(ARG_TORCH)
+        set_tests_properties(${name} PROPERTIES RESOURCE_LOCK torch)
+    endif()
 endfunction()
