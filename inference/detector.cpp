@@ -1,5 +1,7 @@
 #include "inference/detector.h"
 
+#include "inference/runtime.h"
+
 #include <torch/torch.h>
 
 #include <QCoreApplication>
@@ -368,7 +370,9 @@ bool CenterNet::train(const std::vector<DetectorSample> &samples, const Detector
     const int side = net.config.cropSize;
     double lossSum = 0;
     int lossCount = 0;
+    TorchJob job;
     for (int step = 1; step <= options.steps; ++step) {
+        shareCores();
         // Three crops with drones for one without, when there are any without.
         std::vector<torch::Tensor> inputs;
         std::vector<std::vector<QRectF>> boxes;
@@ -505,6 +509,7 @@ double CenterNet::loss(const std::vector<DetectorSample> &samples) const
 {
     if (samples.empty())
         return 0;
+    TorchJob job;
     torch::NoGradGuard noGrad;
     NetImpl &net = *d->net;
     const int side = net.config.cropSize;
@@ -534,6 +539,8 @@ std::vector<Detection> CenterNet::detect(const QImage &input, int maxDetections,
     std::vector<Detection> out;
     if (input.isNull())
         return out;
+    TorchJob job;
+    shareCores();
     const double scale = d->net->config.inputScale;
     const QImage grey = scale == 1.0 ? input
                                      : input.scaled(std::max(1, int(std::lround(input.width() * scale))),

@@ -1,6 +1,7 @@
 #include "inference/detectorpipeline.h"
 
 #include "inference/proposals.h"
+#include "inference/runtime.h"
 #include "inference/weaklabels.h"
 
 #include <QCoreApplication>
@@ -126,6 +127,7 @@ void refineSmallBoxes(const QImage &grey, std::vector<Detection> *detections, do
 bool detectCampaign(const Campaign &campaign, const CenterNet &net, const DetectOptions &options, CampaignDetections *out,
                     QString *error, const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
+    TorchJob job; // one share of the cores for the whole run (decision 26)
     const auto &cameras = campaign.manifest().cameras;
     if (options.camera < 0 || options.camera >= int(cameras.size())) {
         *error = Tr::tr("no camera %1 in the campaign").arg(options.camera);

@@ -1,5 +1,6 @@
 #include "inference/proposer.h"
 
+#include "inference/runtime.h"
 #include "inference/weaklabels.h"
 #include "models/annotation/geometricproposals.h"
 
@@ -98,6 +99,7 @@ bool calibrateOnBoxes(const Campaign &campaign, const WildcatNet &net, const Pro
                       const std::map<std::int64_t, QRectF> &accepted, BoxCalibration *result, QString *error,
                       int minimumBoxes, const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
+    TorchJob job; // one share of the cores for the whole run (decision 26)
     result->tau = options.tau;
     result->boxScale = options.boxScale;
     result->boxes = 0;
@@ -147,6 +149,7 @@ bool proposeCampaign(const Campaign &campaign, const WildcatNet &net, const Prop
                      const QString &modelVersion, std::vector<Annotation> *out, QString *error,
                      const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
+    TorchJob job; // one share of the cores for the whole run (decision 26)
     bool cancelled = false;
     const bool ok = forEachFrame(
         campaign, options.camera,
@@ -218,6 +221,7 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
                       const ProposerOptions &options, ProposerEvaluation *result, QString *error,
                       const std::function<bool(std::int64_t, std::int64_t)> &progress)
 {
+    TorchJob job; // one share of the cores for the whole run (decision 26)
     const CameraSpec &spec = campaign.manifest().cameras.at(size_t(camera));
     std::map<std::int64_t, QRectF> truth;
     if (!readGroundTruth(groundTruthPath, spec.name, &truth, error))

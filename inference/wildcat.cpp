@@ -1,5 +1,7 @@
 #include "inference/wildcat.h"
 
+#include "inference/runtime.h"
+
 #include <torch/torch.h>
 
 #include <QCoreApplication>
@@ -262,7 +264,9 @@ bool WildcatNet::train(const std::vector<WeakSample> &samples, const TrainOption
     const int size = net.config.cropSize;
     double lossSum = 0;
     int lossCount = 0;
+    TorchJob job;
     for (int step = 1; step <= options.steps; ++step) {
+        shareCores();
         // Balanced batches: half drones, half background.
         std::vector<torch::Tensor> inputs;
         std::vector<float> labels;
@@ -308,6 +312,8 @@ bool WildcatNet::train(const std::vector<WeakSample> &samples, const TrainOption
 
 std::vector<float> WildcatNet::classMap(const QImage &grey, int *mapWidth, int *mapHeight) const
 {
+    TorchJob job;
+    shareCores();
     torch::NoGradGuard noGrad;
     const auto maps = d->net->classMaps(toTensor(grey));
     const auto m = maps.index({0, 0}).contiguous();
@@ -318,6 +324,8 @@ std::vector<float> WildcatNet::classMap(const QImage &grey, int *mapWidth, int *
 
 double WildcatNet::score(const QImage &grey) const
 {
+    TorchJob job;
+    shareCores();
     torch::NoGradGuard noGrad;
     return d->net->pool(d->net->classMaps(toTensor(grey))).item<double>();
 }
