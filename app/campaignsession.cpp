@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QThread>
+#include <QUndoCommand>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -64,8 +65,12 @@ CampaignSession::CampaignSession(QUndoStack *undoStack, QObject *parent)
     m_saveOffsetsTimer.setInterval(1000);
     connect(&m_saveOffsetsTimer, &QTimer::timeout, this, [this] { saveOffsets(); });
     connect(m_annotations, &AnnotationModel::frameChanged, this, [this] {
-        if (m_dataset)
-            Q_EMIT saveStateChanged(m_dataset->pendingWrites() == 0);
+        if (!m_dataset)
+            return;
+        if (m_dataset->failedWrites() > 0)
+            Q_EMIT saveStateChanged(SaveState::Failed, m_lastWriteError);
+        else
+            Q_EMIT saveStateChanged(m_dataset->pendingWrites() == 0 ? SaveState::Saved : SaveState::Saving, {});
     });
 }
 
@@ -226,9 +231,19 @@ void CampaignSession::serverOpened()
     connect(m_dataset, &db::DatasetSession::failed, this, [this](const QString &e) { fail(e); });
     connect(m_dataset, &db::DatasetSession::progress, this, &CampaignSession::progress);
     connect(m_dataset, &db::DatasetSession::writeFailed, this, [this](const QString &e) {
+        m_lastWriteError = e;
+        qWarning().noquote() << e;
         Q_EMIT message(e);
+        Q_EMIT saveStateChanged(SaveState::Failed, e);
     });
-    connect(m_dataset, &db::DatasetSession::allSaved, this, [this] { Q_EMIT saveStateChanged(true); });
+    connect(m_dataset, &db::DatasetSession::allSaved, this, [this] {
+        // The worker found its queue empty; edits made since (only this thread adds them) may
+        // already wait again, and then it is not saved.
+        if (m_dataset->pendingWrites() != 0)
+            return;
+        m_lastWriteError.clear();
+        Q_EMIT saveStateChanged(SaveState::Saved, {});
+    });
 
     const std::shared_ptr<const Campaign> campaign = m_campaign;
     db::ProposalFunction proposals = [campaign, withOffsets](int c, const std::function<bool(std::int64_t, std::int64_t)> &p) {
@@ -463,7 +478,55 @@ std::vector<int> CampaignSession::offsetsMs() const
     return out;
 }
 
+namespace {
+
+/// A time-offset nudge; consecutive nudges of the same stream merge into one command.
+class OffsetCommand : public QUndoCommand
+{
+public:
+    OffsetCommand(CampaignSession *session, int stream, int beforeMs, int afterMs)
+        : m_session(session), m_stream(stream), m_before(beforeMs), m_after(afterMs)
+    {
+        updateText();
+    }
+    void redo() override { m_session->applyOffsetMs(m_stream, m_after); }
+    void undo() override { m_session->applyOffsetMs(m_stream, m_before); }
+    int id() const override { return 0x0ff5e7; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *o = static_cast<const OffsetCommand *>(other);
+        if (o->m_stream != m_stream)
+            return false;
+        m_after = o->m_after;
+        updateText();
+        return true;
+    }
+
+private:
+    void updateText()
+    {
+        setText(CampaignSession::tr("Set %1 offset to %2 ms").arg(m_session->offsetNames().value(m_stream)).arg(m_after));
+    }
+    CampaignSession *m_session;
+    int m_stream, m_before, m_after;
+};
+
+} // namespace
+
 void CampaignSession::setOffsetMs(int stream, int offsetMs)
+{
+    if (!m_campaign || stream < 0 || stream > cameraCount() + 1)
+        return;
+    const int before = offsetsMs().at(size_t(stream));
+    if (before == offsetMs)
+        return;
+    if (m_undoStack)
+        m_undoStack->push(new OffsetCommand(this, stream, before, offsetMs));
+    else
+        applyOffsetMs(stream, offsetMs);
+}
+
+void CampaignSession::applyOffsetMs(int stream, int offsetMs)
 {
     if (!m_campaign || stream < 0 || stream > cameraCount() + 1)
         return;
@@ -481,6 +544,7 @@ void CampaignSession::setOffsetMs(int stream, int offsetMs)
     }
     m_offsetsDirty = true;
     m_saveOffsetsTimer.start();
+    Q_EMIT offsetApplied(stream, offsetMs);
     Q_EMIT overlaysChanged();
 }
 
@@ -489,7 +553,7 @@ bool CampaignSession::saveOffsets(QString *error)
     if (!m_offsetsDirty)
         return true;
     QString e;
-    if (!m_manifest.save(m_manifestPath, &e)) {
+    if (!m_manifest.saveOffsets(m_manifestPath, &e)) {
         Q_EMIT message(tr("Time offsets not saved: %1").arg(e));
         if (error)
             *error = e;

@@ -47,6 +47,8 @@ public:
         QString author;               ///< empty: the login name
     };
     enum class State { Loading, Ready, Failed };
+    enum class SaveState { Saved, Saving, Failed };
+    Q_ENUM(SaveState)
 
     CampaignSession(QUndoStack *undoStack, QObject *parent = nullptr);
     /// Commits every queued write before returning.
@@ -86,7 +88,11 @@ public:
     /// target log. In milliseconds, as saved in campaign.json.
     QStringList offsetNames() const;
     std::vector<int> offsetsMs() const;
+    /// A nudge: one undoable command (consecutive nudges of one stream merge into one), saved
+    /// to campaign.json a second later without touching its other keys.
     void setOffsetMs(int stream, int offsetMs);
+    /// Applies an offset now, without a command (the command's redo and undo).
+    void applyOffsetMs(int stream, int offsetMs);
     /// Writes pending offset changes to campaign.json now (they are also saved 1 s after the
     /// last change, and when the session closes).
     bool saveOffsets(QString *error = nullptr);
@@ -113,9 +119,12 @@ Q_SIGNALS:
     void frameShown(int camera, const QImage &image, qint64 frame, const vigie::FrameOverlay &overlay);
     /// The overlays moved (an offset was nudged): views should ask overlayAt() again.
     void overlaysChanged();
+    /// An offset took a new value (a nudge, its undo or redo): the panel shows it.
+    void offsetApplied(int stream, int offsetMs);
     void message(const QString &text);
-    /// Writes queued vs. committed, for the status bar.
-    void saveStateChanged(bool allSaved);
+    /// Where the analyst's edits are, for the status bar: Saved means every edit is on disk;
+    /// Failed means a write failed and waits for its retry (`detail` says which and why).
+    void saveStateChanged(vigie::CampaignSession::SaveState state, const QString &detail);
 
 private:
     void campaignLoaded(std::shared_ptr<const Campaign> campaign, const QString &error);
@@ -148,6 +157,7 @@ private:
     std::vector<std::vector<UtcTime>> m_frameUtc; ///< per camera, without its offset
     std::int64_t m_turretDeltaUs = 0, m_targetDeltaUs = 0;
     std::vector<TimelineWidget::Band> m_bands;
+    QString m_lastWriteError;
     QTimer m_saveOffsetsTimer;
     bool m_offsetsDirty = false;
 };

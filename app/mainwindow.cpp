@@ -6,6 +6,7 @@
 #include "widgets/trainingpanel.h"
 #include "widgets/reviewpanel.h"
 #include "database/dataset.h"
+#include "database/datasetsession.h"
 #include "inference/cocoeval.h"
 #include "inference/detectorpipeline.h"
 #include "inference/runtime.h"
@@ -39,7 +40,9 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -881,8 +884,45 @@ void MainWindow::saveState() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
-    closeCampaign();
+    if (!closeCampaign()) {
+        event->ignore();
+        return;
+    }
     event->accept();
+}
+
+bool MainWindow::confirmUnsavedEdits()
+{
+    db::DatasetSession *dataset = m_session ? m_session->dataset() : nullptr;
+    if (!dataset)
+        return true;
+    for (;;) {
+        if (dataset->failedWrites() == 0)
+            dataset->flush(); // what is queued commits in milliseconds
+        const int unsaved = dataset->pendingWrites();
+        if (unsaved == 0)
+            return true;
+        QMessageBox box(QMessageBox::Warning, tr("Edits not saved"),
+                        tr("Unsaved edits: %1 could not be written to %2.").arg(unsaved).arg(m_session->datasetPath()), QMessageBox::NoButton, this);
+        box.setInformativeText(tr("Free some disk space or close the program that locks the file, then retry. "
+                                  "Discarding loses these edits."));
+        box.setDetailedText(m_saveLabel->toolTip());
+        QPushButton *retry = box.addButton(tr("&Retry"), QMessageBox::AcceptRole);
+        QPushButton *discard = box.addButton(tr("&Discard Edits"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(retry);
+        box.exec();
+        if (box.clickedButton() == discard) {
+            qWarning().noquote() << tr("Unsaved edits discarded: %1").arg(unsaved);
+            return true;
+        }
+        if (box.clickedButton() != retry)
+            return false;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        dataset->retry();
+        dataset->flush();
+        QApplication::restoreOverrideCursor();
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -927,10 +967,12 @@ void MainWindow::openDialog()
         openCampaign(path);
 }
 
-void MainWindow::closeCampaign()
+bool MainWindow::closeCampaign()
 {
     if (!m_session)
-        return;
+        return true;
+    if (!confirmUnsavedEdits())
+        return false;
     if (m_trainer && m_trainer->isRunning()) {
         m_trainer->cancel(); // the run keeps the campaign alive until it stops
         qInfo().noquote() << tr("Training cancelled: the campaign was closed");
@@ -954,11 +996,13 @@ void MainWindow::closeCampaign()
     m_saveLabel->clear();
     setWindowTitle(tr("Vigie"));
     updateActions();
+    return true;
 }
 
 void MainWindow::openCampaign(const QString &manifestPath, const QString &datasetPath)
 {
-    closeCampaign();
+    if (!closeCampaign())
+        return;
     const QString path = QFileInfo(manifestPath).absoluteFilePath();
     m_session = new CampaignSession(m_undoStack, this);
     connect(m_session, &CampaignSession::progress, this, [this](const QString &what, qint64 done, qint64 total) {
@@ -987,8 +1031,26 @@ void MainWindow::openCampaign(const QString &manifestPath, const QString &datase
     });
     connect(m_session, &CampaignSession::opened, this, &MainWindow::sessionOpened);
     connect(m_session, &CampaignSession::frameShown, this, &MainWindow::frameShown);
-    connect(m_session, &CampaignSession::saveStateChanged, this, [this](bool saved) {
-        m_saveLabel->setText(saved ? tr("Saved") : tr("Saving…"));
+    connect(m_session, &CampaignSession::saveStateChanged, this, [this](CampaignSession::SaveState state, const QString &detail) {
+        switch (state) {
+        case CampaignSession::SaveState::Saved:
+            m_saveLabel->setText(tr("Saved"));
+            break;
+        case CampaignSession::SaveState::Saving:
+            m_saveLabel->setText(tr("Saving…"));
+            break;
+        case CampaignSession::SaveState::Failed:
+            m_saveLabel->setText(tr("Not saved: retrying"));
+            statusBar()->showMessage(detail, 10000);
+            break;
+        }
+        m_saveLabel->setToolTip(detail);
+        m_saveLabel->setStyleSheet(state == CampaignSession::SaveState::Failed ? QStringLiteral("color: #c62828; font-weight: bold")
+                                                                               : QString());
+    });
+    connect(m_session, &CampaignSession::offsetApplied, this, [this](int stream, int ms) {
+        const QSignalBlocker block(m_telemetry); // showing the value is not a new nudge
+        m_telemetry->setOffset(stream, ms);
     });
     connect(m_session, &CampaignSession::overlaysChanged, this, [this] {
         for (FrameView *view : {m_rgbView, m_irView}) {
@@ -1317,9 +1379,11 @@ std::optional<db::ModelRecord> MainWindow::newestModel(const QString &network, i
 
 int MainWindow::addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version)
 {
+    // The whole run is one command (one Ctrl+Z), written in one transaction. Frames that
+    // already hold this model's boxes are skipped, decided before any box of the run goes in.
     AnnotationModel *model = m_session->annotations();
-    std::map<std::int64_t, bool> skip; // per frame, decided before its first box goes in
-    int added = 0;
+    std::map<std::int64_t, bool> skip;
+    std::vector<Annotation> fresh;
     for (const Annotation &box : boxes) {
         auto it = skip.find(box.frame);
         if (it == skip.end()) {
@@ -1331,16 +1395,15 @@ int MainWindow::addProposals(int camera, const std::vector<Annotation> &boxes, d
         if (it->second)
             continue;
         Annotation a = box;
-        a.handle = model->newHandle();
         a.camera = camera;
         a.className = m_session->campaign()->manifest().targetClass;
         a.source = source;
         a.state = db::BoxState::Proposed;
         a.modelVersion = version;
-        model->insert(a);
-        ++added;
+        fresh.push_back(std::move(a));
     }
-    return added;
+    const int n = int(fresh.size());
+    return m_session->editor()->addBoxes(std::move(fresh), tr("Add proposals of %1 (%2)").arg(version).arg(n));
 }
 
 void MainWindow::trainProposer()

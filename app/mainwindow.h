@@ -69,7 +69,9 @@ public:
     /// Opens a campaign.json (closing the current one); campaignOpened() or campaignFailed()
     /// follows. `datasetPath` empty: annotations.sqlite beside the manifest.
     void openCampaign(const QString &manifestPath, const QString &datasetPath = QString());
-    void closeCampaign();
+    /// Closes the campaign. When edits could not be written (a locked file, a full disk), asks
+    /// first: retry, discard them, or keep the campaign open (false).
+    bool closeCampaign();
     /// The view the keyboard's box commands act on (the last one clicked; at first the
     /// master camera's).
     FrameView *activeView() const;
@@ -93,6 +95,7 @@ private:
     void restoreState();
     void saveState() const;
     void applySavedShortcuts();
+    bool confirmUnsavedEdits();
     QList<QAction *> allActions() const;
     /// The view zoom commands act on: the one that has focus, else both.
     QList<ImageView *> targetViews() const;

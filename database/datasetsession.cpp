@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 #include <QThread>
+#include <QTimer>
+
+#include <deque>
 
 #include <unordered_map>
 
@@ -33,39 +36,125 @@ public:
         Q_EMIT m_session->loaded(contents);
     }
 
-    void writeBox(Op op, const Annotation &box)
+    /// One edit on its way to the file.
+    struct Write
     {
-        QString error;
-        if (!m_dataset) {
-            error = DatasetSession::tr("no dataset is open");
-        } else if (!applyBox(op, box, &error)) {
-            // error set
-        } else {
-            return;
+        bool isBox = true;
+        Op op = Op::Create;
+        Annotation box;
+        std::vector<Annotation> many; ///< a bulk write when not empty
+        int camera = 0;
+        std::int64_t frame = 0;
+        FrameFlags flags;
+    };
+
+    void enqueue(Write write)
+    {
+        m_queue.push_back(std::move(write));
+        drain();
+    }
+
+    /// Commits the queue in order; stops at the first write that fails, which stays at its head
+    /// (with everything after it) until a retry succeeds.
+    void drain()
+    {
+        while (!m_queue.empty()) {
+            QString error;
+            bool permanent = false;
+            if (!attempt(m_queue.front(), &error, &permanent)) {
+                const QString what = describe(m_queue.front(), error);
+                if (permanent) {
+                    // Retrying cannot help (a frame the dataset does not know): say so, and let
+                    // the edits behind it through. The status never says Saved again.
+                    m_queue.pop_front();
+                    --m_session->m_pending;
+                    ++m_lost;
+                    Q_EMIT m_session->writeFailed(DatasetSession::tr("%1 (not retried)").arg(what));
+                    continue;
+                }
+                m_session->m_failed.store(int(m_queue.size()));
+                if (what != m_lastFailure)
+                    Q_EMIT m_session->writeFailed(DatasetSession::tr("%1; retrying").arg(what));
+                m_lastFailure = what;
+                retryLater();
+                return;
+            }
+            m_queue.pop_front();
+            --m_session->m_pending;
         }
-        Q_EMIT m_session->writeFailed(DatasetSession::tr("%1: box on %2 frame %3 not saved: %4")
-                                          .arg(m_path, m_cameraNames.value(box.camera))
-                                          .arg(box.frame)
-                                          .arg(error));
+        m_lastFailure.clear();
+        m_session->m_failed.store(0);
+        if (m_timer)
+            m_timer->stop();
+        if (m_session->m_pending.load() == 0 && m_lost == 0)
+            Q_EMIT m_session->allSaved();
     }
 
-    void writeFlags(int camera, std::int64_t frame, const FrameFlags &flags)
+    void setRetryInterval(int ms)
     {
-        QString error;
-        const auto frameId = frameIdOf(camera, frame);
-        if (!m_dataset || !frameId)
-            error = DatasetSession::tr("unknown frame");
-        else if (m_dataset->setFrameFlags(*frameId, flags, m_author, &error))
-            return;
-        Q_EMIT m_session->writeFailed(DatasetSession::tr("%1: flags of %2 frame %3 not saved: %4")
-                                          .arg(m_path, m_cameraNames.value(camera))
-                                          .arg(frame)
-                                          .arg(error));
+        m_retryMs = ms;
+        if (m_timer)
+            m_timer->setInterval(ms);
     }
 
-    void close() { m_dataset.reset(); }
+    void close()
+    {
+        drain(); // a last try
+        if (m_timer)
+            m_timer->stop();
+        m_dataset.reset();
+    }
 
 private:
+    void retryLater()
+    {
+        if (!m_timer) {
+            m_timer = new QTimer(this);
+            m_timer->setSingleShot(true);
+            QObject::connect(m_timer, &QTimer::timeout, this, [this] { drain(); });
+        }
+        m_timer->setInterval(m_retryMs);
+        if (!m_timer->isActive())
+            m_timer->start();
+    }
+
+    bool attempt(const Write &w, QString *error, bool *permanent)
+    {
+        if (!m_dataset) {
+            *error = DatasetSession::tr("no dataset is open");
+            return false;
+        }
+        if (!w.many.empty())
+            return applyBoxes(w.op, w.many, error, permanent);
+        if (w.isBox)
+            return applyBox(w.op, w.box, error, permanent);
+        const auto frameId = frameIdOf(w.camera, w.frame);
+        if (!frameId) {
+            *error = DatasetSession::tr("unknown frame");
+            *permanent = true;
+            return false;
+        }
+        return m_dataset->setFrameFlags(*frameId, w.flags, m_author, error);
+    }
+
+    QString describe(const Write &w, const QString &error) const
+    {
+        if (!w.many.empty())
+            return DatasetSession::tr("%1: a run of %2 boxes on %3 not saved: %4")
+                .arg(m_path)
+                .arg(w.many.size())
+                .arg(m_cameraNames.value(w.many.front().camera), error);
+        if (w.isBox)
+            return DatasetSession::tr("%1: box on %2 frame %3 not saved: %4")
+                .arg(m_path, m_cameraNames.value(w.box.camera))
+                .arg(w.box.frame)
+                .arg(error);
+        return DatasetSession::tr("%1: flags of %2 frame %3 not saved: %4")
+            .arg(m_path, m_cameraNames.value(w.camera))
+            .arg(w.frame)
+            .arg(error);
+    }
+
     std::optional<std::int64_t> frameIdOf(int camera, std::int64_t frame) const
     {
         if (camera < 0 || size_t(camera) >= m_frameIds.size())
@@ -87,11 +176,13 @@ private:
         return id;
     }
 
-    std::optional<BoxRecord> toRecord(const Annotation &a, QString *error)
+    std::optional<BoxRecord> toRecord(const Annotation &a, QString *error, bool *permanent = nullptr)
     {
         const auto frameId = frameIdOf(a.camera, a.frame);
         if (!frameId) {
             *error = DatasetSession::tr("unknown frame");
+            if (permanent)
+                *permanent = true;
             return std::nullopt;
         }
         const auto classId = classIdOf(a.className, error);
@@ -103,26 +194,60 @@ private:
         return r;
     }
 
-    bool applyBox(Op op, const Annotation &a, QString *error)
+    /// All in one transaction; the rows of created boxes are known only once it commits.
+    bool applyBoxes(Op op, const std::vector<Annotation> &boxes, QString *error, bool *permanent)
     {
-        auto record = toRecord(a, error);
+        // Classes first, each committed on its own: a class row made inside the transaction
+        // and rolled back with it would stay in the cache.
+        for (const Annotation &a : boxes) {
+            if (!m_classIds.count(a.className) && !classIdOf(a.className, error))
+                return false;
+        }
+        std::unordered_map<std::int64_t, std::int64_t> created;
+        bool gaveUp = false;
+        const bool ok = m_dataset->transaction(
+            [&](QString *e) {
+                for (const Annotation &a : boxes) {
+                    if (!applyBox(op, a, e, &gaveUp, &created))
+                        return false;
+                }
+                return true;
+            },
+            error);
+        if (!ok) {
+            *permanent = gaveUp;
+            return false;
+        }
+        m_rows.insert(created.begin(), created.end());
+        return true;
+    }
+
+    bool applyBox(Op op, const Annotation &a, QString *error, bool *permanent,
+                  std::unordered_map<std::int64_t, std::int64_t> *created = nullptr)
+    {
+        auto record = toRecord(a, error, permanent);
         if (!record)
             return false;
+        if (op != Op::Create && record->id == 0) {
+            *error = DatasetSession::tr("the box has no row in the dataset");
+            *permanent = true;
+            return false;
+        }
         switch (op) {
         case Op::Create: {
             record->id = 0;
             const auto id = m_dataset->createBox(*record, error);
             if (!id)
                 return false;
-            m_rows[a.handle] = *id;
+            (created ? *created : m_rows)[a.handle] = *id;
             return true;
         }
         case Op::Update:
-            return record->id != 0 && m_dataset->updateBox(*record, m_author, error);
+            return m_dataset->updateBox(*record, m_author, error);
         case Op::Delete:
-            return record->id != 0 && m_dataset->deleteBox(record->id, m_author, error);
+            return m_dataset->deleteBox(record->id, m_author, error);
         case Op::Restore:
-            return record->id != 0 && m_dataset->restoreBox(*record, m_author, error);
+            return m_dataset->restoreBox(*record, m_author, error);
         }
         return false;
     }
@@ -217,6 +342,11 @@ private:
     QHash<int, QString> m_cameraNames;
     std::map<QString, std::int64_t> m_classIds;
     std::unordered_map<std::int64_t, std::int64_t> m_rows; ///< handle → row id
+    std::deque<Write> m_queue;  ///< written in order; the head failed when the queue waits
+    QTimer *m_timer = nullptr;  ///< the retry, in the worker thread
+    int m_retryMs = 2000;
+    int m_lost = 0;             ///< writes that failed for good
+    QString m_lastFailure;
 };
 
 std::optional<std::vector<RegisteredCamera>> registerCampaign(Dataset &dataset, const QString &campaignName, const QString &manifestPath,
@@ -313,26 +443,47 @@ void DatasetSession::open(const QString &path, const QString &campaignName, cons
 void DatasetSession::writeBox(Op op, const Annotation &box)
 {
     ++m_pending;
-    QMetaObject::invokeMethod(m_worker, [=, this] {
-        m_worker->writeBox(op, box);
-        if (--m_pending == 0)
-            Q_EMIT allSaved();
-    });
+    Worker::Write w;
+    w.op = op;
+    w.box = box;
+    QMetaObject::invokeMethod(m_worker, [this, w] { m_worker->enqueue(w); });
+}
+
+void DatasetSession::writeBoxes(Op op, const std::vector<Annotation> &boxes)
+{
+    if (boxes.empty())
+        return;
+    ++m_pending;
+    Worker::Write w;
+    w.op = op;
+    w.many = boxes;
+    QMetaObject::invokeMethod(m_worker, [this, w] { m_worker->enqueue(w); });
 }
 
 void DatasetSession::writeFlags(int camera, std::int64_t frame, const FrameFlags &flags)
 {
     ++m_pending;
-    QMetaObject::invokeMethod(m_worker, [=, this] {
-        m_worker->writeFlags(camera, frame, flags);
-        if (--m_pending == 0)
-            Q_EMIT allSaved();
-    });
+    Worker::Write w;
+    w.isBox = false;
+    w.camera = camera;
+    w.frame = frame;
+    w.flags = flags;
+    QMetaObject::invokeMethod(m_worker, [this, w] { m_worker->enqueue(w); });
 }
 
 void DatasetSession::flush()
 {
     QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
+void DatasetSession::retry()
+{
+    QMetaObject::invokeMethod(m_worker, [this] { m_worker->drain(); });
+}
+
+void DatasetSession::setRetryInterval(int ms)
+{
+    QMetaObject::invokeMethod(m_worker, [this, ms] { m_worker->setRetryInterval(ms); });
 }
 
 } // namespace vigie::db

@@ -7,6 +7,11 @@
 // program loses nothing the analyst saw saved). Boxes are known by the AnnotationModel's
 // handles; the worker maps the negative handles of boxes created in this session to the rows
 // it inserts.
+//
+// A write that fails (the file locked by another program, a full disk, a read-only file) is
+// never counted as done: it stays pending, with every write queued after it, in order; the
+// worker retries them every two seconds and whenever a new edit comes, and allSaved() is
+// emitted only when nothing is pending. writeFailed() says which edit failed and why.
 
 #include "models/annotation/annotationmodel.h"
 
@@ -83,20 +88,30 @@ public:
               const QString &author);
 
     void writeBox(Op op, const Annotation &box) override;
+    /// One transaction for all of them, with a history row per box.
+    void writeBoxes(Op op, const std::vector<Annotation> &boxes) override;
     void writeFlags(int camera, std::int64_t frame, const FrameFlags &flags) override;
 
-    /// Blocks until every write queued so far is committed. For tests and for closing.
+    /// Blocks until the worker has tried every write queued so far (those that failed stay
+    /// pending). For tests and for closing.
     void flush();
-    /// Writes queued and not yet committed.
+    /// Retries the failed writes now (they are also retried every two seconds).
+    void retry();
+    /// Writes queued and not yet committed, failed ones included.
     int pendingWrites() const { return m_pending.load(); }
+    /// Writes that failed and wait for a retry.
+    int failedWrites() const { return m_failed.load(); }
+    /// The retry interval, in milliseconds (tests shorten it).
+    void setRetryInterval(int ms);
 
 Q_SIGNALS:
     void progress(const QString &what, qint64 done, qint64 total);
     void loaded(const vigie::db::SessionContents &contents);
     void failed(const QString &error);
-    /// A write failed: the analyst's view and the file now differ; the message says which box.
+    /// A write failed and stays pending (retried later): the analyst's view and the file differ
+    /// until it succeeds; the message says which box or frame, and why.
     void writeFailed(const QString &error);
-    /// Every queued write so far is committed.
+    /// Every queued write so far is committed: nothing is pending.
     void allSaved();
 
 private:
@@ -104,6 +119,7 @@ private:
     QThread *m_thread;
     Worker *m_worker;
     std::atomic<int> m_pending{0};
+    std::atomic<int> m_failed{0};
 };
 
 } // namespace vigie::db

@@ -342,6 +342,47 @@ bool CampaignManifest::save(const QString &path, QString *error) const
     return true;
 }
 
+bool CampaignManifest::saveOffsets(const QString &path, QString *error) const
+{
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, why);
+        return false;
+    };
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(in.errorString());
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &parseError);
+    if (!doc.isObject())
+        return fail(QCoreApplication::translate("vigie::CampaignManifest", "not a JSON object (%1)").arg(parseError.errorString()));
+    QJsonObject root = doc.object();
+    auto setOffset = [](QJsonObject &o, std::int64_t us) { o.insert(QStringLiteral("time_offset_s"), double(us) * 1e-6); };
+    QJsonObject turret = root.value(QStringLiteral("turret")).toObject();
+    setOffset(turret, turretOffsetUs);
+    root.insert(QStringLiteral("turret"), turret);
+    QJsonObject target = root.value(QStringLiteral("target")).toObject();
+    setOffset(target, targetOffsetUs);
+    root.insert(QStringLiteral("target"), target);
+    QJsonArray cams = root.value(QStringLiteral("cameras")).toArray();
+    for (qsizetype i = 0; i < cams.size(); ++i) {
+        QJsonObject c = cams[i].toObject();
+        for (const CameraSpec &spec : cameras) {
+            if (spec.name == c.value(QStringLiteral("name")).toString())
+                setOffset(c, spec.timeOffsetUs);
+        }
+        cams[i] = c;
+    }
+    root.insert(QStringLiteral("cameras"), cams);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
 QString CampaignManifest::resolve(const QString &relative) const
 {
     if (relative.isEmpty())

@@ -57,6 +57,10 @@ struct CampaignManifest
     /// Writes the manifest (offsets edited in the GUI are saved this way). Atomic: a crash
     /// mid-write leaves the previous file.
     bool save(const QString &path, QString *error) const;
+    /// Writes only the time offsets (each camera's, the turret's, the target's) into the
+    /// manifest already at `path`, keeping every other key as it is there, unknown ones included.
+    /// Atomic like save().
+    bool saveOffsets(const QString &path, QString *error) const;
 
     /// A path named in the manifest, resolved against the campaign folder.
     QString resolve(const QString &relative) const;

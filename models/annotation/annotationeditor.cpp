@@ -65,6 +65,36 @@ private:
     db::FrameFlags m_before, m_after;
 };
 
+/// Many boxes created at once; undone and redone as one.
+class BulkCreateCommand : public QUndoCommand
+{
+public:
+    BulkCreateCommand(AnnotationModel *model, std::vector<Annotation> boxes, const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_boxes(std::move(boxes))
+    {
+    }
+    void redo() override
+    {
+        m_model->insertMany(m_boxes, m_redone ? AnnotationSink::Op::Restore : AnnotationSink::Op::Create);
+        m_redone = true;
+    }
+    void undo() override
+    {
+        std::vector<std::int64_t> handles;
+        handles.reserve(m_boxes.size());
+        for (const Annotation &a : m_boxes)
+            handles.push_back(a.handle);
+        m_model->removeMany(handles);
+    }
+
+private:
+    AnnotationModel *m_model;
+    std::vector<Annotation> m_boxes;
+    bool m_redone = false;
+};
+
 bool isProposal(const Annotation &a)
 {
     return a.state == db::BoxState::Proposed;
@@ -164,6 +194,18 @@ bool AnnotationEditor::cycleClass(std::int64_t handle)
         return false;
     const int i = m_classes.indexOf(box->className);
     return setClass(handle, m_classes.at((i + 1) % m_classes.size()));
+}
+
+int AnnotationEditor::addBoxes(std::vector<Annotation> boxes, const QString &text)
+{
+    std::erase_if(boxes, [](const Annotation &a) { return a.camera < 0 || a.frame < 0 || a.rect.width() <= 0 || a.rect.height() <= 0; });
+    if (boxes.empty())
+        return 0;
+    for (Annotation &a : boxes)
+        a.handle = m_model->newHandle();
+    const int n = int(boxes.size());
+    m_stack->push(new BulkCreateCommand(m_model, std::move(boxes), text));
+    return n;
 }
 
 bool AnnotationEditor::setFrameFlags(int camera, std::int64_t frame, const db::FrameFlags &flags)

@@ -39,6 +39,11 @@ public:
     /// The next class in classes() after the box's own.
     bool cycleClass(std::int64_t handle);
     bool setFrameFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
+    /// A whole run's boxes (proposer, detector, tracker) as one command: one undo removes them
+    /// all, one redo brings them back, each written in one transaction. Each box gets a fresh
+    /// handle; camera, frame, rect, class, source, state, confidence and model version are kept.
+    /// Returns how many were added.
+    int addBoxes(std::vector<Annotation> boxes, const QString &text);
 
 private:
     bool change(const Annotation &before, const Annotation &after, const QString &text);

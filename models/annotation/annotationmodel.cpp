@@ -1,6 +1,7 @@
 #include "models/annotation/annotationmodel.h"
 
 #include <algorithm>
+#include <set>
 
 namespace vigie {
 
@@ -140,6 +141,47 @@ void AnnotationModel::remove(std::int64_t handle)
     if (m_sink)
         m_sink->writeBox(AnnotationSink::Op::Delete, removed);
     Q_EMIT frameChanged(key.first, key.second);
+}
+
+void AnnotationModel::insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op)
+{
+    std::set<Key> touched;
+    for (const Annotation &box : boxes) {
+        const Key key{box.camera, box.frame};
+        m_where[box.handle] = key;
+        m_boxes[key].push_back(box);
+        touched.insert(key);
+    }
+    if (m_sink && !boxes.empty())
+        m_sink->writeBoxes(op, boxes);
+    for (const Key &key : touched)
+        Q_EMIT frameChanged(key.first, key.second);
+}
+
+void AnnotationModel::removeMany(const std::vector<std::int64_t> &handles)
+{
+    std::set<Key> touched;
+    std::vector<Annotation> removed;
+    for (std::int64_t handle : handles) {
+        const auto where = m_where.find(handle);
+        if (where == m_where.end())
+            continue;
+        const Key key = where->second;
+        m_where.erase(where);
+        auto &list = m_boxes[key];
+        const auto it = std::find_if(list.begin(), list.end(), [handle](const Annotation &b) { return b.handle == handle; });
+        if (it == list.end())
+            continue;
+        removed.push_back(*it);
+        list.erase(it);
+        if (list.empty())
+            m_boxes.erase(key);
+        touched.insert(key);
+    }
+    if (m_sink && !removed.empty())
+        m_sink->writeBoxes(AnnotationSink::Op::Delete, removed);
+    for (const Key &key : touched)
+        Q_EMIT frameChanged(key.first, key.second);
 }
 
 void AnnotationModel::setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags)

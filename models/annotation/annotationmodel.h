@@ -46,6 +46,12 @@ public:
     virtual ~AnnotationSink() = default;
     enum class Op { Create, Update, Delete, Restore };
     virtual void writeBox(Op op, const Annotation &box) = 0;
+    /// Many boxes in one write (a proposer or detector run): all or nothing. By default one by one.
+    virtual void writeBoxes(Op op, const std::vector<Annotation> &boxes)
+    {
+        for (const Annotation &b : boxes)
+            writeBox(op, b);
+    }
     virtual void writeFlags(int camera, std::int64_t frame, const db::FrameFlags &flags) = 0;
 };
 
@@ -79,6 +85,9 @@ public:
     void insert(const Annotation &box, AnnotationSink::Op op = AnnotationSink::Op::Create);
     void update(const Annotation &box);
     void remove(std::int64_t handle);
+    /// Many boxes at once, written in one go (Create or Restore).
+    void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op);
+    void removeMany(const std::vector<std::int64_t> &handles);
     void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
 
 Q_SIGNALS:

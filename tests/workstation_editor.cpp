@@ -1,0 +1,104 @@
+// Test helper (not a test): the real workstation, offscreen, editing a campaign like a fast
+// analyst until it is killed. After each edit it prints the content its AnnotationModel shows
+// ("edit K DIGEST", after "begin K"); each time the status bar says Saved it prints "saved K", K being the edits
+// made so far. tst_save kills it with SIGKILL and checks that the dataset holds the content of
+// an edit at or after the last one shown as saved.
+//   workstation_editor CAMPAIGN.json DATASET [SEED]
+#include "app/campaignsession.h"
+#include "app/mainwindow.h"
+#include "models/heap.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <cstdio>
+#include <random>
+
+using namespace vigie;
+
+/// The boxes of one camera as sorted text: what the model shows and the dataset must hold.
+QByteArray digestOf(const AnnotationModel &model, int camera)
+{
+    QList<QByteArray> rows;
+    for (std::int64_t frame : model.annotatedFrames(camera)) {
+        for (const Annotation &a : model.boxes(camera, frame))
+            rows << QByteArray::number(frame) + ' ' + QByteArray::number(a.rect.x()) + ' ' + QByteArray::number(a.rect.y()) + ' '
+                        + QByteArray::number(a.rect.width()) + ' ' + QByteArray::number(a.rect.height()) + ' '
+                        + QByteArray::number(int(a.state));
+    }
+    std::sort(rows.begin(), rows.end());
+    return QCryptographicHash::hash(rows.join('\n'), QCryptographicHash::Sha1).toHex();
+}
+
+int main(int argc, char **argv)
+{
+    keepLargeBlocksInHeap();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("VigieTest"));
+    QApplication::setApplicationName(QStringLiteral("workstation_editor"));
+    if (argc < 3)
+        return 2;
+    std::mt19937 rng(argc > 3 ? unsigned(std::atoi(argv[3])) : 1u);
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    int edits = 0;
+    QObject::connect(&window, &MainWindow::campaignFailed, &app, [](const QString &e) {
+        std::fprintf(stderr, "%s\n", qPrintable(e));
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&window, &MainWindow::campaignOpened, &app, [&] {
+        CampaignSession *s = window.session();
+        QObject::connect(s, &CampaignSession::saveStateChanged, &app, [&edits](CampaignSession::SaveState state, const QString &) {
+            if (state == CampaignSession::SaveState::Saved) {
+                std::printf("saved %d\n", edits);
+                std::fflush(stdout);
+            }
+        });
+        auto *timer = new QTimer(&app);
+        QObject::connect(timer, &QTimer::timeout, &app, [&, s] {
+            // A burst of edits of every kind, then a pause in which the writer may catch up.
+            const int camera = s->masterCamera();
+            const std::int64_t frames = std::min<std::int64_t>(s->frameCount(camera), 40);
+            AnnotationEditor *editor = s->editor();
+            for (int burst = int(rng() % 6) + 1; burst > 0; --burst) {
+                const std::int64_t frame = std::int64_t(rng() % std::uint32_t(frames));
+                const auto boxes = s->annotations()->boxes(camera, frame);
+                const QRectF rect(int(rng() % 300), int(rng() % 200), 4 + int(rng() % 20), 4 + int(rng() % 20));
+                std::printf("begin %d\n", edits + 1);
+                std::fflush(stdout);
+                switch (boxes.empty() ? 0 : rng() % 6) {
+                case 0:
+                    editor->addBox(camera, frame, rect, {});
+                    break;
+                case 1:
+                    editor->setRect(boxes.front().handle, rect);
+                    break;
+                case 2:
+                    editor->remove(boxes.back().handle);
+                    break;
+                case 3:
+                    editor->reject(boxes.front().handle);
+                    break;
+                case 4:
+                    window.undoStack()->undo();
+                    break;
+                default:
+                    window.undoStack()->redo();
+                    break;
+                }
+                ++edits;
+                std::printf("edit %d %s\n", edits, digestOf(*s->annotations(), camera).constData());
+                std::fflush(stdout);
+            }
+        });
+        timer->start(15);
+    });
+    window.openCampaign(QString::fromLocal8Bit(argv[1]), QString::fromLocal8Bit(argv[2]));
+    return app.exec();
+}
