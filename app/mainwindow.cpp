@@ -12,6 +12,7 @@
 #include "inference/runtime.h"
 #include "app/components.h"
 #include "app/i18n.h"
+#include "models/annotation/labels.h"
 #include "models/buildinfo.h"
 #include "models/media/syncplayer.h"
 #include "models/messagelogmodel.h"
@@ -1256,20 +1257,19 @@ void MainWindow::runDetector()
 
 void MainWindow::analystLabels(int camera, inference::FrameBoxes *boxes, std::set<std::int64_t> *noTarget) const
 {
-    // Decision 23: accepted and corrected boxes; frames flagged out of view or not visible, and
-    // reviewed frames without such a box, have no target.
+    // One rule with the CLI: models/annotation/labels.h.
     const AnnotationModel *model = m_session->annotations();
+    std::vector<LabelBox> all;
     for (std::int64_t frame : model->annotatedFrames(camera)) {
-        for (const Annotation &a : model->boxes(camera, frame)) {
-            if (a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected)
-                (*boxes)[frame].push_back(a.rect);
-        }
+        for (const Annotation &a : model->boxes(camera, frame))
+            all.push_back({frame, a.rect, a.className, a.state});
     }
-    for (std::int64_t frame : model->flaggedFrames(camera)) {
-        const db::FrameFlags f = model->flags(camera, frame);
-        if (!boxes->count(frame) && (f.outOfView || f.notVisible || f.reviewed))
-            noTarget->insert(frame);
-    }
+    std::map<std::int64_t, db::FrameFlags> flags;
+    for (std::int64_t frame : model->flaggedFrames(camera))
+        flags[frame] = model->flags(camera, frame);
+    AnalystLabels decided = vigie::analystLabels(all, flags, m_session->campaign()->manifest().targetClass);
+    *boxes = std::move(decided.boxes);
+    *noTarget = std::move(decided.noTarget);
 }
 
 void MainWindow::refreshReview()

@@ -3,6 +3,7 @@
 #include "database/dataset.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QThread>
 #include <QTimer>
 
@@ -353,11 +354,30 @@ std::optional<std::vector<RegisteredCamera>> registerCampaign(Dataset &dataset, 
                                                const std::vector<SessionCamera> &cameras, QString *error,
                                                const std::function<void(const QString &)> &progress)
 {
+    // A campaign is known by its manifest's path, never by its name alone (two campaigns may
+    // share a name). A campaign of that name without a manifest (imported), or whose manifest
+    // is no longer where it was (the folder moved), is taken as this one.
     std::int64_t campaignId = 0;
-    if (const auto existing = dataset.campaignByName(campaignName)) {
-        campaignId = existing->id;
-    } else {
-        const auto id = dataset.addCampaign({0, campaignName, manifestPath, 0}, error);
+    const QString path = QFileInfo(manifestPath).absoluteFilePath();
+    const std::vector<CampaignRecord> campaigns = dataset.campaigns();
+    for (const CampaignRecord &c : campaigns) {
+        if (!c.manifestPath.isEmpty() && QFileInfo(c.manifestPath).absoluteFilePath() == path)
+            campaignId = c.id;
+    }
+    if (campaignId == 0) {
+        for (const CampaignRecord &c : campaigns) {
+            if (c.name == campaignName && (c.manifestPath.isEmpty() || !QFileInfo::exists(c.manifestPath)))
+                campaignId = c.id;
+        }
+    }
+    if (campaignId == 0) {
+        QString name = campaignName;
+        auto taken = [&campaigns](const QString &n) {
+            return std::any_of(campaigns.begin(), campaigns.end(), [&n](const CampaignRecord &c) { return c.name == n; });
+        };
+        for (int i = 2; taken(name); ++i)
+            name = QStringLiteral("%1 (%2)").arg(campaignName).arg(i);
+        const auto id = dataset.addCampaign({0, name, path, 0}, error);
         if (!id)
             return std::nullopt;
         campaignId = *id;

@@ -56,7 +56,8 @@ struct RegisteredCamera
     std::vector<std::int64_t> frameIds;
 };
 
-/// Registers a campaign (found by name, else added), its cameras (found by name, else added) and
+/// Registers a campaign (found by its manifest's path, else added; see the .cpp for a moved or
+/// imported one), its cameras (found by name, else added) and
 /// frames 0…frameCount−1 of each; the workstation and `vigie-cli propose` register alike.
 /// `progress(cameraName)` is told before each camera's frames. nullopt with `error` on failure.
 std::optional<std::vector<RegisteredCamera>> registerCampaign(Dataset &dataset, const QString &campaignName, const QString &manifestPath,

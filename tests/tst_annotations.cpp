@@ -3,6 +3,7 @@
 
 #include "models/annotation/annotationeditor.h"
 #include "models/annotation/geometricproposals.h"
+#include "models/annotation/labels.h"
 #include "models/campaign.h"
 #include "models/imaging/palette.h"
 #include "testcampaign.h"
@@ -48,6 +49,34 @@ class TestAnnotations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void labelsAreClassAware()
+    {
+        // The analyst labelled a bird beside the drone on frame 1, only a bird on frame 2, and
+        // proposed, rejected and decided drones elsewhere.
+        using db::BoxState;
+        const std::vector<LabelBox> boxes{
+            {1, QRectF(10, 10, 8, 6), QStringLiteral("drone"), BoxState::Accepted},
+            {1, QRectF(40, 12, 9, 5), QStringLiteral("bird"), BoxState::Accepted},
+            {2, QRectF(30, 30, 9, 5), QStringLiteral("bird"), BoxState::Corrected},
+            {3, QRectF(5, 5, 8, 6), QStringLiteral("Drone"), BoxState::Corrected},
+            {4, QRectF(5, 5, 8, 6), QStringLiteral("drone"), BoxState::Proposed},
+            {5, QRectF(5, 5, 8, 6), QStringLiteral("drone"), BoxState::Rejected},
+        };
+        std::map<std::int64_t, db::FrameFlags> flags;
+        flags[2].reviewed = true;   // reviewed, only a bird: no drone there
+        flags[3].reviewed = true;   // reviewed with a drone: a drone frame
+        flags[6].notVisible = true; // nothing visible
+        flags[7].occluded = true;   // occluded alone says nothing
+        const AnalystLabels labels = analystLabels(boxes, flags, QStringLiteral("drone"));
+        QCOMPARE(labels.boxes.size(), size_t(2));
+        QCOMPARE(labels.boxes.at(1), std::vector<QRectF>{QRectF(10, 10, 8, 6)}); // the bird is not a drone
+        QCOMPARE(labels.boxes.at(3).size(), size_t(1));
+        QCOMPARE(labels.noTarget, (std::set<std::int64_t>{2, 6}));
+        QCOMPARE(labels.otherClassBoxes, 2);
+        // Without a target class every decided box counts.
+        QCOMPARE(analystLabels(boxes, flags, QString()).boxes.at(1).size(), size_t(2));
+    }
+
     void createUndoRedoWritesInOrder()
     {
         AnnotationModel model;

@@ -81,6 +81,19 @@ private Q_SLOTS:
         QTest::newRow("unexpected argument")
             << QStringList{QStringLiteral("about"), QStringLiteral("extra")}
             << QStringLiteral("unexpected argument 'extra'");
+        // Every number is checked before a command runs: a typo is never a silent 0.
+        QTest::newRow("letter in a number")
+            << QStringList{QStringLiteral("detector"), QStringLiteral("detect"), QStringLiteral("c.json"), QStringLiteral("--refine-below"),
+                           QStringLiteral("1O")}
+            << QStringLiteral("--refine-below: '1O' is not a number");
+        QTest::newRow("fraction for a count")
+            << QStringList{QStringLiteral("proposer"), QStringLiteral("train"), QStringLiteral("c.json"), QStringLiteral("--steps"),
+                           QStringLiteral("1.5")}
+            << QStringLiteral("--steps: '1.5' is not a whole number");
+        QTest::newRow("not finite")
+            << QStringList{QStringLiteral("synth"), QStringLiteral("--out"), QStringLiteral("x"), QStringLiteral("--duration"),
+                           QStringLiteral("inf")}
+            << QStringLiteral("--duration: 'inf' is not a number");
     }
 
     void badUsage()

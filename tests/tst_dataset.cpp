@@ -1,5 +1,7 @@
 #include "database/dataset.h"
+#include "database/datasetsession.h"
 
+#include <QDir>
 #include <QFile>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -65,6 +67,35 @@ class TestDataset : public QObject
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void campaignsAreKnownByTheirManifestNotTheirName()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto ds = Dataset::open(dir.filePath(QStringLiteral("d.sqlite")), Dataset::OpenMode::CreateIfMissing, &error);
+        QVERIFY2(ds, qPrintable(error));
+        // Two campaign folders whose manifests carry the same name.
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("a")) && QDir(dir.path()).mkpath(QStringLiteral("b")));
+        const QString a = dir.filePath(QStringLiteral("a/campaign.json")), b = dir.filePath(QStringLiteral("b/campaign.json"));
+        for (const QString &path : {a, b}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        const std::vector<SessionCamera> cameras{{QStringLiteral("ir"), QStringLiteral("ir"), QStringLiteral("ir.avi"), 64, 48, 3, {}}};
+        const auto first = registerCampaign(*ds, QStringLiteral("range day"), a, cameras, &error);
+        const auto second = registerCampaign(*ds, QStringLiteral("range day"), b, cameras, &error);
+        QVERIFY2(first && second, qPrintable(error));
+        QVERIFY(first->front().id != second->front().id);
+        QVERIFY(first->front().frameIds.front() != second->front().frameIds.front()); // frames never merge
+        const auto all = ds->campaigns();
+        QCOMPARE(all.size(), size_t(2));
+        QCOMPARE(all[1].name, QStringLiteral("range day (2)"));
+        // Opened again, each finds its own.
+        const auto again = registerCampaign(*ds, QStringLiteral("range day"), b, cameras, &error);
+        QVERIFY(again);
+        QCOMPARE(again->front().id, second->front().id);
+        QCOMPARE(ds->campaigns().size(), size_t(2));
+    }
+
     void engineRules()
     {
         const QString path = m_dir.filePath(QStringLiteral("rules.vigie"));

@@ -20,7 +20,7 @@ public:
     {
         return tr("Show Vigie's version and the components it runs with.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addOption({QStringLiteral("json"), tr("Write JSON instead of a table.")});
     }

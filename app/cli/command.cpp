@@ -3,6 +3,7 @@
 #include "models/buildinfo.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace vigie::cli {
@@ -80,6 +81,31 @@ QString Registry::helpText() const
     return text;
 }
 
+QString OptionSet::checkNumbers() const
+{
+    for (const QCommandLineOption &option : m_options) {
+        const QString name = option.names().constFirst();
+        if (option.defaultValues().isEmpty() || !m_parser.isSet(name))
+            continue;
+        bool numeric = false;
+        option.defaultValues().constFirst().toDouble(&numeric);
+        if (!numeric)
+            continue;
+        const QString value = m_parser.value(name);
+        bool ok = false;
+        if (option.valueName() == QLatin1String("n")) {
+            value.toLongLong(&ok);
+            if (!ok)
+                return Registry::tr("--%1: '%2' is not a whole number").arg(name, value);
+        } else {
+            const double v = value.toDouble(&ok);
+            if (!ok || !std::isfinite(v))
+                return Registry::tr("--%1: '%2' is not a number").arg(name, value);
+        }
+    }
+    return {};
+}
+
 int Registry::dispatch(const QStringList &args, Io &io) const
 {
     if (args.size() < 2)
@@ -111,11 +137,14 @@ int Registry::dispatch(const QStringList &args, Io &io) const
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Show this help."));
     parser.addOption(help);
-    command->configure(parser);
+    OptionSet options(parser);
+    command->configure(options);
     QStringList rest = args.mid(2);
     rest.prepend(program + QLatin1Char(' ') + first);
     if (!parser.parse(rest))
         return usageError(io, first, parser.errorText());
+    if (const QString bad = options.checkNumbers(); !bad.isEmpty() && !parser.isSet(help))
+        return usageError(io, first, bad);
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         // QCommandLineParser's usage line names the executable; name the subcommand after it.

@@ -35,6 +35,34 @@ struct Io
     void raw(std::string_view bytes);
 };
 
+/// What a command declares on its parser: options and positional arguments. It remembers the
+/// options, so that every number is checked before the command runs: an option whose default
+/// is a number takes a number (a whole one when its value name is "n"); `--refine-below 1O` is a
+/// usage error naming the option, never a silent 0.
+class OptionSet
+{
+public:
+    explicit OptionSet(QCommandLineParser &parser)
+        : m_parser(parser)
+    {
+    }
+    bool addOption(const QCommandLineOption &option)
+    {
+        m_options.push_back(option);
+        return m_parser.addOption(option);
+    }
+    void addPositionalArgument(const QString &name, const QString &description, const QString &syntax = QString())
+    {
+        m_parser.addPositionalArgument(name, description, syntax);
+    }
+    /// Empty when every numeric option set on the command line holds a number; else why not.
+    QString checkNumbers() const;
+
+private:
+    QCommandLineParser &m_parser;
+    std::vector<QCommandLineOption> m_options;
+};
+
 /// One `vigie-cli NAME ...` subcommand. A command declares its options on a fresh parser, then
 /// runs on the parsed result; it never exits the process itself, so tests can drive it.
 class Command
@@ -44,7 +72,7 @@ public:
     virtual QString name() const = 0;
     /// One line for `vigie-cli --help`.
     virtual QString summary() const = 0;
-    virtual void configure(QCommandLineParser &parser) const = 0;
+    virtual void configure(OptionSet &parser) const = 0;
     virtual int run(const QCommandLineParser &parser, Io &io) const = 0;
 };
 

@@ -28,7 +28,7 @@ public:
     {
         return tr("Manage a dataset: init, info, check, import, export.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("action"), tr("init, info, check, import or export."));
         parser.addPositionalArgument(QStringLiteral("dataset"), tr("The dataset file (.vigie)."));

@@ -6,6 +6,7 @@
 #include "inference/detectorpipeline.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
+#include "models/annotation/labels.h"
 #include "models/campaign.h"
 
 #include <QDir>
@@ -39,7 +40,7 @@ public:
     {
         return tr("Train (train), run (detect) or evaluate (evaluate) the embedded CenterNet detector.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("action"), tr("train, detect or evaluate"));
         parser.addPositionalArgument(QStringLiteral("campaign"), tr("campaign.json files (train: one or more; detect, evaluate: one)"),
@@ -123,8 +124,8 @@ private:
         return true;
     }
 
-    /// The analysts' labels: accepted and corrected boxes; frames flagged out of view or not
-    /// visible, and frames marked reviewed with no such box, have no target.
+    /// The analysts' labels (models/annotation/labels.h): the target class's accepted and
+    /// corrected boxes, and the frames known to hold no target.
     static bool datasetLabels(db::Dataset &dataset, const Campaign &campaign, const QString &manifest, int camera,
                               Labels *labels, QString *error)
     {
@@ -134,19 +135,22 @@ private:
         std::map<std::int64_t, std::int64_t> frameOf;
         for (std::size_t i = 0; i < registered.frameIds.size(); ++i)
             frameOf[registered.frameIds[i]] = std::int64_t(i);
+        std::map<std::int64_t, QString> className;
+        for (const db::ClassRecord &c : dataset.classes())
+            className[c.id] = c.name;
+        std::vector<LabelBox> boxes;
         for (const db::BoxRecord &b : dataset.boxesOfCamera(registered.id)) {
-            if (b.state != db::BoxState::Accepted && b.state != db::BoxState::Corrected)
-                continue;
             if (const auto it = frameOf.find(b.frameId); it != frameOf.end())
-                labels->boxes[it->second].push_back(QRectF(b.x, b.y, b.w, b.h));
+                boxes.push_back({it->second, QRectF(b.x, b.y, b.w, b.h), className[b.classId], b.state});
         }
-        for (const auto &[frameId, flags] : dataset.frameFlagsOfCamera(registered.id)) {
-            const auto it = frameOf.find(frameId);
-            if (it == frameOf.end() || labels->boxes.count(it->second))
-                continue;
-            if (flags.outOfView || flags.notVisible || flags.reviewed)
-                labels->noTarget.insert(it->second);
+        std::map<std::int64_t, db::FrameFlags> flags;
+        for (const auto &[frameId, f] : dataset.frameFlagsOfCamera(registered.id)) {
+            if (const auto it = frameOf.find(frameId); it != frameOf.end())
+                flags[it->second] = f;
         }
+        AnalystLabels decided = analystLabels(boxes, flags, campaign.manifest().targetClass);
+        labels->boxes = std::move(decided.boxes);
+        labels->noTarget = std::move(decided.noTarget);
         return true;
     }
 

@@ -23,7 +23,7 @@ public:
     {
         return tr("Evaluate COCO detections against COCO ground truth (COCOeval's 12 figures, VOC AP).");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addOption({QStringLiteral("coco-gt"), tr("Ground truth in COCO format."), QStringLiteral("file")});
         parser.addOption({QStringLiteral("coco-dt"), tr("Detections in COCO result format."), QStringLiteral("file")});

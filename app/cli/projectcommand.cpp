@@ -21,7 +21,7 @@ public:
     {
         return tr("Project the target into a camera: pixel, uncertainty ellipse, expected size.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("campaign"),
                                      tr("The campaign folder or its campaign.json."));

@@ -4,6 +4,7 @@
 #include "database/datasetsession.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
+#include "models/annotation/labels.h"
 #include "models/campaign.h"
 #include "models/media/videodecoder.h"
 
@@ -25,7 +26,7 @@ class ProposeCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("propose"); }
     QString summary() const override { return tr("Write WILDCAT box proposals for a campaign into a dataset."); }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("campaign"), tr("campaign.json"));
         parser.addOption({QStringLiteral("db"), tr("The dataset to write to (created if missing)."), QStringLiteral("file")});
@@ -89,13 +90,18 @@ public:
         for (std::int64_t i = 0; i < frameCount; ++i)
             indexOf[frameIds[size_t(i)]] = i;
         std::set<std::int64_t> done;
-        std::map<std::int64_t, std::vector<QRectF>> accepted;
+        std::map<std::int64_t, QString> className;
+        for (const db::ClassRecord &c : dataset->classes())
+            className[c.id] = c.name;
+        std::vector<LabelBox> decided;
         for (const db::BoxRecord &b : dataset->boxesOfCamera(registered.id)) {
             if (b.source == db::BoxSource::Cam && b.modelVersion == version)
                 done.insert(b.frameId);
-            if ((b.state == db::BoxState::Accepted || b.state == db::BoxState::Corrected) && indexOf.count(b.frameId))
-                accepted[indexOf[b.frameId]].push_back(QRectF(b.x, b.y, b.w, b.h));
+            if (indexOf.count(b.frameId))
+                decided.push_back({indexOf[b.frameId], QRectF(b.x, b.y, b.w, b.h), className[b.classId], b.state});
         }
+        const std::map<std::int64_t, std::vector<QRectF>> accepted =
+            analystLabels(decided, {}, campaign->manifest().targetClass).boxes;
 
         inference::ProposerOptions options;
         options.camera = camera;

@@ -81,7 +81,7 @@ public:
     {
         return tr("Train (train) or evaluate (evaluate) the WILDCAT proposer.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("action"), tr("train or evaluate"));
         parser.addPositionalArgument(QStringLiteral("campaign"), tr("campaign.json files (train: one or more; evaluate: one)"),

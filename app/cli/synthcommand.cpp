@@ -23,7 +23,7 @@ public:
     {
         return tr("Generate a synthetic campaign with its ground truth.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addOption({QStringLiteral("out"), tr("The campaign folder to write."), QStringLiteral("dir")});
         parser.addOption({QStringLiteral("seed"), tr("Seed (default 1)."), QStringLiteral("n"), QStringLiteral("1")});

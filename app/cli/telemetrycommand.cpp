@@ -50,7 +50,7 @@ public:
     {
         return tr("Parse a GNSS log (NMEA 0183, RTKLIB .pos) or a turret log and report it.");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("file"), tr("The log to read."));
         parser.addOption({QStringLiteral("format"),

@@ -51,7 +51,7 @@ public:
     {
         return tr("Inspect a video: info, verify (exact random access), bench (decode figures).");
     }
-    void configure(QCommandLineParser &parser) const override
+    void configure(OptionSet &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("action"), tr("info, verify or bench."));
         parser.addPositionalArgument(QStringLiteral("file"),
