@@ -3,7 +3,8 @@
 # `vigie-cli proposer train` on the same generated campaign, each timed alone, then both at once.
 # Prints each job's time beside the other as a ratio to its time alone (goal <= 2.2; on 2 cores
 # without the core share of decision 26 a torch test took 6x its time alone).
-# Run it on a quiet machine: nothing else training.
+# Then the same pair with the share turned off (VIGIE_TORCH_SHARE=0: each job on every core), the
+# behaviour before decision 26. Run it on a quiet machine: nothing else training.
 # Usage: bench/torch_share.sh [BUILD_DIR] [DETECTOR_STEPS] [PROPOSER_STEPS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,14 +25,21 @@ timed() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); awk -v a="$t0
 detector warm-d; proposer warm-p
 d_alone=$(timed detector d1)
 p_alone=$(timed proposer p1)
-t0=$(date +%s.%N)
-( t=$(timed detector d2); echo "$t" > "$work/d2.t" ) &
-( t=$(timed proposer p2); echo "$t" > "$work/p2.t" ) &
-wait
+together() {
+    ( t=$(timed detector "d$1"); echo "$t" > "$work/d$1.t" ) &
+    ( t=$(timed proposer "p$1"); echo "$t" > "$work/p$1.t" ) &
+    wait
+}
+together 2
 d_both=$(cat "$work/d2.t"); p_both=$(cat "$work/p2.t")
+export VIGIE_TORCH_SHARE=0
+together 3
+d_off=$(cat "$work/d3.t"); p_off=$(cat "$work/p3.t")
+unset VIGIE_TORCH_SHARE
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "cores: $(nproc); detector train $dsteps steps, proposer train $psteps steps"
 echo "detector_train_alone_s $d_alone"
 echo "proposer_train_alone_s $p_alone"
 echo "detector_train_beside_proposer_s $d_both ratio $(ratio "$d_both" "$d_alone") (goal <= 2.2)"
 echo "proposer_train_beside_detector_s $p_both ratio $(ratio "$p_both" "$p_alone") (goal <= 2.2)"
+echo "without the share: detector_train_beside_proposer_s $d_off ratio $(ratio "$d_off" "$d_alone"); proposer_train_beside_detector_s $p_off ratio $(ratio "$p_off" "$p_alone")"

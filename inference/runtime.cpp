@@ -77,7 +77,8 @@ void applyShare(bool force)
     if (!force && t_job.sinceCheck.isValid() && t_job.sinceCheck.elapsed() < 200)
         return;
     t_job.sinceCheck.start();
-    const int jobs = std::max(1, countLiveJobs(registryDir(), t_job.path));
+    static const bool sharing = qEnvironmentVariable("VIGIE_TORCH_SHARE") != QLatin1String("0");
+    const int jobs = sharing ? std::max(1, countLiveJobs(registryDir(), t_job.path)) : 1;
     const int share = std::max(1, std::min(maxThreads(), std::max(1, QThread::idealThreadCount()) / jobs));
     if (share != t_job.threads || at::get_num_threads() != share) {
         at::set_num_threads(share);

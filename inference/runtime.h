@@ -17,7 +17,8 @@ int configureThreads(int threads);
 /// are cores spin against each other: on 2 cores a test that takes 25 s alone took 155 s beside
 /// another. While a TorchJob lives, the job is counted in a machine-wide registry (one locked
 /// file per job, so that a job killed with SIGKILL stops counting at once), and its thread runs
-/// LibTorch with max(1, cores / jobs) threads, capped by configureThreads(). Jobs in one process
+/// LibTorch with max(1, cores / jobs) threads, capped by configureThreads(). VIGIE_TORCH_SHARE=0
+/// in the environment turns the share off (every job takes every core), for benchmarks. Jobs in one process
 /// and jobs in others count alike. A TorchJob made in a thread that already holds one is a no-op,
 /// so library functions make their own and callers may too.
 class TorchJob
