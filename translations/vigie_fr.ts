@@ -223,6 +223,10 @@
         <source>must hold numbers</source>
         <translation>doit contenir des nombres</translation>
     </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>pas un objet JSON (%1)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::CampaignSession</name>
@@ -293,6 +297,10 @@
     <message>
         <source>Time offsets saved to %1</source>
         <translation>Décalages temporels enregistrés dans %1</translation>
+    </message>
+    <message>
+        <source>Set %1 offset to %2 ms</source>
+        <translation>Décalage %1 : %2 ms</translation>
     </message>
 </context>
 <context>
@@ -954,6 +962,38 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>No proposer trained for %1 yet: Proposals › Train Proposer first</source>
         <translation>Aucun proposeur entraîné pour %1 : Propositions › Entraîner le proposeur d’abord</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Unsaved edits: %1 could not be written to %2.</source>
+        <translation>Modifications non enregistrées : %1 n’ont pas pu être écrites dans %2.</translation>
+    </message>
+    <message>
+        <source>Free some disk space or close the program that locks the file, then retry. Discarding loses these edits.</source>
+        <translation>Libérez de l’espace disque ou fermez le programme qui verrouille le fichier, puis réessayez. Abandonner perd ces modifications.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Edits</source>
+        <translation>&amp;Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Unsaved edits discarded: %1</source>
+        <translation>Modifications non enregistrées abandonnées : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: retrying</source>
+        <translation>Non enregistré : nouvel essai</translation>
+    </message>
+    <message>
+        <source>Add proposals of %1 (%2)</source>
+        <translation>Ajouter les propositions de %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2295,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <source>Show this help.</source>
         <translation>Afficher cette aide.</translation>
     </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a whole number</source>
+        <translation>--%1 : « %2 » n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number</source>
+        <translation>--%1 : « %2 » n’est pas un nombre</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::SynthCommand</name>
@@ -2835,6 +2883,22 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>Geometric proposals for %1</source>
         <translation>Propositions géométriques pour %1</translation>
+    </message>
+    <message>
+        <source>%1 (not retried)</source>
+        <translation>%1 (pas de nouvel essai)</translation>
+    </message>
+    <message>
+        <source>%1; retrying</source>
+        <translation>%1 ; nouvel essai</translation>
+    </message>
+    <message>
+        <source>%1: a run of %2 boxes on %3 not saved: %4</source>
+        <translation>%1 : un lot de %2 boîtes sur %3 non enregistré : %4</translation>
+    </message>
+    <message>
+        <source>the box has no row in the dataset</source>
+        <translation>la boîte n’a pas de ligne dans le jeu de données</translation>
     </message>
 </context>
 <context>
