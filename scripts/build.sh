@@ -7,6 +7,8 @@ build=${1:-$root/build}
 shift || true
 
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+# Paths relative to the clone, so that another clone of the same sources hits the same cache.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
 
