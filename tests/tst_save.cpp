@@ -320,6 +320,7 @@ private Q_SLOTS:
         QVERIFY(s->dataset()->failedWrites() >= 1);
         QTest::qWait(500); // retries come and fail: still not saved, never "Saved"
         QVERIFY(label->text().startsWith(QStringLiteral("Not saved")));
+        QVERIFY(window.grab().save(QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/save-failed.png")));
 
         // Closing now asks at once; Cancel keeps the campaign open with its edits.
         QString asked;
