@@ -122,25 +122,33 @@ void AnnotationModel::update(const Annotation &box)
     }
 }
 
-void AnnotationModel::remove(std::int64_t handle)
+std::optional<Annotation> AnnotationModel::take(std::int64_t handle)
 {
     const auto where = m_where.find(handle);
     if (where == m_where.end())
-        return;
+        return std::nullopt;
     const Key key = where->second;
     m_where.erase(where);
     auto &list = m_boxes[key];
     const auto it = std::find_if(list.begin(), list.end(),
                                  [handle](const Annotation &b) { return b.handle == handle; });
     if (it == list.end())
-        return;
+        return std::nullopt;
     const Annotation removed = *it;
     list.erase(it);
     if (list.empty())
         m_boxes.erase(key);
+    return removed;
+}
+
+void AnnotationModel::remove(std::int64_t handle)
+{
+    const auto removed = take(handle);
+    if (!removed)
+        return;
     if (m_sink)
-        m_sink->writeBox(AnnotationSink::Op::Delete, removed);
-    Q_EMIT frameChanged(key.first, key.second);
+        m_sink->writeBox(AnnotationSink::Op::Delete, *removed);
+    Q_EMIT frameChanged(removed->camera, removed->frame);
 }
 
 void AnnotationModel::insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op)
@@ -163,20 +171,10 @@ void AnnotationModel::removeMany(const std::vector<std::int64_t> &handles)
     std::set<Key> touched;
     std::vector<Annotation> removed;
     for (std::int64_t handle : handles) {
-        const auto where = m_where.find(handle);
-        if (where == m_where.end())
-            continue;
-        const Key key = where->second;
-        m_where.erase(where);
-        auto &list = m_boxes[key];
-        const auto it = std::find_if(list.begin(), list.end(), [handle](const Annotation &b) { return b.handle == handle; });
-        if (it == list.end())
-            continue;
-        removed.push_back(*it);
-        list.erase(it);
-        if (list.empty())
-            m_boxes.erase(key);
-        touched.insert(key);
+        if (auto box = take(handle)) {
+            touched.insert({box->camera, box->frame});
+            removed.push_back(std::move(*box));
+        }
     }
     if (m_sink && !removed.empty())
         m_sink->writeBoxes(AnnotationSink::Op::Delete, removed);

@@ -98,6 +98,8 @@ Q_SIGNALS:
 
 private:
     using Key = std::pair<int, std::int64_t>;
+    /// Takes a box out of the maps (no write, no signal).
+    std::optional<Annotation> take(std::int64_t handle);
     std::map<Key, std::vector<Annotation>> m_boxes;
     std::unordered_map<std::int64_t, Key> m_where;
     std::map<Key, db::FrameFlags> m_flags;
