@@ -1545,9 +1545,10 @@ void MainWindow::startTraining(bool resume)
     job.resume = resume;
     job.datasetPath = m_session->datasetPath();
     job.modelDir = QFileInfo(job.datasetPath).dir().filePath(QStringLiteral("models"));
-    if (!resume)
-        m_trainingPanel->clearCurves();
-    else if (m_trainingPanel->lossPointCount() == 0) {
+    // A resumed run goes on from the checkpoint's curve, whoever wrote it (this window, another
+    // session or vigie-cli): the panel shows that curve, then the new epochs.
+    m_trainingPanel->clearCurves();
+    if (resume) {
         for (const QJsonValue &v : DetectorTrainer::savedCurve(job.modelDir, m_session->cameraName(camera))) {
             const QJsonObject o = v.toObject();
             m_trainingPanel->addEpoch(o.value(QStringLiteral("epoch")).toInt(), o.value(QStringLiteral("loss")).toDouble(),

@@ -641,6 +641,21 @@ std::optional<std::int64_t> Dataset::createBox(BoxRecord box, QString *error)
     return id;
 }
 
+bool Dataset::createBoxes(std::vector<BoxRecord> &boxes, QString *error)
+{
+    return transaction(
+        [&](QString *e) {
+            for (BoxRecord &b : boxes) {
+                const auto id = createBox(b, e);
+                if (!id)
+                    return false;
+                b.id = *id;
+            }
+            return true;
+        },
+        error);
+}
+
 bool Dataset::updateBox(BoxRecord box, const QString &author, QString *error)
 {
     return transaction(

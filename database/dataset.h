@@ -77,6 +77,10 @@ public:
     /// written back into `boxes`. One history row per box is not written (a bulk insert is one
     /// event); the boxes carry their source and model version.
     bool insertBoxes(std::vector<BoxRecord> &boxes, QString *error);
+    /// A proposer's or detector's run, as the workstation writes it when the analyst runs it and
+    /// as the CLI does: all boxes in one transaction, each with its "create" history row (undo in
+    /// the workstation deletes them with theirs). Ids are written back into `boxes`.
+    bool createBoxes(std::vector<BoxRecord> &boxes, QString *error);
 
     // --- Model registry -------------------------------------------------------------------
     std::optional<std::int64_t> registerModel(const ModelRecord &model, QString *error);

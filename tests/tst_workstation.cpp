@@ -28,6 +28,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
+#include <QProcess>
+#include <QJsonArray>
 #include <QUrl>
 #include <QSettings>
 #include <QSignalSpy>
@@ -693,11 +695,30 @@ private Q_SLOTS:
         compare->setCurrentIndex(0);
         QTRY_VERIFY(!comparison->isVisible());
 
+        // One job, one checkpoint: the CLI resumes the run the workstation started (epoch 4 of
+        // 4), and the workstation then resumes the CLI's (epoch 5), its curve going on.
+        QProcess cli;
+        cli.start(QStringLiteral(VIGIE_CLI), {QStringLiteral("detector"), QStringLiteral("train"), s->manifestPath(),
+                                              QStringLiteral("--db"), dbPath, QStringLiteral("--camera"), s->cameraName(ir),
+                                              QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--steps"),
+                                              QStringLiteral("30"), QStringLiteral("--resume"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(240000));
+        const QString cliErr = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() == 0, qPrintable(cliErr));
+        QVERIFY2(cliErr.contains(QStringLiteral("Resuming after epoch 3")), qPrintable(cliErr));
+        const QJsonObject cliRun = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(cliRun.value(QStringLiteral("curve")).toArray().size(), 4);
+        panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(5);
+        window.findChild<QAction *>(QStringLiteral("actionResumeTraining"))->trigger();
+        QCOMPARE(started.count(), 3);
+        QVERIFY2(finished.count() == 3 || finished.wait(240000), qPrintable(message->text()));
+        QCOMPARE(panel->lossPointCount(), 5);
+
         // Cancel: a run stops with its reason, the last checkpoint kept.
         panel->findChild<QSpinBox *>(QStringLiteral("trainingEpochs"))->setValue(50);
         panel->findChild<QSpinBox *>(QStringLiteral("trainingSteps"))->setValue(1000);
         train->trigger();
-        QCOMPARE(started.count(), 3);
+        QCOMPARE(started.count(), 4);
         cancel->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), 60000);
         QVERIFY2(message->text().contains(QStringLiteral("cancelled")), qPrintable(message->text()));

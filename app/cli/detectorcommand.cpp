@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/jobs/detectortraining.h"
 #include "app/modelregistry.h"
 
 #include "database/dataset.h"
@@ -64,7 +65,7 @@ public:
                           QStringLiteral("f"), QStringLiteral("auto")});
         parser.addOption({QStringLiteral("val"), tr("train: a held-out campaign (with its ground_truth.json) scored after each epoch."),
                           QStringLiteral("campaign")});
-        parser.addOption({QStringLiteral("resume"), tr("train: continue from the checkpoint beside --out.")});
+        parser.addOption({QStringLiteral("resume"), tr("train: continue the camera's last run (the workstation's or the CLI's) from its checkpoint in models/ beside the dataset.")});
         parser.addOption({QStringLiteral("out"), tr("train: where to write the weights (default: models/ beside the dataset)."),
                           QStringLiteral("file")});
         parser.addOption({QStringLiteral("model"), tr("detect, evaluate: a weights file or a registered version."), QStringLiteral("model")});
@@ -188,143 +189,61 @@ private:
         auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
         if (!dataset)
             return failure(io, name(), error);
-        std::vector<inference::DetectorSample> samples;
-        QJsonArray snapshot;
-        inference::DetectorSampleOptions sampleOptions;
-        sampleOptions.cropSize = std::max(8, int(std::lround(config.cropSize / config.inputScale)));
+        // The job (app/jobs/detectortraining.h) is the workstation's: one checkpoint per camera in
+        // models/ beside the dataset, so --resume continues a run either started.
+        jobs::DetectorTrainingSpec spec;
+        spec.datasetPath = dbPath;
+        spec.modelDir = QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models"));
+        spec.weightsPath = parser.value(QStringLiteral("out"));
+        spec.epochs = epochs;
+        spec.stepsPerEpoch = steps;
+        spec.seed = seed;
+        spec.resume = parser.isSet(QStringLiteral("resume"));
         for (const QString &path : campaigns) {
-            auto campaign = Campaign::open(path, &error);
+            std::shared_ptr<const Campaign> campaign = Campaign::open(path, &error);
             if (!campaign)
                 return failure(io, name(), error);
             const int camera = proposerCameraIndex(*campaign, cameraName);
             if (camera < 0)
                 return failure(io, name(), tr("%1: no camera '%2'").arg(path, cameraName));
-            if (autoScale && snapshot.isEmpty()) {
-                // IR drones are a few pixels: the network sees them enlarged twice.
+            if (autoScale && spec.sources.empty()) // IR drones are a few pixels: enlarged twice
                 config.inputScale = campaign->manifest().cameras[size_t(camera)].modality == QLatin1String("ir") ? 2.0 : 1.0;
-                sampleOptions.cropSize = std::max(8, int(std::lround(config.cropSize / config.inputScale)));
-            }
             Labels labels;
             const bool got = source == QLatin1String("gt")
                                  ? groundTruthLabels(groundTruthBeside(path), *campaign, camera, &labels, &error)
                                  : datasetLabels(*dataset, *campaign, path, camera, &labels, &error);
             if (!got)
                 return failure(io, name(), error);
-            inference::DetectorSampleReport report;
-            if (!inference::collectDetectorSamples(*campaign, camera, labels.boxes, labels.noTarget, sampleOptions,
-                                                   seed + std::uint64_t(snapshot.size()), &samples, &report, &error))
-                return failure(io, name(), tr("%1: %2").arg(path, error));
-            io.err << tr("%1: %2 frames with boxes, %3 without target: %4 crops with a drone, %5 without")
-                          .arg(path)
-                          .arg(report.framesWithBoxes)
-                          .arg(report.framesWithoutTarget)
-                          .arg(report.positives)
-                          .arg(report.negatives)
-                   << Qt::endl;
-            snapshot.append(QJsonObject{{QStringLiteral("campaign"), QFileInfo(path).absoluteFilePath()},
-                                        {QStringLiteral("camera"), campaign->manifest().cameras[size_t(camera)].name},
-                                        {QStringLiteral("boxes"), source},
-                                        {QStringLiteral("frames_with_boxes"), qint64(report.framesWithBoxes)},
-                                        {QStringLiteral("frames_without_target"), qint64(report.framesWithoutTarget)},
-                                        {QStringLiteral("crops_positive"), qint64(report.positives)},
-                                        {QStringLiteral("crops_negative"), qint64(report.negatives)}});
+            spec.sources.push_back({campaign, path, camera, std::move(labels.boxes), std::move(labels.noTarget), source});
         }
-
-        const QString version = modelVersion(QStringLiteral("centernet"), cameraName);
-        QString out = parser.value(QStringLiteral("out"));
-        if (out.isEmpty()) {
-            const QDir dir(QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models")));
-            QDir().mkpath(dir.path());
-            out = dir.filePath(version + QStringLiteral(".centernet"));
-        }
-        const QString checkpoint = out + QStringLiteral(".checkpoint");
-
-        // Validation: a held-out campaign and its ground truth, scored after every epoch.
-        std::unique_ptr<Campaign> val;
-        Labels valLabels;
-        int valCamera = -1;
+        spec.config = config;
+        dataset.reset(); // the job registers the model through its own connection
         if (parser.isSet(QStringLiteral("val"))) {
             const QString valPath = parser.value(QStringLiteral("val"));
-            val = Campaign::open(valPath, &error);
+            std::shared_ptr<const Campaign> val = Campaign::open(valPath, &error);
             if (!val)
                 return failure(io, name(), error);
-            valCamera = proposerCameraIndex(*val, cameraName);
+            const int valCamera = proposerCameraIndex(*val, cameraName);
+            Labels valLabels;
             if (valCamera < 0 || !groundTruthLabels(groundTruthBeside(valPath), *val, valCamera, &valLabels, &error))
                 return failure(io, name(), valCamera < 0 ? tr("%1: no camera '%2'").arg(valPath, cameraName) : error);
+            spec.validationCampaign = val;
+            spec.validationCamera = valCamera;
+            spec.validationBoxes = std::move(valLabels.boxes);
+            spec.validationNoTarget = std::move(valLabels.noTarget);
         }
-
-        int firstEpoch = 0;
-        std::unique_ptr<inference::CenterNet> net;
-        if (parser.isSet(QStringLiteral("resume"))) {
-            net = inference::CenterNet::loadCheckpoint(checkpoint, &firstEpoch, &error);
-            if (!net)
-                return failure(io, name(), error);
-            io.err << tr("resuming after epoch %1 from %2").arg(firstEpoch).arg(checkpoint) << Qt::endl;
-        } else {
-            net = inference::CenterNet::create(config, seed);
-        }
-        inference::DetectorTrainOptions t;
-        t.steps = steps;
-        t.seed = seed;
-        QJsonArray curve;
-        double lastLoss = 0;
-        QElapsedTimer timer;
-        timer.start();
-        double trainSeconds = 0;
-        for (int epoch = firstEpoch; epoch < epochs; ++epoch) {
-            QElapsedTimer epochTimer;
-            epochTimer.start();
-            t.epoch = epoch;
-            double epochLoss = 0;
-            int calls = 0;
-            t.progress = [&](int, double loss) {
-                epochLoss += loss;
-                ++calls;
-                return true;
-            };
-            if (!net->train(samples, t, &error))
-                return failure(io, name(), error);
-            lastLoss = calls ? epochLoss / calls : 0;
-            trainSeconds += double(epochTimer.elapsed()) / 1000.0;
-            if (!net->saveCheckpoint(checkpoint, epoch + 1, &error))
-                return failure(io, name(), error);
-            QJsonObject point{{QStringLiteral("epoch"), epoch + 1},
-                              {QStringLiteral("loss"), lastLoss},
-                              {QStringLiteral("samples_per_second"), double(steps * t.batch) * 1000.0 / std::max<qint64>(1, epochTimer.elapsed())}};
-            QString line = tr("epoch %1/%2  loss %3  %4 samples/s")
-                               .arg(epoch + 1)
-                               .arg(epochs)
-                               .arg(lastLoss, 0, 'f', 4)
-                               .arg(double(epoch + 1 - firstEpoch) * steps * t.batch / std::max(1e-3, trainSeconds), 0, 'f', 0);
-            if (val) {
-                inference::DetectOptions d;
-                d.camera = valCamera;
-                d.every = 5;
-                inference::CampaignDetections found;
-                if (!inference::detectCampaign(*val, *net, d, &found, &error))
-                    return failure(io, name(), error);
-                const auto e = inference::evaluateDetections(valLabels.boxes, found);
-                point.insert(QStringLiteral("val_ap50"), e.coco.stats[1]);
-                point.insert(QStringLiteral("val_ap"), e.coco.stats[0]);
-                line += tr("  val AP50 %1").arg(e.coco.stats[1], 0, 'f', 3);
-            }
-            curve.append(point);
-            io.err << line << Qt::endl;
-        }
-        if (!net->save(out, &error))
-            return failure(io, name(), error);
-        const TrainedModel record = detectorRecord(cameraName, version, out, config.toJson(), epochs, t, snapshot, lastLoss, curve,
-                                                   double(timer.elapsed()) / 1000.0);
-        if (!registerTrainedModel(dbPath, record, &error))
+        jobs::TerminalJob terminal(io.err);
+        jobs::DetectorTrainingResult result;
+        if (!jobs::trainDetector(spec, terminal, {}, &result, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
-            io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), version},
-                                                {QStringLiteral("weights"), record.weightsPath},
-                                                {QStringLiteral("final_loss"), lastLoss},
-                                                {QStringLiteral("curve"), curve}})
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), result.version},
+                                                {QStringLiteral("weights"), result.weightsPath},
+                                                {QStringLiteral("final_loss"), result.finalLoss},
+                                                {QStringLiteral("curve"), result.curve}})
                           .toJson();
         } else {
-            io.out << tr("Registered %1 (%2)").arg(version, record.weightsPath) << Qt::endl;
+            io.out << tr("Registered %1 (%2)").arg(result.version, result.weightsPath) << Qt::endl;
         }
         return Success;
     }
@@ -398,7 +317,7 @@ private:
                 records.push_back(db::boxRecordOf(a, frameId, *classId, QStringLiteral("vigie-cli detector")));
             }
         }
-        if (!records.empty() && !dataset->insertBoxes(records, &error))
+        if (!records.empty() && !dataset->createBoxes(records, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
             io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), version},

@@ -152,7 +152,7 @@ public:
             }
             records.push_back(db::boxRecordOf(a, frameId, *classId, QStringLiteral("vigie-cli propose")));
         }
-        if (!records.empty() && !dataset->insertBoxes(records, &error))
+        if (!records.empty() && !dataset->createBoxes(records, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
             io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), version},
