@@ -2,6 +2,7 @@
 
 #include "database/datasetsession.h"
 #include "models/annotation/geometricproposals.h"
+#include "models/media/campaignvideo.h"
 #include "models/media/frameserver.h"
 #include "models/media/syncplayer.h"
 
@@ -114,7 +115,10 @@ void CampaignSession::open(const QString &manifestPath, const Options &options)
         this, QStringLiteral("vigie-campaign"),
         [result, path] {
             QString error;
-            std::unique_ptr<Campaign> campaign = Campaign::open(path, &error);
+            QStringList warnings;
+            std::unique_ptr<Campaign> campaign = media::openCampaign(path, &error, &warnings);
+            for (const QString &w : warnings)
+                qWarning().noquote() << w;
             result->first = std::shared_ptr<const Campaign>(std::move(campaign));
             result->second = error;
         },
@@ -142,7 +146,7 @@ void CampaignSession::campaignLoaded(std::shared_ptr<const Campaign> campaign, c
         o.threads = 2;
         // IR stays grey whatever the container: the view applies the palette.
         o.output = spec.modality == QLatin1String("ir") ? media::PixelOutput::Thermal : media::PixelOutput::Auto;
-        o.indexPath = indexDir.filePath(spec.name + QStringLiteral(".frameindex"));
+        o.indexPath = media::frameIndexPath(m_manifestPath, spec.name);
         o.cache = std::make_shared<media::FrameCache>(m_options.cacheBudgetMiB << 20);
         auto *server = new media::FrameServer(m_manifest.resolve(spec.video), o);
         m_servers.push_back(server);

@@ -14,6 +14,7 @@
 #include "inference/detector.h"
 #include "inference/detectorpipeline.h"
 #include "inference/proposer.h"
+#include "models/media/campaignvideo.h"
 #include "models/annotation/annotationeditor.h"
 #include "models/annotation/annotationmodel.h"
 #include "models/campaign.h"
@@ -199,7 +200,7 @@ int main(int argc, char **argv)
     // The held-out campaign.
     QString error;
     auto net = inference::CenterNet::load(weights, &error);
-    auto held = Campaign::open(heldOutDir + QStringLiteral("/campaign.json"), &error);
+    auto held = media::openCampaign(heldOutDir + QStringLiteral("/campaign.json"), &error);
     if (!net || !held) {
         std::fprintf(stderr, "bench_detector_gui: %s\n", qPrintable(error));
         return 1;

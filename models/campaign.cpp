@@ -4,6 +4,7 @@
 #include "models/telemetry/rtklibpos.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vigie {
@@ -264,6 +266,31 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
     }
     if (r.failed())
         return std::nullopt;
+
+    // Keys nobody reads are reported (and kept on save: saveOffsets() touches only offsets).
+    auto unknown = [&](const QJsonObject &o, const QString &prefix, std::initializer_list<const char *> known) {
+        for (const QString &key : o.keys()) {
+            if (std::none_of(known.begin(), known.end(), [&key](const char *k) { return key == QLatin1String(k); }))
+                m.warnings << tr("%1: unknown key '%2' (ignored)").arg(path, prefix + key);
+        }
+    };
+    unknown(root, {}, {"format", "version", "name", "station", "turret", "target", "cameras"});
+    unknown(station, st, {"latitude_deg", "longitude_deg", "height_m"});
+    unknown(turret, tu, {"log", "time_offset_s", "max_gap_s", "pointing_sigma_deg"});
+    unknown(sigma, si, {"pan", "tilt", "roll"});
+    unknown(target, ta, {"log", "format", "class", "size_m", "height_m", "time_offset_s", "max_gap_s"});
+    for (qsizetype i = 0; i < cameras.size(); ++i) {
+        const QJsonObject c = cameras[i].toObject();
+        const QString cp = QStringLiteral("cameras[%1].").arg(i);
+        unknown(c, cp,
+                {"name", "modality", "video", "frame_times", "fps", "first_frame_utc", "time_offset_s", "sync_sigma_s", "width",
+                 "height", "intrinsics", "distortion", "boresight_deg"});
+        unknown(c.value(QStringLiteral("intrinsics")).toObject(), cp + QStringLiteral("intrinsics."),
+                {"hfov_deg", "fx", "fy", "cx", "cy"});
+        unknown(c.value(QStringLiteral("boresight_deg")).toObject(), cp + QStringLiteral("boresight_deg."), {"pan", "tilt", "roll"});
+    }
+    for (const QString &w : std::as_const(m.warnings))
+        qWarning().noquote() << w;
     return m;
 }
 
@@ -438,6 +465,20 @@ std::unique_ptr<Campaign> Campaign::open(const QString &manifestPath, QString *e
     c->m_turretTrack = std::make_unique<TurretTrack>(c->m_turret.samples, manifest->turretOffsetUs,
                                                      manifest->turretMaxGapUs);
     return c;
+}
+
+bool Campaign::setContainerFrameTimes(int camera, std::vector<UtcTime> times)
+{
+    if (camera < 0 || camera >= int(m_frameTimes.size()))
+        return false;
+    if (m_manifest.cameras[size_t(camera)].frameTimes.isEmpty())
+        m_frameTimes[size_t(camera)] = std::move(times);
+    return true;
+}
+
+bool Campaign::hasFrameTimes(int camera) const
+{
+    return camera >= 0 && camera < int(m_frameTimes.size()) && !m_frameTimes[size_t(camera)].empty();
 }
 
 std::optional<UtcTime> Campaign::frameUtc(int camera, std::int64_t index) const

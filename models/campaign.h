@@ -11,6 +11,7 @@
 #include "models/telemetry/turretlog.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -36,6 +37,9 @@ struct CampaignManifest
     static constexpr int formatVersion = 1;
 
     QString path; ///< the campaign.json read
+    /// Keys Vigie does not know, each as "FILE: unknown key 'cameras[0].hfov' (ignored)": a typo
+    /// in an optional key would otherwise pass unseen. load() also logs each with qWarning().
+    QStringList warnings;
     QString name;
     Geodetic station;
     QString turretLog;
@@ -104,6 +108,13 @@ public:
     /// logged state at `utc − turretDeltaUs`, the target's likewise.
     CameraProjection project(int camera, UtcTime utc, std::int64_t turretDeltaUs,
                              std::int64_t targetDeltaUs) const;
+
+    /// Clocks a camera without a frame-times file by its video's own timestamps (first frame's
+    /// UTC + each frame's pts offset: media::openCampaign). Before the campaign is shared; a
+    /// camera with a frame-times file keeps it. False if the camera does not exist.
+    bool setContainerFrameTimes(int camera, std::vector<UtcTime> times);
+    /// Whether a camera's frames are clocked by a file or the container, not first + i/fps.
+    bool hasFrameTimes(int camera) const;
 
 private:
     Campaign() = default;

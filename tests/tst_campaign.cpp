@@ -1,6 +1,9 @@
 #include "models/campaign.h"
 #include "testcampaign.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +86,39 @@ private Q_SLOTS:
         QCOMPARE(again->targetOffsetUs, -100000);
         const auto campaign = Campaign::open(path, &error);
         QCOMPARE(campaign->frameUtc(0, 0)->toIso(), QStringLiteral("2026-05-12T10:15:00.250Z"));
+    }
+
+    void unknownKeysAreReported()
+    {
+        // A typo in an optional key would otherwise pass unseen: "hfov" for hfov_deg is ignored
+        // (hfov_deg decides) but named, and so is a site's own note.
+        QTemporaryDir dir;
+        const QString path = test::writeCampaign(dir.path());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        root.insert(QStringLiteral("site_notes"), QStringLiteral("windy"));
+        QJsonArray cameras = root.value(QStringLiteral("cameras")).toArray();
+        QJsonObject c0 = cameras[0].toObject();
+        QJsonObject k = c0.value(QStringLiteral("intrinsics")).toObject();
+        k.insert(QStringLiteral("hfov"), 30);
+        c0.insert(QStringLiteral("intrinsics"), k);
+        cameras[0] = c0;
+        root.insert(QStringLiteral("cameras"), cameras);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(root).toJson());
+        f.close();
+        QTest::ignoreMessage(QtWarningMsg, qPrintable(path + QStringLiteral(": unknown key 'site_notes' (ignored)")));
+        QTest::ignoreMessage(QtWarningMsg, qPrintable(path + QStringLiteral(": unknown key 'cameras[0].intrinsics.hfov' (ignored)")));
+        QString error;
+        const auto manifest = CampaignManifest::load(path, &error);
+        QVERIFY2(manifest, qPrintable(error));
+        QCOMPARE(manifest->warnings.size(), 2);
+        // Offsets saved from the workstation keep them.
+        QVERIFY(manifest->saveOffsets(path, &error));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("site_notes")).toString(), QStringLiteral("windy"));
     }
 
     void badManifests_data()

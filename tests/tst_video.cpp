@@ -1,6 +1,9 @@
+#include "models/media/campaignvideo.h"
 #include "models/media/frameserver.h"
 #include "models/media/syncplayer.h"
 #include "models/media/videodecoder.h"
+
+#include "testcampaign.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -468,6 +471,43 @@ private Q_SLOTS:
             gaps.insert(times[i] - times[i - 1]);
         }
         QVERIFY2(gaps.size() > 2, "the file is not variable-frame-rate"); // 33, 34 and longer gaps
+    }
+
+    void campaignsAreClockedByTheirVideos()
+    {
+        // A camera without frame_times takes its container's timestamps (docs/FORMATS.md): the
+        // variable-frame-rate file's frame i at first_frame_utc + its pts offset, where
+        // first + i/fps would drift. A camera with a frame-times file keeps it.
+        QTemporaryDir dir;
+        test::CampaignSpec spec;
+        const QString manifest = test::writeCampaign(dir.path(), spec);
+        QStringList warnings;
+        QString error;
+        auto before = openCampaign(manifest, &error, &warnings);
+        QVERIFY2(before, qPrintable(error));
+        QCOMPARE(warnings.size(), 1); // rgb.mp4 is not there yet: i/fps, and said so
+        QVERIFY2(warnings.first().contains(QStringLiteral("camera rgb")), qPrintable(warnings.first()));
+        QVERIFY(!before->hasFrameTimes(0));
+        QVERIFY(QFile::copy(path(QStringLiteral("vfr.mkv")), dir.filePath(QStringLiteral("rgb.mp4"))));
+        warnings.clear();
+        auto campaign = openCampaign(manifest, &error, &warnings);
+        QVERIFY2(campaign, qPrintable(error));
+        QVERIFY(warnings.isEmpty());
+        QVERIFY(campaign->hasFrameTimes(0));
+        auto vfr = VideoDecoder::open(path(QStringLiteral("vfr.mkv")), {}, nullptr);
+        const auto &idx = vfr->index();
+        int drifted = 0;
+        for (std::int64_t i = 0; i < idx.count(); ++i) {
+            const double expectedUs = double(idx.frames[size_t(i)].pts - idx.frames[0].pts) * idx.timeBaseNum * 1e6 / idx.timeBaseDen;
+            const auto utc = campaign->frameUtc(0, i);
+            QVERIFY(utc);
+            QVERIFY(std::abs(double(*utc - spec.start) - expectedUs) <= 0.5);
+            drifted += std::abs(double(*before->frameUtc(0, i) - *utc)) > 1000;
+        }
+        QVERIFY2(drifted > 0, "i/fps and the container agree: the file is not variable-frame-rate");
+        QVERIFY(!campaign->frameUtc(0, idx.count())); // past the last frame: no time
+        QCOMPARE(*campaign->frameUtc(1, 5), *before->frameUtc(1, 5)); // ir keeps its frame-times file
+        QVERIFY(QFile::exists(frameIndexPath(manifest, QStringLiteral("rgb")))); // kept for the decoders
     }
 };
 

@@ -7,6 +7,7 @@
 #include "inference/detectorpipeline.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
+#include "models/media/campaignvideo.h"
 #include "models/annotation/labels.h"
 #include "models/campaign.h"
 
@@ -200,7 +201,7 @@ private:
         spec.seed = seed;
         spec.resume = parser.isSet(QStringLiteral("resume"));
         for (const QString &path : campaigns) {
-            std::shared_ptr<const Campaign> campaign = Campaign::open(path, &error);
+            std::shared_ptr<const Campaign> campaign = media::openCampaign(path, &error);
             if (!campaign)
                 return failure(io, name(), error);
             const int camera = proposerCameraIndex(*campaign, cameraName);
@@ -220,7 +221,7 @@ private:
         dataset.reset(); // the job registers the model through its own connection
         if (parser.isSet(QStringLiteral("val"))) {
             const QString valPath = parser.value(QStringLiteral("val"));
-            std::shared_ptr<const Campaign> val = Campaign::open(valPath, &error);
+            std::shared_ptr<const Campaign> val = media::openCampaign(valPath, &error);
             if (!val)
                 return failure(io, name(), error);
             const int valCamera = proposerCameraIndex(*val, cameraName);
@@ -265,7 +266,7 @@ private:
         auto net = model(parser, &version, &error);
         if (!net)
             return failure(io, name(), error);
-        auto campaign = Campaign::open(campaigns[0], &error);
+        auto campaign = media::openCampaign(campaigns[0], &error);
         if (!campaign)
             return failure(io, name(), error);
         inference::DetectOptions d;
@@ -349,7 +350,7 @@ private:
         auto net = model(parser, &version, &error);
         if (!net)
             return failure(io, name(), error);
-        auto campaign = Campaign::open(campaigns[0], &error);
+        auto campaign = media::openCampaign(campaigns[0], &error);
         if (!campaign)
             return failure(io, name(), error);
         inference::DetectOptions d;

@@ -1,5 +1,6 @@
 #include "app/cli/command.h"
 
+#include "models/media/campaignvideo.h"
 #include "models/campaign.h"
 
 #include <QDir>
@@ -51,7 +52,7 @@ public:
         if (QFileInfo(manifest).isDir())
             manifest = QDir(manifest).filePath(QStringLiteral("campaign.json"));
         QString error;
-        const auto campaign = Campaign::open(manifest, &error);
+        const auto campaign = media::openCampaign(manifest, &error);
         if (!campaign)
             return failure(io, name(), error);
         const QString cameraName = parser.value(QStringLiteral("camera"));

@@ -4,6 +4,7 @@
 #include "database/datasetsession.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
+#include "models/media/campaignvideo.h"
 #include "models/annotation/labels.h"
 #include "models/campaign.h"
 #include "models/media/videodecoder.h"
@@ -67,7 +68,7 @@ public:
         auto net = loadProposerModel(parser.value(QStringLiteral("model")), dbPath, &version, &error);
         if (!net)
             return failure(io, name(), error);
-        auto campaign = Campaign::open(args[0], &error);
+        auto campaign = media::openCampaign(args[0], &error);
         if (!campaign)
             return failure(io, name(), error);
         const int camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));

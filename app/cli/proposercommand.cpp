@@ -5,6 +5,7 @@
 #include "inference/proposer.h"
 #include "inference/runtime.h"
 #include "inference/weaklabels.h"
+#include "models/media/campaignvideo.h"
 #include "models/campaign.h"
 
 #include <QDir>
@@ -165,7 +166,7 @@ private:
         QJsonArray snapshot;
         for (const QString &path : campaigns) {
             QString error;
-            auto campaign = Campaign::open(path, &error);
+            auto campaign = media::openCampaign(path, &error);
             if (!campaign)
                 return failure(io, name(), error);
             const int camera = proposerCameraIndex(*campaign, cameraName);
@@ -249,7 +250,7 @@ private:
         auto net = loadProposerModel(parser.value(QStringLiteral("model")), parser.value(QStringLiteral("db")), &version, &error);
         if (!net)
             return failure(io, name(), error);
-        auto campaign = Campaign::open(campaigns[0], &error);
+        auto campaign = media::openCampaign(campaigns[0], &error);
         if (!campaign)
             return failure(io, name(), error);
         const int camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
