@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QCoreApplication>
+#include <QDebug>
 
 #include <cmath>
 #include <cstring>
@@ -148,11 +149,22 @@ bool GreyFrames::finish(std::int64_t index, QImage image, QImage *grey, CameraPr
 
 bool GreyFrames::next(std::int64_t *index, QImage *grey, CameraProjection *projection, QString *error)
 {
-    auto frame = m_decoder->next(error);
-    if (!frame)
-        return false;
-    *index = frame->index;
-    return finish(frame->index, frame->image, grey, projection);
+    for (;;) {
+        auto frame = m_decoder->next(error);
+        if (!frame) {
+            if (!error->isEmpty()) // the reader cannot go on: say where
+                *error = Tr::tr("%1, frame %2: %3")
+                             .arg(m_campaign->manifest().resolve(m_campaign->manifest().cameras[size_t(m_camera)].video))
+                             .arg(m_lastIndex + 1)
+                             .arg(*error);
+            return false;
+        }
+        m_lastIndex = frame->index;
+        *index = frame->index;
+        if (finish(frame->index, frame->image, grey, projection))
+            return true;
+        ++m_untimed; // off the campaign's clock (a frame-times file shorter than the video)
+    }
 }
 
 bool GreyFrames::at(std::int64_t index, QImage *grey, CameraProjection *projection, QString *error)
@@ -181,6 +193,10 @@ bool forEachFrame(const Campaign &campaign, int camera,
         if (!visit(index, grey, projection))
             return true;
     }
+    if (frames->untimedFrames() > 0)
+        qWarning().noquote() << Tr::tr("camera %1: %2 frames have no time on the campaign's clock and were passed over")
+                                    .arg(campaign.manifest().cameras[size_t(camera)].name)
+                                    .arg(frames->untimedFrames());
     return error->isEmpty();
 }
 

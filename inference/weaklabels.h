@@ -65,11 +65,14 @@ class GreyFrames
 public:
     static std::unique_ptr<GreyFrames> open(const Campaign &campaign, int camera, QString *error);
     ~GreyFrames();
-    /// The next frame in order; false at the end (error empty) or on a decoding error.
+    /// The next frame in order, passing over frames without a time (counted); false at the end
+    /// (error empty) or when the reader cannot go on (the error names the video and frame).
     bool next(std::int64_t *index, QImage *grey, CameraProjection *projection, QString *error);
     /// Frame `index`; false with a reason naming it.
     bool at(std::int64_t index, QImage *grey, CameraProjection *projection, QString *error);
     std::int64_t frameCount() const;
+    /// Frames next() passed over because they have no time on the campaign's clock.
+    std::int64_t untimedFrames() const { return m_untimed; }
 
 private:
     GreyFrames() = default;
@@ -78,6 +81,8 @@ private:
     int m_camera = -1;
     std::unique_ptr<media::VideoDecoder> m_decoder;
     QImage m_overlay;
+    std::int64_t m_lastIndex = -1;
+    std::int64_t m_untimed = 0;
 };
 
 /// The decoded grey frames of a camera, one by one, with their projections and burned-in

@@ -57,6 +57,32 @@ void forbid(const QList<Include> &includes, const QStringList &prefixes)
     }
 }
 
+QString readSource(const QString &relative)
+{
+    QFile f(QStringLiteral(VIGIE_SOURCE_DIR "/") + relative);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+/// Every capture of `pattern` in the project's own files matching `nameFilters` under `folders`.
+QStringList capturesIn(const QStringList &folders, const QStringList &nameFilters, const QString &pattern)
+{
+    QStringList out;
+    const QRegularExpression re(pattern);
+    for (const QString &folder : folders) {
+        QDirIterator it(QStringLiteral(VIGIE_SOURCE_DIR "/") + folder, nameFilters, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            auto matches = re.globalMatch(QString::fromUtf8(f.readAll()));
+            while (matches.hasNext())
+                out << matches.next().captured(1);
+        }
+    }
+    out.removeDuplicates();
+    return out;
+}
+
 } // namespace
 
 class TestArchitecture : public QObject
@@ -64,6 +90,36 @@ class TestArchitecture : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void theArchitecturePageMatchesTheCode()
+    {
+        // docs/ARCHITECTURE.md stays true: every library target, every vigie-cli command and
+        // every named worker thread of the code is on it.
+        const QString page = readSource(QStringLiteral("docs/ARCHITECTURE.md"));
+        QVERIFY(!page.isEmpty());
+        const QStringList folders{QStringLiteral("app"), QStringLiteral("models"), QStringLiteral("database"),
+                                  QStringLiteral("inference"), QStringLiteral("widgets")};
+        const QStringList targets =
+            capturesIn(folders, {QStringLiteral("CMakeLists.txt")}, QStringLiteral("add_library\\((vigie_[a-z]+)"));
+        QVERIFY(targets.size() >= 9);
+        for (const QString &t : targets)
+            QVERIFY2(page.contains(QLatin1Char('`') + t + QLatin1Char('`')), qPrintable(t + QStringLiteral(" is not on the page")));
+        const QStringList commands = capturesIn({QStringLiteral("app/cli")}, {QStringLiteral("*.cpp")},
+                                                QStringLiteral("QString name\\(\\) const override\\s*\\{\\s*return QStringLiteral\\(\"([a-z]+)\"\\)"));
+        QVERIFY(commands.size() >= 10);
+        const QString cliRow = page.section(QStringLiteral("`vigie_clicore`"), 1).section(QLatin1Char('\n'), 0, 0);
+        for (const QString &c : commands)
+            QVERIFY2(cliRow.contains(QLatin1Char('`') + c + QLatin1Char('`')),
+                     qPrintable(QStringLiteral("vigie-cli %1 is not in the vigie_clicore row").arg(c)));
+        const QStringList threads = capturesIn(
+            folders, {QStringLiteral("*.cpp")},
+            QStringLiteral("(?:[Tt]hread->setObjectName|launch|runInBackground)\\(\\s*(?:this,\\s*)?QStringLiteral\\(\"([A-Za-z-]+)\"\\)"));
+        QVERIFY(threads.size() >= 8);
+        const QString threadSection = page.section(QStringLiteral("## Threads"), 1).section(QStringLiteral("\n## "), 0, 0);
+        for (const QString &t : threads)
+            QVERIFY2(threadSection.contains(QLatin1Char('`') + t + QLatin1Char('`')),
+                     qPrintable(QStringLiteral("thread %1 is not in the Threads section").arg(t)));
+    }
+
     void sourcesAreScanned()
     {
         // A broken scan (wrong root) would make every rule below pass vacuously.
