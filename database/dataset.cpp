@@ -17,10 +17,11 @@ namespace vigie::db {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::db::Dataset", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::db::Dataset)
+};
 
 constexpr int schemaVersionNow = 2;
 
@@ -31,7 +32,7 @@ QString describe(const QSqlError &e, const QString &path)
     const QString text = e.text();
     if (text.contains(QLatin1String("database is locked")) || text.contains(QLatin1String("database table is locked"))
         || e.nativeErrorCode() == QLatin1String("5"))
-        return tr("%1: the dataset is locked by another Vigie (waited 5 s)").arg(path);
+        return Tr::tr("%1: the dataset is locked by another Vigie (waited 5 s)").arg(path);
     return QStringLiteral("%1: %2").arg(path, text.trimmed());
 }
 
@@ -199,12 +200,12 @@ std::unique_ptr<Dataset> Dataset::open(const QString &path, OpenMode mode, QStri
     if (!error)
         error = &scratch;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        *error = tr("Qt's SQLite driver is missing: install libqt6sql6-sqlite");
+        *error = Tr::tr("Qt's SQLite driver is missing: install libqt6sql6-sqlite");
         return nullptr;
     }
     const QFileInfo fi(path);
     if (mode == OpenMode::MustExist && !fi.exists()) {
-        *error = tr("%1: no such dataset").arg(path);
+        *error = Tr::tr("%1: no such dataset").arg(path);
         return nullptr;
     }
     if (fi.exists() && fi.size() > 0) {
@@ -214,7 +215,7 @@ std::unique_ptr<Dataset> Dataset::open(const QString &path, OpenMode mode, QStri
             return nullptr;
         }
         if (!f.read(16).startsWith("SQLite format 3")) {
-            *error = tr("%1: not a Vigie dataset (not an SQLite file)").arg(path);
+            *error = Tr::tr("%1: not a Vigie dataset (not an SQLite file)").arg(path);
             return nullptr;
         }
     }
@@ -236,7 +237,7 @@ std::unique_ptr<Dataset> Dataset::open(const QString &path, OpenMode mode, QStri
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
             || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
             *error = q.lastError().isValid() ? describe(q.lastError(), path)
-                                             : tr("%1: cannot switch the dataset to WAL mode").arg(path);
+                                             : Tr::tr("%1: cannot switch the dataset to WAL mode").arg(path);
             return nullptr;
         }
     }
@@ -252,7 +253,7 @@ std::unique_ptr<Dataset> Dataset::open(const QString &path, OpenMode mode, QStri
             return nullptr;
         }
         if (q.value(0).toString() != QLatin1String("ok")) {
-            *error = tr("%1: the dataset is damaged: %2").arg(path, q.value(0).toString());
+            *error = Tr::tr("%1: the dataset is damaged: %2").arg(path, q.value(0).toString());
             return nullptr;
         }
     }
@@ -270,7 +271,7 @@ bool Dataset::Impl::migrate(QString *error)
     }
     version = q.value(0).toInt();
     if (version > schemaVersionNow) {
-        *error = tr("%1: schema version %2 is newer than this Vigie knows (%3): upgrade Vigie")
+        *error = Tr::tr("%1: schema version %2 is newer than this Vigie knows (%3): upgrade Vigie")
                      .arg(path)
                      .arg(version)
                      .arg(schemaVersionNow);
@@ -281,7 +282,7 @@ bool Dataset::Impl::migrate(QString *error)
         QSqlQuery t(db());
         if (t.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) && t.next()
             && t.value(0).toInt() > 0) {
-            *error = tr("%1: not a Vigie dataset (tables without a schema version)").arg(path);
+            *error = Tr::tr("%1: not a Vigie dataset (tables without a schema version)").arg(path);
             return false;
         }
     }
@@ -289,7 +290,7 @@ bool Dataset::Impl::migrate(QString *error)
     for (int v = version; v < schemaVersionNow; ++v) {
         QFile file(QString::fromLatin1(scripts[v]));
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("migration %1 is missing from this build").arg(v + 1);
+            *error = Tr::tr("migration %1 is missing from this build").arg(v + 1);
             return false;
         }
         const QString script = QString::fromUtf8(file.readAll());
@@ -316,7 +317,7 @@ bool Dataset::Impl::migrate(QString *error)
         for (const QString &statement : std::as_const(statements)) {
             if (!run(statement, error)) {
                 rollback();
-                *error = tr("migration to version %1 failed: %2").arg(v + 1).arg(*error);
+                *error = Tr::tr("migration to version %1 failed: %2").arg(v + 1).arg(*error);
                 return false;
             }
         }
@@ -345,7 +346,7 @@ QStringList Dataset::integrityCheck() const
     QSqlQuery fk(d->db());
     if (fk.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
         while (fk.next())
-            problems << tr("row %1 of %2 points to a missing %3")
+            problems << Tr::tr("row %1 of %2 points to a missing %3")
                             .arg(fk.value(1).toString(), fk.value(0).toString(), fk.value(2).toString());
     }
     return problems;
@@ -561,7 +562,7 @@ std::optional<std::int64_t> Dataset::ensureClass(const QString &name, QString *e
 {
     if (name.trimmed().isEmpty()) {
         if (error)
-            *error = tr("a class needs a name");
+            *error = Tr::tr("a class needs a name");
         return std::nullopt;
     }
     if (auto id = classId(name))
@@ -662,7 +663,7 @@ bool Dataset::updateBox(BoxRecord box, const QString &author, QString *error)
         [&](QString *e) {
             const auto before = this->box(box.id);
             if (!before) {
-                *e = tr("%1: box %2 does not exist").arg(d->path).arg(box.id);
+                *e = Tr::tr("%1: box %2 does not exist").arg(d->path).arg(box.id);
                 return false;
             }
             box.modifiedUs = nowUs();
@@ -696,7 +697,7 @@ bool Dataset::deleteBox(std::int64_t id, const QString &author, QString *error)
         [&](QString *e) {
             const auto before = box(id);
             if (!before) {
-                *e = tr("%1: box %2 does not exist").arg(d->path).arg(id);
+                *e = Tr::tr("%1: box %2 does not exist").arg(d->path).arg(id);
                 return false;
             }
             QSqlQuery q(d->db());

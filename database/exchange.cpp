@@ -24,10 +24,11 @@ namespace vigie::db {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::db::Exchange", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::db::Exchange)
+};
 
 const char *const formatNames[] = {"coco", "yolo", "voc", "mot", "anti-uav", "anti-uav-txt"};
 
@@ -123,7 +124,7 @@ bool gather(const Dataset &ds, const ExportOptions &o, Gathered &g, QString *err
     }
     for (const QString &wanted : o.filter.classes) {
         if (!ds.classId(wanted)) {
-            *error = tr("no class named '%1' in the dataset").arg(wanted);
+            *error = Tr::tr("no class named '%1' in the dataset").arg(wanted);
             return false;
         }
     }
@@ -168,7 +169,7 @@ bool gather(const Dataset &ds, const ExportOptions &o, Gathered &g, QString *err
     }
     for (const QString &wanted : o.filter.cameras) {
         if (!seenCameras.contains(wanted)) {
-            *error = tr("no camera named '%1' in the dataset").arg(wanted);
+            *error = Tr::tr("no camera named '%1' in the dataset").arg(wanted);
             return false;
         }
     }
@@ -199,7 +200,7 @@ public:
         case ExchangeFormat::Mot: return mot(error);
         case ExchangeFormat::AntiUav: return antiUav(error);
         case ExchangeFormat::AntiUavText:
-            *error = tr("anti-uav-txt is an import format; export anti-uav instead");
+            *error = Tr::tr("anti-uav-txt is an import format; export anti-uav instead");
             return false;
         }
         return false;
@@ -217,7 +218,7 @@ private:
     {
         const QString p = inside(m_root, relative);
         if (p.isEmpty())
-            *error = tr("%1: refusing to write outside the export folder").arg(relative);
+            *error = Tr::tr("%1: refusing to write outside the export folder").arg(relative);
         return p;
     }
 
@@ -225,7 +226,7 @@ private:
     {
         ++m_done;
         if (m_o.progress && !m_o.progress(m_done, m_total)) {
-            *error = tr("export cancelled");
+            *error = Tr::tr("export cancelled");
             return false;
         }
         ++m_r.images;
@@ -235,19 +236,19 @@ private:
         if (target.isEmpty())
             return false;
         if (!m_o.frames) {
-            *error = tr("exporting images needs the videos (or pass --images none)");
+            *error = Tr::tr("exporting images needs the videos (or pass --images none)");
             return false;
         }
         QString why;
         const QImage image = m_o.frames(s.camera, frame, &why);
         if (image.isNull()) {
-            *error = tr("%1 frame %2: %3").arg(s.name).arg(frame).arg(why);
+            *error = Tr::tr("%1 frame %2: %3").arg(s.name).arg(frame).arg(why);
             return false;
         }
         QDir().mkpath(QFileInfo(target).absolutePath());
         if (!image.save(target, m_o.imageFormat == QLatin1String("jpg") ? "JPEG" : "PNG",
                         m_o.imageFormat == QLatin1String("jpg") ? 95 : -1)) {
-            *error = tr("%1: cannot write the image").arg(target);
+            *error = Tr::tr("%1: cannot write the image").arg(target);
             return false;
         }
         return true;
@@ -580,7 +581,7 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
         for (const QString &f : ann.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
             files << ann.filePath(f);
         if (files.isEmpty()) {
-            *error = tr("%1: no annotations/*.json").arg(o.input);
+            *error = Tr::tr("%1: no annotations/*.json").arg(o.input);
             return false;
         }
     } else {
@@ -594,13 +595,13 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(data, &pe);
         if (pe.error != QJsonParseError::NoError) {
-            *error = tr("%1:%2: invalid JSON: %3").arg(file).arg(lineOf(data, pe.offset)).arg(pe.errorString());
+            *error = Tr::tr("%1:%2: invalid JSON: %3").arg(file).arg(lineOf(data, pe.offset)).arg(pe.errorString());
             return false;
         }
         const QJsonObject root2 = doc.object();
         if (!root2.value(QStringLiteral("images")).isArray() || !root2.value(QStringLiteral("annotations")).isArray()
             || !root2.value(QStringLiteral("categories")).isArray()) {
-            *error = tr("%1: a COCO file needs images, annotations and categories arrays").arg(file);
+            *error = Tr::tr("%1: a COCO file needs images, annotations and categories arrays").arg(file);
             return false;
         }
         std::map<qint64, QString> categories;
@@ -608,7 +609,7 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
         for (qsizetype i = 0; i < cats.size(); ++i) {
             const QJsonObject c = cats[i].toObject();
             if (!c.value(QStringLiteral("id")).isDouble() || c.value(QStringLiteral("name")).toString().isEmpty()) {
-                *error = tr("%1: categories[%2]: needs an id and a name").arg(file).arg(i);
+                *error = Tr::tr("%1: categories[%2]: needs an id and a name").arg(file).arg(i);
                 return false;
             }
             categories[c.value(QStringLiteral("id")).toInteger()] = c.value(QStringLiteral("name")).toString();
@@ -619,20 +620,20 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
         for (qsizetype i = 0; i < imgs.size(); ++i) {
             const QJsonObject im = imgs[i].toObject();
             const QString fileName = im.value(QStringLiteral("file_name")).toString();
-            const QString where = tr("%1: images[%2]").arg(file).arg(i);
+            const QString where = Tr::tr("%1: images[%2]").arg(file).arg(i);
             if (!im.value(QStringLiteral("id")).isDouble() || fileName.isEmpty()) {
-                *error = tr("%1: needs an id and a file_name").arg(where);
+                *error = Tr::tr("%1: needs an id and a file_name").arg(where);
                 return false;
             }
             if (inside(root, fileName).isEmpty()) {
-                *error = tr("%1: file name '%2' escapes the dataset folder").arg(where, fileName);
+                *error = Tr::tr("%1: file name '%2' escapes the dataset folder").arg(where, fileName);
                 return false;
             }
             Image image;
             image.width = im.value(QStringLiteral("width")).toInt();
             image.height = im.value(QStringLiteral("height")).toInt();
             if (image.width <= 0 || image.height <= 0) {
-                *error = tr("%1: needs a positive width and height").arg(where);
+                *error = Tr::tr("%1: needs a positive width and height").arg(where);
                 return false;
             }
             if (im.contains(QStringLiteral("vigie_sequence"))) {
@@ -643,7 +644,7 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
                 image.frame = i;
             }
             if (image.frame < 0) {
-                *error = tr("%1: no frame number").arg(where);
+                *error = Tr::tr("%1: no frame number").arg(where);
                 return false;
             }
             ImportSequence &s = seqs[image.sequence];
@@ -651,7 +652,7 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
             if (im.contains(QStringLiteral("vigie_modality")))
                 s.modality = im.value(QStringLiteral("vigie_modality")).toString();
             if (s.size.isValid() && s.size != QSize(image.width, image.height)) {
-                *error = tr("%1: %2×%3 differs from the sequence's other frames").arg(where).arg(image.width).arg(image.height);
+                *error = Tr::tr("%1: %2×%3 differs from the sequence's other frames").arg(where).arg(image.width).arg(image.height);
                 return false;
             }
             s.size = QSize(image.width, image.height);
@@ -661,20 +662,20 @@ bool importCoco(const ImportOptions &o, Sequences &seqs, QString *error)
         const QJsonArray anns = root2.value(QStringLiteral("annotations")).toArray();
         for (qsizetype i = 0; i < anns.size(); ++i) {
             const QJsonObject a = anns[i].toObject();
-            const QString where = tr("%1: annotations[%2]").arg(file).arg(i);
+            const QString where = Tr::tr("%1: annotations[%2]").arg(file).arg(i);
             const auto image = images.find(a.value(QStringLiteral("image_id")).toInteger(-1));
             if (image == images.end()) {
-                *error = tr("%1: image_id %2 is not among the images").arg(where).arg(a.value(QStringLiteral("image_id")).toInteger(-1));
+                *error = Tr::tr("%1: image_id %2 is not among the images").arg(where).arg(a.value(QStringLiteral("image_id")).toInteger(-1));
                 return false;
             }
             const auto cat = categories.find(a.value(QStringLiteral("category_id")).toInteger(-1));
             if (cat == categories.end()) {
-                *error = tr("%1: unknown category_id %2").arg(where).arg(a.value(QStringLiteral("category_id")).toInteger(-1));
+                *error = Tr::tr("%1: unknown category_id %2").arg(where).arg(a.value(QStringLiteral("category_id")).toInteger(-1));
                 return false;
             }
             const QJsonArray bbox = a.value(QStringLiteral("bbox")).toArray();
             if (bbox.size() != 4 || !bbox[0].isDouble() || !bbox[1].isDouble() || !bbox[2].isDouble() || !bbox[3].isDouble()) {
-                *error = tr("%1: bbox must be four numbers [x, y, w, h]").arg(where);
+                *error = Tr::tr("%1: bbox must be four numbers [x, y, w, h]").arg(where);
                 return false;
             }
             ImportBox b{image->second.frame, cat->second, bbox[0].toDouble(), bbox[1].toDouble(), bbox[2].toDouble(),
@@ -698,7 +699,7 @@ bool readNames(const QString &file, QStringList *names, QString *error)
             names->append(name);
     }
     if (names->isEmpty()) {
-        *error = tr("%1: no class name").arg(file);
+        *error = Tr::tr("%1: no class name").arg(file);
         return false;
     }
     return true;
@@ -711,7 +712,7 @@ bool importYolo(const ImportOptions &o, Sequences &seqs, QString *error)
         return false;
     const QDir labels(o.input + QStringLiteral("/labels"));
     if (!labels.exists()) {
-        *error = tr("%1: no labels folder").arg(o.input);
+        *error = Tr::tr("%1: no labels folder").arg(o.input);
         return false;
     }
     for (const QString &split : labels.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
@@ -722,7 +723,7 @@ bool importYolo(const ImportOptions &o, Sequences &seqs, QString *error)
             QString sequence;
             std::int64_t frame = 0;
             if (!splitImageName(stem, &sequence, &frame)) {
-                *error = tr("%1: the name does not end with _<frame number>").arg(file);
+                *error = Tr::tr("%1: the name does not end with _<frame number>").arg(file);
                 return false;
             }
             // The image gives the size that normalised coordinates need.
@@ -735,12 +736,12 @@ bool importYolo(const ImportOptions &o, Sequences &seqs, QString *error)
                 }
             }
             if (image.isEmpty()) {
-                *error = tr("%1: missing frame: no image %2 beside the labels").arg(file, stem);
+                *error = Tr::tr("%1: missing frame: no image %2 beside the labels").arg(file, stem);
                 return false;
             }
             const QSize size = imageSizeOf(image);
             if (!size.isValid()) {
-                *error = tr("%1: unreadable image").arg(image);
+                *error = Tr::tr("%1: unreadable image").arg(image);
                 return false;
             }
             ImportSequence &s = seqs[sequence];
@@ -759,20 +760,20 @@ bool importYolo(const ImportOptions &o, Sequences &seqs, QString *error)
                 const QString where = QStringLiteral("%1:%2").arg(file).arg(lineNo);
                 const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
                 if (f.size() != 5) {
-                    *error = tr("%1: expected 'class cx cy w h', got %2 fields").arg(where).arg(f.size());
+                    *error = Tr::tr("%1: expected 'class cx cy w h', got %2 fields").arg(where).arg(f.size());
                     return false;
                 }
                 bool ok = false;
                 const int cls = f[0].toInt(&ok);
                 if (!ok || cls < 0 || cls >= names.size()) {
-                    *error = tr("%1: unknown class '%2' (classes.txt has %3)").arg(where, f[0]).arg(names.size());
+                    *error = Tr::tr("%1: unknown class '%2' (classes.txt has %3)").arg(where, f[0]).arg(names.size());
                     return false;
                 }
                 std::optional<double> v[4];
                 for (int k = 0; k < 4; ++k) {
                     v[k] = parseNum(f[k + 1]);
                     if (!v[k]) {
-                        *error = tr("%1: '%2' is not a number").arg(where, f[k + 1]);
+                        *error = Tr::tr("%1: '%2' is not a number").arg(where, f[k + 1]);
                         return false;
                     }
                 }
@@ -789,7 +790,7 @@ bool importVoc(const ImportOptions &o, Sequences &seqs, QString *error)
 {
     const QDir dir(o.input + QStringLiteral("/Annotations"));
     if (!dir.exists()) {
-        *error = tr("%1: no Annotations folder").arg(o.input);
+        *error = Tr::tr("%1: no Annotations folder").arg(o.input);
         return false;
     }
     for (const QString &name : dir.entryList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name)) {
@@ -837,7 +838,7 @@ bool importVoc(const ImportOptions &o, Sequences &seqs, QString *error)
                     else if (parent == QLatin1String("bndbox")) {
                         const auto v = parseNum(text);
                         if (!v) {
-                            *error = tr("%1:%2: %3 '%4' is not a number").arg(file).arg(xml.lineNumber()).arg(tag, text);
+                            *error = Tr::tr("%1:%2: %3 '%4' is not a number").arg(file).arg(xml.lineNumber()).arg(tag, text);
                             return false;
                         }
                         if (tag == QLatin1String("xmin")) obj.xmin = v;
@@ -849,19 +850,19 @@ bool importVoc(const ImportOptions &o, Sequences &seqs, QString *error)
             }
         }
         if (xml.hasError()) {
-            *error = tr("%1:%2: invalid XML: %3").arg(file).arg(xml.lineNumber()).arg(xml.errorString());
+            *error = Tr::tr("%1:%2: invalid XML: %3").arg(file).arg(xml.lineNumber()).arg(xml.errorString());
             return false;
         }
         if (!filename.isEmpty() && inside(o.input, QStringLiteral("JPEGImages/") + filename).isEmpty()) {
-            *error = tr("%1: file name '%2' escapes the dataset folder").arg(file, filename);
+            *error = Tr::tr("%1: file name '%2' escapes the dataset folder").arg(file, filename);
             return false;
         }
         if (sequence.isEmpty() && !splitImageName(QFileInfo(name).completeBaseName(), &sequence, &frame)) {
-            *error = tr("%1: no sequence and frame (source/sequence, source/frame, or a name ending _<frame>)").arg(file);
+            *error = Tr::tr("%1: no sequence and frame (source/sequence, source/frame, or a name ending _<frame>)").arg(file);
             return false;
         }
         if (frame < 0 || width <= 0 || height <= 0) {
-            *error = tr("%1: needs size/width, size/height and a frame number").arg(file);
+            *error = Tr::tr("%1: needs size/width, size/height and a frame number").arg(file);
             return false;
         }
         ImportSequence &s = seqs[sequence];
@@ -873,7 +874,7 @@ bool importVoc(const ImportOptions &o, Sequences &seqs, QString *error)
         for (const Obj &obj : objects) {
             const QString where = QStringLiteral("%1:%2").arg(file).arg(obj.line);
             if (obj.name.isEmpty() || !obj.xmin || !obj.ymin || !obj.xmax || !obj.ymax) {
-                *error = tr("%1: an object needs a name and xmin, ymin, xmax, ymax").arg(where);
+                *error = Tr::tr("%1: an object needs a name and xmin, ymin, xmax, ymax").arg(where);
                 return false;
             }
             s.boxes.push_back({frame, obj.name, *obj.xmin, *obj.ymin, *obj.xmax - *obj.xmin, *obj.ymax - *obj.ymin, {}, where});
@@ -901,7 +902,7 @@ bool importMot(const ImportOptions &o, Sequences &seqs, QString *error)
             gts << root.filePath(split);
     }
     if (gts.isEmpty()) {
-        *error = tr("%1: no <sequence>/gt/gt.txt").arg(o.input);
+        *error = Tr::tr("%1: no <sequence>/gt/gt.txt").arg(o.input);
         return false;
     }
     for (const QString &dir : std::as_const(gts)) {
@@ -921,7 +922,7 @@ bool importMot(const ImportOptions &o, Sequences &seqs, QString *error)
         s.frameCount = info.value(QStringLiteral("seqLength")).toLongLong();
         s.modality = info.value(QStringLiteral("modality"), QStringLiteral("rgb"));
         if (!s.size.isValid() || s.frameCount <= 0) {
-            *error = tr("%1: needs imWidth, imHeight and seqLength").arg(ini);
+            *error = Tr::tr("%1: needs imWidth, imHeight and seqLength").arg(ini);
             return false;
         }
         const QString file = dir + QStringLiteral("/gt/gt.txt");
@@ -937,20 +938,20 @@ bool importMot(const ImportOptions &o, Sequences &seqs, QString *error)
             const QString where = QStringLiteral("%1:%2").arg(file).arg(lineNo);
             const QStringList f = line.split(QLatin1Char(','));
             if (f.size() < 6) {
-                *error = tr("%1: expected frame,id,x,y,w,h[,conf,class,visibility]").arg(where);
+                *error = Tr::tr("%1: expected frame,id,x,y,w,h[,conf,class,visibility]").arg(where);
                 return false;
             }
             std::optional<double> v[5];
             for (int k = 0; k < 5; ++k) {
                 v[k] = parseNum(f[k == 0 ? 0 : k + 1]);
                 if (!v[k]) {
-                    *error = tr("%1: field %2 '%3' is not a number").arg(where).arg(k == 0 ? 1 : k + 2).arg(f[k == 0 ? 0 : k + 1]);
+                    *error = Tr::tr("%1: field %2 '%3' is not a number").arg(where).arg(k == 0 ? 1 : k + 2).arg(f[k == 0 ? 0 : k + 1]);
                     return false;
                 }
             }
             const std::int64_t frame = std::int64_t(*v[0]) - 1;
             if (frame < 0 || frame >= s.frameCount) {
-                *error = tr("%1: missing frame: frame %2 is not in 1..%3").arg(where).arg(frame + 1).arg(s.frameCount);
+                *error = Tr::tr("%1: missing frame: frame %2 is not in 1..%3").arg(where).arg(frame + 1).arg(s.frameCount);
                 return false;
             }
             QString cls = o.className;
@@ -958,7 +959,7 @@ bool importMot(const ImportOptions &o, Sequences &seqs, QString *error)
                 bool ok = false;
                 const int c = f[7].trimmed().toInt(&ok);
                 if (!ok || c < 1 || (!names.isEmpty() && c > names.size())) {
-                    *error = tr("%1: unknown class '%2'").arg(where, f[7]);
+                    *error = Tr::tr("%1: unknown class '%2'").arg(where, f[7]);
                     return false;
                 }
                 if (!names.isEmpty())
@@ -988,7 +989,7 @@ bool importAntiUav(const ImportOptions &o, Sequences &seqs, QString *error)
     if (QFileInfo(o.input).isFile())
         files = {o.input};
     if (files.isEmpty()) {
-        *error = tr("%1: no IR_label.json or RGB_label.json").arg(o.input);
+        *error = Tr::tr("%1: no IR_label.json or RGB_label.json").arg(o.input);
         return false;
     }
     for (const QString &file : std::as_const(files)) {
@@ -998,13 +999,13 @@ bool importAntiUav(const ImportOptions &o, Sequences &seqs, QString *error)
         QJsonParseError pe;
         const QJsonObject doc = QJsonDocument::fromJson(data, &pe).object();
         if (pe.error != QJsonParseError::NoError) {
-            *error = tr("%1:%2: invalid JSON: %3").arg(file).arg(lineOf(data, pe.offset)).arg(pe.errorString());
+            *error = Tr::tr("%1:%2: invalid JSON: %3").arg(file).arg(lineOf(data, pe.offset)).arg(pe.errorString());
             return false;
         }
         const QJsonArray exist = doc.value(QStringLiteral("exist")).toArray();
         const QJsonArray rects = doc.value(QStringLiteral("gt_rect")).toArray();
         if (exist.size() != rects.size() || exist.isEmpty()) {
-            *error = tr("%1: exist and gt_rect must have one entry per frame").arg(file);
+            *error = Tr::tr("%1: exist and gt_rect must have one entry per frame").arg(file);
             return false;
         }
         const QString name = QFileInfo(file).dir().dirName();
@@ -1015,7 +1016,7 @@ bool importAntiUav(const ImportOptions &o, Sequences &seqs, QString *error)
         s.size = QSize(doc.value(QStringLiteral("vigie_width")).toInt(o.frameSize.width()),
                        doc.value(QStringLiteral("vigie_height")).toInt(o.frameSize.height()));
         if (!s.size.isValid() || s.size.isEmpty()) {
-            *error = tr("%1: the frame size is unknown: give it with --size WxH").arg(file);
+            *error = Tr::tr("%1: the frame size is unknown: give it with --size WxH").arg(file);
             return false;
         }
         const QString cls = doc.value(QStringLiteral("vigie_class")).toString(o.className);
@@ -1024,9 +1025,9 @@ bool importAntiUav(const ImportOptions &o, Sequences &seqs, QString *error)
             if (exist[i].toInt() == 0)
                 continue;
             const QJsonArray r = rects[i].toArray();
-            const QString where = tr("%1: gt_rect[%2]").arg(file).arg(i);
+            const QString where = Tr::tr("%1: gt_rect[%2]").arg(file).arg(i);
             if (r.size() != 4) {
-                *error = tr("%1: exist is 1 but the rectangle is not [x, y, w, h]").arg(where);
+                *error = Tr::tr("%1: exist is 1 but the rectangle is not [x, y, w, h]").arg(where);
                 return false;
             }
             s.boxes.push_back({i, cls, r[0].toDouble(), r[1].toDouble(), r[2].toDouble(), r[3].toDouble(), {}, where});
@@ -1041,7 +1042,7 @@ bool importAntiUavText(const ImportOptions &o, Sequences &seqs, QString *error)
     if (!readFile(o.input, &data, error))
         return false;
     if (!o.frameSize.isValid() || o.frameSize.isEmpty()) {
-        *error = tr("%1: the frame size is unknown: give the video (--video) or --size WxH").arg(o.input);
+        *error = Tr::tr("%1: the frame size is unknown: give the video (--video) or --size WxH").arg(o.input);
         return false;
     }
     QString name = QFileInfo(o.input).fileName();
@@ -1061,14 +1062,14 @@ bool importAntiUavText(const ImportOptions &o, Sequences &seqs, QString *error)
         const QString where = QStringLiteral("%1:%2").arg(o.input).arg(lineNo);
         const QStringList f = QString::fromUtf8(raw).split(QRegularExpression(QStringLiteral("[\\t ,]+")), Qt::SkipEmptyParts);
         if (f.size() != 4) {
-            *error = tr("%1: expected 'x y w h' separated by tabs, got %2 fields").arg(where).arg(f.size());
+            *error = Tr::tr("%1: expected 'x y w h' separated by tabs, got %2 fields").arg(where).arg(f.size());
             return false;
         }
         std::optional<double> v[4];
         for (int k = 0; k < 4; ++k) {
             v[k] = parseNum(f[k]);
             if (!v[k]) {
-                *error = tr("%1: '%2' is not a number").arg(where, f[k]);
+                *error = Tr::tr("%1: '%2' is not a number").arg(where, f[k]);
                 return false;
             }
         }
@@ -1079,7 +1080,7 @@ bool importAntiUavText(const ImportOptions &o, Sequences &seqs, QString *error)
     }
     s.frameCount = frame;
     if (o.frameCount >= 0 && o.frameCount != frame) {
-        *error = tr("%1: %2 lines, but the video has %3 frames").arg(o.input).arg(frame).arg(o.frameCount);
+        *error = Tr::tr("%1: %2 lines, but the video has %3 frames").arg(o.input).arg(frame).arg(o.frameCount);
         return false;
     }
     return true;
@@ -1142,16 +1143,16 @@ bool exportDataset(const Dataset &dataset, const ExportOptions &options, ExportR
     if (!report)
         report = &local;
     if (options.outDir.isEmpty()) {
-        *error = tr("no export folder given");
+        *error = Tr::tr("no export folder given");
         return false;
     }
     if (options.imageFormat != QLatin1String("png") && options.imageFormat != QLatin1String("jpg")
         && options.imageFormat != QLatin1String("none")) {
-        *error = tr("image format '%1' is not png, jpg or none").arg(options.imageFormat);
+        *error = Tr::tr("image format '%1' is not png, jpg or none").arg(options.imageFormat);
         return false;
     }
     if (!QDir().mkpath(options.outDir)) {
-        *error = tr("%1: cannot create the export folder").arg(options.outDir);
+        *error = Tr::tr("%1: cannot create the export folder").arg(options.outDir);
         return false;
     }
     Gathered g;
@@ -1169,7 +1170,7 @@ bool importDataset(Dataset &dataset, const ImportOptions &options, ImportReport 
     if (!report)
         report = &local;
     if (!QFileInfo::exists(options.input)) {
-        *error = tr("%1: no such file or folder").arg(options.input);
+        *error = Tr::tr("%1: no such file or folder").arg(options.input);
         return false;
     }
     Sequences seqs;
@@ -1188,29 +1189,29 @@ bool importDataset(Dataset &dataset, const ImportOptions &options, ImportReport 
     constexpr double slack = 1e-6;
     for (const auto &[name, s] : seqs) {
         if (s.modality != QLatin1String("rgb") && s.modality != QLatin1String("ir")) {
-            *error = tr("sequence %1: modality '%2' is not rgb or ir").arg(name, s.modality);
+            *error = Tr::tr("sequence %1: modality '%2' is not rgb or ir").arg(name, s.modality);
             return false;
         }
         for (const ImportBox &b : s.boxes) {
             if (!(b.w > 0 && b.h > 0)) {
-                *error = tr("%1: the box has no area (w %2, h %3)").arg(b.where).arg(b.w).arg(b.h);
+                *error = Tr::tr("%1: the box has no area (w %2, h %3)").arg(b.where).arg(b.w).arg(b.h);
                 return false;
             }
             if (b.x < -slack || b.y < -slack || b.x + b.w > s.size.width() + slack || b.y + b.h > s.size.height() + slack) {
-                *error = tr("%1: the box [%2, %3, %4, %5] lies outside the %6×%7 image")
+                *error = Tr::tr("%1: the box [%2, %3, %4, %5] lies outside the %6×%7 image")
                              .arg(b.where)
                              .arg(b.x).arg(b.y).arg(b.w).arg(b.h)
                              .arg(s.size.width()).arg(s.size.height());
                 return false;
             }
             if (b.className.trimmed().isEmpty()) {
-                *error = tr("%1: the box has no class").arg(b.where);
+                *error = Tr::tr("%1: the box has no class").arg(b.where);
                 return false;
             }
         }
     }
     if (dataset.campaignByName(options.campaign)) {
-        *error = tr("campaign '%1' is already in the dataset: import under another name (--campaign)").arg(options.campaign);
+        *error = Tr::tr("campaign '%1' is already in the dataset: import under another name (--campaign)").arg(options.campaign);
         return false;
     }
     return dataset.transaction(

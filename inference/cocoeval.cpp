@@ -17,10 +17,11 @@ namespace vigie::inference::coco {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::inference::coco", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::inference::coco)
+};
 
 constexpr double kEps = 2.220446049250313e-16; // numpy.spacing(1)
 
@@ -380,7 +381,7 @@ std::optional<QJsonDocument> readJson(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+        *error = Tr::tr("%1: cannot read: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
@@ -388,7 +389,7 @@ std::optional<QJsonDocument> readJson(const QString &path, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
     if (parse.error != QJsonParseError::NoError) {
         const int line = int(bytes.left(parse.offset).count('\n')) + 1;
-        *error = tr("%1:%2: not JSON: %3").arg(path).arg(line).arg(parse.errorString());
+        *error = Tr::tr("%1:%2: not JSON: %3").arg(path).arg(line).arg(parse.errorString());
         return std::nullopt;
     }
     return doc;
@@ -427,12 +428,12 @@ std::optional<GroundTruthSet> loadGroundTruth(const QString &path, QString *erro
     if (!doc)
         return std::nullopt;
     if (!doc->isObject()) {
-        *error = tr("%1: a COCO ground truth is an object with \"images\" and \"annotations\"").arg(path);
+        *error = Tr::tr("%1: a COCO ground truth is an object with \"images\" and \"annotations\"").arg(path);
         return std::nullopt;
     }
     const QJsonObject root = doc->object();
     if (!root.value(QLatin1String("images")).isArray() || !root.value(QLatin1String("annotations")).isArray()) {
-        *error = tr("%1: no \"images\" or \"annotations\" list").arg(path);
+        *error = Tr::tr("%1: no \"images\" or \"annotations\" list").arg(path);
         return std::nullopt;
     }
     GroundTruthSet set;
@@ -440,7 +441,7 @@ std::optional<GroundTruthSet> loadGroundTruth(const QString &path, QString *erro
     for (qsizetype i = 0; i < images.size(); ++i) {
         std::int64_t id = 0;
         if (!readId(images[i].toObject(), "id", &id)) {
-            *error = tr("%1: images[%2] has no integer \"id\"").arg(path).arg(i);
+            *error = Tr::tr("%1: images[%2] has no integer \"id\"").arg(path).arg(i);
             return std::nullopt;
         }
         set.imageIds.push_back(id);
@@ -452,15 +453,15 @@ std::optional<GroundTruthSet> loadGroundTruth(const QString &path, QString *erro
         const QJsonObject o = annotations[i].toObject();
         GroundTruth g;
         if (!readId(o, "id", &g.id) || !readId(o, "image_id", &g.imageId) || !readId(o, "category_id", &g.categoryId)) {
-            *error = tr("%1: annotations[%2] needs integer \"id\", \"image_id\" and \"category_id\"").arg(path).arg(i);
+            *error = Tr::tr("%1: annotations[%2] needs integer \"id\", \"image_id\" and \"category_id\"").arg(path).arg(i);
             return std::nullopt;
         }
         if (!readBox(o.value(QLatin1String("bbox")), &g.box)) {
-            *error = tr("%1: annotations[%2] (id %3): \"bbox\" is not [x, y, width, height]").arg(path).arg(i).arg(g.id);
+            *error = Tr::tr("%1: annotations[%2] (id %3): \"bbox\" is not [x, y, width, height]").arg(path).arg(i).arg(g.id);
             return std::nullopt;
         }
         if (!known.count(g.imageId)) {
-            *error = tr("%1: annotations[%2] (id %3) is on image %4, which \"images\" does not list")
+            *error = Tr::tr("%1: annotations[%2] (id %3) is on image %4, which \"images\" does not list")
                          .arg(path)
                          .arg(i)
                          .arg(g.id)
@@ -477,7 +478,7 @@ std::optional<GroundTruthSet> loadGroundTruth(const QString &path, QString *erro
     for (qsizetype i = 0; i < categories.size(); ++i) {
         std::int64_t id = 0;
         if (!readId(categories[i].toObject(), "id", &id)) {
-            *error = tr("%1: categories[%2] has no integer \"id\"").arg(path).arg(i);
+            *error = Tr::tr("%1: categories[%2] has no integer \"id\"").arg(path).arg(i);
             return std::nullopt;
         }
         set.categoryIds.push_back(id);
@@ -496,7 +497,7 @@ std::optional<std::vector<Detection>> loadDetections(const QString &path, const 
     if (!doc)
         return std::nullopt;
     if (!doc->isArray()) {
-        *error = tr("%1: a COCO result file is a list of {image_id, category_id, bbox, score}").arg(path);
+        *error = Tr::tr("%1: a COCO result file is a list of {image_id, category_id, bbox, score}").arg(path);
         return std::nullopt;
     }
     const std::set<std::int64_t> known(truth.imageIds.begin(), truth.imageIds.end());
@@ -508,20 +509,20 @@ std::optional<std::vector<Detection>> loadDetections(const QString &path, const 
         Detection d;
         d.id = std::int64_t(i) + 1;
         if (!readId(o, "image_id", &d.imageId) || !readId(o, "category_id", &d.categoryId)) {
-            *error = tr("%1: entry %2 needs integer \"image_id\" and \"category_id\"").arg(path).arg(i);
+            *error = Tr::tr("%1: entry %2 needs integer \"image_id\" and \"category_id\"").arg(path).arg(i);
             return std::nullopt;
         }
         if (!readBox(o.value(QLatin1String("bbox")), &d.box)) {
-            *error = tr("%1: entry %2: \"bbox\" is not [x, y, width, height]").arg(path).arg(i);
+            *error = Tr::tr("%1: entry %2: \"bbox\" is not [x, y, width, height]").arg(path).arg(i);
             return std::nullopt;
         }
         const QJsonValue score = o.value(QLatin1String("score"));
         if (!score.isDouble() || !std::isfinite(score.toDouble())) {
-            *error = tr("%1: entry %2 has no numeric \"score\"").arg(path).arg(i);
+            *error = Tr::tr("%1: entry %2 has no numeric \"score\"").arg(path).arg(i);
             return std::nullopt;
         }
         if (!known.count(d.imageId)) {
-            *error = tr("%1: entry %2 is on image %3, which the ground truth does not have").arg(path).arg(i).arg(d.imageId);
+            *error = Tr::tr("%1: entry %2 is on image %3, which the ground truth does not have").arg(path).arg(i).arg(d.imageId);
             return std::nullopt;
         }
         d.score = score.toDouble();

@@ -20,10 +20,11 @@ namespace vigie {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::Campaign", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::Campaign)
+};
 
 std::int64_t secondsToUs(double s)
 {
@@ -60,7 +61,7 @@ public:
         if (v.isUndefined() && !required)
             return {};
         if (!v.isObject())
-            fail(path + key, v.isUndefined() ? tr("missing") : tr("must be an object"));
+            fail(path + key, v.isUndefined() ? Tr::tr("missing") : Tr::tr("must be an object"));
         return v.toObject();
     }
 
@@ -70,16 +71,16 @@ public:
         const QJsonValue v = parent.value(key);
         if (v.isUndefined()) {
             if (!fallback)
-                fail(path + key, tr("missing"));
+                fail(path + key, Tr::tr("missing"));
             return fallback.value_or(0.0);
         }
         if (!v.isDouble()) {
-            fail(path + key, tr("must be a number"));
+            fail(path + key, Tr::tr("must be a number"));
             return 0.0;
         }
         const double x = v.toDouble();
         if (!(x >= lo && x <= hi))
-            fail(path + key, tr("%1 is outside [%2, %3]").arg(x).arg(lo).arg(hi));
+            fail(path + key, Tr::tr("%1 is outside [%2, %3]").arg(x).arg(lo).arg(hi));
         return x;
     }
 
@@ -89,11 +90,11 @@ public:
         const QJsonValue v = parent.value(key);
         if (v.isUndefined()) {
             if (!fallback)
-                fail(path + key, tr("missing"));
+                fail(path + key, Tr::tr("missing"));
             return fallback.value_or(QString());
         }
         if (!v.isString()) {
-            fail(path + key, tr("must be a string"));
+            fail(path + key, Tr::tr("must be a string"));
             return {};
         }
         return v.toString();
@@ -140,14 +141,14 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1:%2: invalid JSON: %3")
+        *error = Tr::tr("%1:%2: invalid JSON: %3")
                      .arg(path)
                      .arg(lineOfOffset(data, parseError.offset))
                      .arg(parseError.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = tr("%1: the manifest must be a JSON object").arg(path);
+        *error = Tr::tr("%1: the manifest must be a JSON object").arg(path);
         return std::nullopt;
     }
     const QJsonObject root = doc.object();
@@ -156,11 +157,11 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
     m.path = QFileInfo(path).absoluteFilePath();
     const QString format = r.string(root, QStringLiteral("format"), {}, QStringLiteral("vigie-campaign"));
     if (format != QLatin1String("vigie-campaign"))
-        r.fail(QStringLiteral("format"), tr("'%1' is not 'vigie-campaign'").arg(format));
+        r.fail(QStringLiteral("format"), Tr::tr("'%1' is not 'vigie-campaign'").arg(format));
     const double version = r.number(root, QStringLiteral("version"), {}, 1.0, 1, 1000);
     if (version > formatVersion)
         r.fail(QStringLiteral("version"),
-               tr("version %1 is newer than this Vigie reads (%2)").arg(version).arg(formatVersion));
+               Tr::tr("version %1 is newer than this Vigie reads (%2)").arg(version).arg(formatVersion));
     m.name = r.string(root, QStringLiteral("name"), {}, QFileInfo(path).dir().dirName());
 
     const QString st = QStringLiteral("station.");
@@ -187,7 +188,7 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
     if (m.targetFormat != QLatin1String("auto") && m.targetFormat != QLatin1String("nmea")
         && m.targetFormat != QLatin1String("rtklib-pos"))
         r.fail(ta + QStringLiteral("format"),
-               tr("'%1' is not auto, nmea or rtklib-pos").arg(m.targetFormat));
+               Tr::tr("'%1' is not auto, nmea or rtklib-pos").arg(m.targetFormat));
     m.targetClass = r.string(target, QStringLiteral("class"), ta, QStringLiteral("quadcopter"));
     m.targetSizeM = r.number(target, QStringLiteral("size_m"), ta, 0.5, 0.01, 100);
     m.targetHeightM = r.number(target, QStringLiteral("height_m"), ta, m.targetSizeM * 0.4, 0.01, 100);
@@ -196,22 +197,22 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
 
     const QJsonValue camerasValue = root.value(QStringLiteral("cameras"));
     if (!camerasValue.isArray() || camerasValue.toArray().isEmpty())
-        r.fail(QStringLiteral("cameras"), tr("must be a non-empty array"));
+        r.fail(QStringLiteral("cameras"), Tr::tr("must be a non-empty array"));
     const QJsonArray cameras = camerasValue.toArray();
     for (qsizetype i = 0; i < cameras.size() && !r.failed(); ++i) {
         const QString cp = QStringLiteral("cameras[%1].").arg(i);
         if (!cameras[i].isObject()) {
-            r.fail(cp.chopped(1), tr("must be an object"));
+            r.fail(cp.chopped(1), Tr::tr("must be an object"));
             break;
         }
         const QJsonObject c = cameras[i].toObject();
         CameraSpec spec;
         spec.name = r.string(c, QStringLiteral("name"), cp, {});
         if (m.cameraIndex(spec.name) >= 0)
-            r.fail(cp + QStringLiteral("name"), tr("'%1' is used twice").arg(spec.name));
+            r.fail(cp + QStringLiteral("name"), Tr::tr("'%1' is used twice").arg(spec.name));
         spec.modality = r.string(c, QStringLiteral("modality"), cp, {});
         if (spec.modality != QLatin1String("rgb") && spec.modality != QLatin1String("ir"))
-            r.fail(cp + QStringLiteral("modality"), tr("'%1' is not rgb or ir").arg(spec.modality));
+            r.fail(cp + QStringLiteral("modality"), Tr::tr("'%1' is not rgb or ir").arg(spec.modality));
         spec.video = r.string(c, QStringLiteral("video"), cp, QString());
         spec.frameTimes = r.string(c, QStringLiteral("frame_times"), cp, QString());
         spec.fps = r.number(c, QStringLiteral("fps"), cp, 0.0, 0, 10000);
@@ -219,10 +220,10 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
         if (!first.isEmpty()) {
             spec.firstFrameUtc = UtcTime::parse(first);
             if (!spec.firstFrameUtc)
-                r.fail(cp + QStringLiteral("first_frame_utc"), tr("'%1' is not a time").arg(first));
+                r.fail(cp + QStringLiteral("first_frame_utc"), Tr::tr("'%1' is not a time").arg(first));
         }
         if (spec.frameTimes.isEmpty() && (!spec.firstFrameUtc || spec.fps <= 0))
-            r.fail(cp.chopped(1), tr("needs frame_times, or first_frame_utc and fps"));
+            r.fail(cp.chopped(1), Tr::tr("needs frame_times, or first_frame_utc and fps"));
         spec.timeOffsetUs = secondsToUs(r.number(c, QStringLiteral("time_offset_s"), cp, 0.0, -3600, 3600));
         spec.syncSigmaS = r.number(c, QStringLiteral("sync_sigma_s"), cp, 0.02, 0, 60);
         const int width = int(r.number(c, QStringLiteral("width"), cp, {}, 1, 100000));
@@ -242,7 +243,7 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
             in.cy = r.number(k, QStringLiteral("cy"), ip, height / 2.0, -1e5, 1e5);
             spec.model.intrinsics = in;
         } else {
-            r.fail(ip.chopped(1), tr("needs hfov_deg, or fx, fy, cx, cy"));
+            r.fail(ip.chopped(1), Tr::tr("needs hfov_deg, or fx, fy, cx, cy"));
         }
         const QJsonValue dist = c.value(QStringLiteral("distortion"));
         if (!dist.isUndefined()) {
@@ -250,10 +251,10 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
             const qsizetype n = a.size();
             if (!dist.isArray() || !(n == 4 || n == 5 || n == 8 || n == 12 || n == 14))
                 r.fail(cp + QStringLiteral("distortion"),
-                       tr("must be OpenCV's 4, 5, 8, 12 or 14 coefficients"));
+                       Tr::tr("must be OpenCV's 4, 5, 8, 12 or 14 coefficients"));
             for (const QJsonValue &v : a) {
                 if (!v.isDouble())
-                    r.fail(cp + QStringLiteral("distortion"), tr("must hold numbers"));
+                    r.fail(cp + QStringLiteral("distortion"), Tr::tr("must hold numbers"));
                 spec.model.intrinsics.distortion.push_back(v.toDouble());
             }
         }
@@ -271,7 +272,7 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
     auto unknown = [&](const QJsonObject &o, const QString &prefix, std::initializer_list<const char *> known) {
         for (const QString &key : o.keys()) {
             if (std::none_of(known.begin(), known.end(), [&key](const char *k) { return key == QLatin1String(k); }))
-                m.warnings << tr("%1: unknown key '%2' (ignored)").arg(path, prefix + key);
+                m.warnings << Tr::tr("%1: unknown key '%2' (ignored)").arg(path, prefix + key);
         }
     };
     unknown(root, {}, {"format", "version", "name", "station", "turret", "target", "cameras"});
@@ -508,20 +509,20 @@ CameraProjection Campaign::project(int camera, UtcTime utc, std::int64_t turretD
     CameraProjection out;
     out.utc = utc;
     if (camera < 0 || camera >= int(m_manifest.cameras.size())) {
-        out.reason = tr("no camera %1").arg(camera);
+        out.reason = Tr::tr("no camera %1").arg(camera);
         return out;
     }
     const CameraSpec &spec = m_manifest.cameras[size_t(camera)];
     const auto target = m_targetTrack->at(utc - targetDeltaUs);
     if (!target) {
-        out.reason = tr("no target fix within %1 s at %2")
+        out.reason = Tr::tr("no target fix within %1 s at %2")
                          .arg(double(m_manifest.targetMaxGapUs) * 1e-6)
                          .arg(utc.toIso());
         return out;
     }
     const auto pose = m_turretTrack->at(utc - turretDeltaUs);
     if (!pose) {
-        out.reason = tr("no turret sample within %1 s at %2")
+        out.reason = Tr::tr("no turret sample within %1 s at %2")
                          .arg(double(m_manifest.turretMaxGapUs) * 1e-6)
                          .arg(utc.toIso());
         return out;

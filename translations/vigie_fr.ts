@@ -33,65 +33,6 @@
     </message>
 </context>
 <context>
-    <name>vigie</name>
-    <message>
-        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
-        <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
-    </message>
-    <message>
-        <source>unknown column &apos;%1&apos;</source>
-        <translation>colonne inconnue « %1 »</translation>
-    </message>
-    <message>
-        <source>line %1: the header must name the columns utc, pan_deg and tilt_deg</source>
-        <translation>ligne %1 : l’en-tête doit nommer les colonnes utc, pan_deg et tilt_deg</translation>
-    </message>
-    <message>
-        <source>%1 fields, the header has %2</source>
-        <translation>%1 champs, l’en-tête en a %2</translation>
-    </message>
-    <message>
-        <source>utc &apos;%1&apos; is not a time</source>
-        <translation>utc « %1 » n’est pas une date</translation>
-    </message>
-    <message>
-        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
-        <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
-    </message>
-    <message>
-        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
-        <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
-    </message>
-    <message>
-        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
-        <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
-    </message>
-    <message>
-        <source>empty turret log</source>
-        <translation>journal de tourelle vide</translation>
-    </message>
-    <message>
-        <source>no turret sample (%1 rejected)</source>
-        <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
-    </message>
-    <message>
-        <source>frame index &apos;%1&apos;, expected %2</source>
-        <translation>indice d’image « %1 », %2 attendu</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a time</source>
-        <translation>« %1 » n’est pas une date</translation>
-    </message>
-    <message>
-        <source>frame %1 at %2 is not after frame %3</source>
-        <translation>l’image %1 à %2 ne suit pas l’image %3</translation>
-    </message>
-    <message>
-        <source>no frame time</source>
-        <translation>aucun horodatage d’image</translation>
-    </message>
-</context>
-<context>
     <name>vigie::AnnotationEditor</name>
     <message>
         <source>Draw %1 box</source>
@@ -164,9 +105,26 @@
         <source>no turret sample within %1 s at %2</source>
         <translation>aucun échantillon de tourelle à moins de %1 s de %2</translation>
     </message>
-</context>
-<context>
-    <name>vigie::CampaignManifest</name>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>%1 is outside [%2, %3]</source>
+        <translation>%1 est hors de [%2, %3]</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne</translation>
+    </message>
     <message>
         <source>%1:%2: invalid JSON: %3</source>
         <translation>%1:%2 : JSON invalide : %3</translation>
@@ -190,10 +148,6 @@
     <message>
         <source>must be a non-empty array</source>
         <translation>doit être un tableau non vide</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is used twice</source>
@@ -223,6 +177,13 @@
         <source>must hold numbers</source>
         <translation>doit contenir des nombres</translation>
     </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos; (ignored)</source>
+        <translation>%1 : clé inconnue « %2 » (ignorée)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::CampaignManifest</name>
     <message>
         <source>not a JSON object (%1)</source>
         <translation>pas un objet JSON (%1)</translation>
@@ -334,22 +295,6 @@
     <message>
         <source>No accepted or corrected box on this camera yet: accept or draw some boxes first</source>
         <translation>Aucune boîte acceptée ou corrigée sur cette caméra : acceptez ou dessinez d&apos;abord des boîtes</translation>
-    </message>
-    <message>
-        <source>Training on %1 labelled frames of %2, validating on %3 frames from frame %4 on</source>
-        <translation>Entraînement sur %1 images annotées de %2, validation sur %3 images à partir de l&apos;image %4</translation>
-    </message>
-    <message>
-        <source>Training cancelled</source>
-        <translation>Entraînement annulé</translation>
-    </message>
-    <message>
-        <source>The checkpoint already has %1 epochs: ask for more</source>
-        <translation>Le point de reprise a déjà %1 époques : demandez-en davantage</translation>
-    </message>
-    <message>
-        <source>Training cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
-        <translation>Entraînement annulé pendant l&apos;époque %1 ; le point de reprise de l&apos;époque %2 est conservé</translation>
     </message>
 </context>
 <context>
@@ -1004,18 +949,11 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
 </context>
 <context>
-    <name>vigie::ParseReport</name>
+    <name>vigie::Nmea</name>
     <message>
-        <source>%1 lines: %2 accepted, %3 skipped, %4 rejected</source>
-        <translation>%1 lignes : %2 acceptées, %3 ignorées, %4 rejetées</translation>
+        <source>%1 field %2 (%3) &apos;%4&apos; is malformed</source>
+        <translation>%1 champ %2 (%3) « %4 » mal formé</translation>
     </message>
-    <message>
-        <source>cannot open: %1</source>
-        <translation>ouverture impossible : %1</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::Parser</name>
     <message>
         <source>no checksum</source>
         <translation>pas de somme de contrôle</translation>
@@ -1044,57 +982,16 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <source>no valid NMEA sentence: %1 rejected</source>
         <translation>aucune phrase NMEA valide : %1 rejetées</translation>
     </message>
+</context>
+<context>
+    <name>vigie::ParseReport</name>
     <message>
-        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
-        <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
+        <source>%1 lines: %2 accepted, %3 skipped, %4 rejected</source>
+        <translation>%1 lignes : %2 acceptées, %3 ignorées, %4 rejetées</translation>
     </message>
     <message>
-        <source>no solution row (%1 rejected)</source>
-        <translation>aucune ligne de solution (%1 rejetées)</translation>
-    </message>
-    <message>
-        <source>unreadable &apos;ref pos&apos;</source>
-        <translation>« ref pos » illisible</translation>
-    </message>
-    <message>
-        <source>empty row</source>
-        <translation>ligne vide</translation>
-    </message>
-    <message>
-        <source>truncated row</source>
-        <translation>ligne tronquée</translation>
-    </message>
-    <message>
-        <source>time &apos;%1 %2&apos; is malformed</source>
-        <translation>instant « %1 %2 » mal formé</translation>
-    </message>
-    <message>
-        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
-        <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
-    </message>
-    <message>
-        <source>%1 columns, expected at least %2</source>
-        <translation>%1 colonnes, au moins %2 attendues</translation>
-    </message>
-    <message>
-        <source>column %1 &apos;%2&apos; is not a number</source>
-        <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
-    </message>
-    <message>
-        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
-        <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
-    </message>
-    <message>
-        <source>position out of range: latitude %1, longitude %2</source>
-        <translation>position hors limites : latitude %1, longitude %2</translation>
-    </message>
-    <message>
-        <source>Q flag %1 is not 0 to 6</source>
-        <translation>l’indicateur Q %1 n’est pas compris entre 0 et 6</translation>
-    </message>
-    <message>
-        <source>Q flag 0: no solution</source>
-        <translation>indicateur Q 0 : pas de solution</translation>
+        <source>cannot open: %1</source>
+        <translation>ouverture impossible : %1</translation>
     </message>
 </context>
 <context>
@@ -1176,29 +1073,6 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>Proposer: step %1 of %2, loss %3</source>
         <translation>Proposeur : pas %1 sur %2, perte %3</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::Reader</name>
-    <message>
-        <source>missing</source>
-        <translation>absent</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
-    </message>
-    <message>
-        <source>must be a number</source>
-        <translation>doit être un nombre</translation>
-    </message>
-    <message>
-        <source>%1 is outside [%2, %3]</source>
-        <translation>%1 est hors de [%2, %3]</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>doit être une chaîne</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1162,61 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>False positives</source>
         <translation>Faux positifs</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::RtklibPos</name>
+    <message>
+        <source>not an RTKLIB solution: no &apos;%&apos; header and no solution row</source>
+        <translation>pas une solution RTKLIB : ni en-tête « % » ni ligne de solution</translation>
+    </message>
+    <message>
+        <source>no solution row (%1 rejected)</source>
+        <translation>aucune ligne de solution (%1 rejetées)</translation>
+    </message>
+    <message>
+        <source>unreadable &apos;ref pos&apos;</source>
+        <translation>« ref pos » illisible</translation>
+    </message>
+    <message>
+        <source>empty row</source>
+        <translation>ligne vide</translation>
+    </message>
+    <message>
+        <source>truncated row</source>
+        <translation>ligne tronquée</translation>
+    </message>
+    <message>
+        <source>time &apos;%1 %2&apos; is malformed</source>
+        <translation>instant « %1 %2 » mal formé</translation>
+    </message>
+    <message>
+        <source>GPS week/time of week &apos;%1 %2&apos; is malformed</source>
+        <translation>semaine GPS/temps de semaine « %1 %2 » mal formé</translation>
+    </message>
+    <message>
+        <source>%1 columns, expected at least %2</source>
+        <translation>%1 colonnes, au moins %2 attendues</translation>
+    </message>
+    <message>
+        <source>column %1 &apos;%2&apos; is not a number</source>
+        <translation>la colonne %1 « %2 » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>an ENU baseline row needs the header&apos;s &apos;ref pos&apos;</source>
+        <translation>une ligne de ligne de base ENU requiert le « ref pos » de l’en-tête</translation>
+    </message>
+    <message>
+        <source>position out of range: latitude %1, longitude %2</source>
+        <translation>position hors limites : latitude %1, longitude %2</translation>
+    </message>
+    <message>
+        <source>Q flag %1 is not 0 to 6</source>
+        <translation>l’indicateur Q %1 n’est pas compris entre 0 et 6</translation>
+    </message>
+    <message>
+        <source>Q flag 0: no solution</source>
+        <translation>indicateur Q 0 : pas de solution</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1411,61 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>Epoch %1/%2, step %3/%4 · loss %5 · %6 samples/s · %7 left</source>
         <translation>Époque %1/%2, pas %3/%4 · perte %5 · %6 échantillons/s · reste %7</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::TurretLog</name>
+    <message>
+        <source>unknown column &apos;%1&apos;</source>
+        <translation>colonne inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>line %1: the header must name the columns utc, pan_deg and tilt_deg</source>
+        <translation>ligne %1 : l’en-tête doit nommer les colonnes utc, pan_deg et tilt_deg</translation>
+    </message>
+    <message>
+        <source>%1 fields, the header has %2</source>
+        <translation>%1 champs, l’en-tête en a %2</translation>
+    </message>
+    <message>
+        <source>utc &apos;%1&apos; is not a time</source>
+        <translation>utc « %1 » n’est pas une date</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not an angle within ±%3°</source>
+        <translation>%1 « %2 » n’est pas un angle compris dans ±%3°</translation>
+    </message>
+    <message>
+        <source>hfov_deg.%1 &apos;%2&apos; is not a field of view in (0°, 180°)</source>
+        <translation>hfov_deg.%1 « %2 » n’est pas un champ de vue dans ]0°, 180°[</translation>
+    </message>
+    <message>
+        <source>time %1 does not follow the previous sample&apos;s (%2)</source>
+        <translation>l’instant %1 ne suit pas celui de l’échantillon précédent (%2)</translation>
+    </message>
+    <message>
+        <source>empty turret log</source>
+        <translation>journal de tourelle vide</translation>
+    </message>
+    <message>
+        <source>no turret sample (%1 rejected)</source>
+        <translation>aucun échantillon de tourelle (%1 rejetés)</translation>
+    </message>
+    <message>
+        <source>frame index &apos;%1&apos;, expected %2</source>
+        <translation>indice d’image « %1 », %2 attendu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time</source>
+        <translation>« %1 » n’est pas une date</translation>
+    </message>
+    <message>
+        <source>frame %1 at %2 is not after frame %3</source>
+        <translation>l’image %1 à %2 ne suit pas l’image %3</translation>
+    </message>
+    <message>
+        <source>no frame time</source>
+        <translation>aucun horodatage d’image</translation>
     </message>
 </context>
 <context>
@@ -1715,10 +1699,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>train : une campagne tenue à part (avec son ground_truth.json) évaluée après chaque époque.</translation>
     </message>
     <message>
-        <source>train: continue from the checkpoint beside --out.</source>
-        <translation>train : reprendre depuis le point de reprise à côté de --out.</translation>
-    </message>
-    <message>
         <source>train: where to write the weights (default: models/ beside the dataset).</source>
         <translation>train : où écrire les poids (par défaut : models/ à côté du jeu de données).</translation>
     </message>
@@ -1791,22 +1771,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <source>%1: %2 frames with boxes, %3 without target: %4 crops with a drone, %5 without</source>
-        <translation>%1 : %2 images avec boîtes, %3 sans cible : %4 imagettes avec un drone, %5 sans</translation>
-    </message>
-    <message>
-        <source>resuming after epoch %1 from %2</source>
-        <translation>reprise après l&apos;époque %1 depuis %2</translation>
-    </message>
-    <message>
-        <source>epoch %1/%2  loss %3  %4 samples/s</source>
-        <translation>époque %1/%2  perte %3  %4 échantillons/s</translation>
-    </message>
-    <message>
-        <source>  val AP50 %1</source>
-        <translation>  AP50 val. %1</translation>
-    </message>
-    <message>
         <source>Registered %1 (%2)</source>
         <translation>Enregistré %1 (%2)</translation>
     </message>
@@ -1861,6 +1825,10 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>detect, evaluate: the box edge is half this quantile of the drone&apos;s contrast above the noise (default 0.5; 1: half its peak).</source>
         <translation>detect, evaluate : le bord de la boîte est à la moitié de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : la moitié de son pic).</translation>
+    </message>
+    <message>
+        <source>train: continue the camera&apos;s last run (the workstation&apos;s or the CLI&apos;s) from its checkpoint in models/ beside the dataset.</source>
+        <translation>train : reprendre le dernier entraînement de la caméra (celui de la station ou de la CLI) à son point de reprise dans models/ à côté du jeu de données.</translation>
     </message>
 </context>
 <context>
@@ -2583,10 +2551,111 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
         <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
     </message>
+</context>
+<context>
+    <name>vigie::db::Dataset</name>
+    <message>
+        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
+        <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
+    </message>
+    <message>
+        <source>%1: no such dataset</source>
+        <translation>%1 : jeu de données introuvable</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie dataset (not an SQLite file)</source>
+        <translation>%1 : pas un jeu de données Vigie (pas un fichier SQLite)</translation>
+    </message>
+    <message>
+        <source>%1: cannot switch the dataset to WAL mode</source>
+        <translation>%1 : impossible de passer le jeu de données en mode WAL</translation>
+    </message>
+    <message>
+        <source>%1: the dataset is damaged: %2</source>
+        <translation>%1 : le jeu de données est endommagé : %2</translation>
+    </message>
+    <message>
+        <source>row %1 of %2 points to a missing %3</source>
+        <translation>la ligne %1 de %2 désigne un %3 absent</translation>
+    </message>
+    <message>
+        <source>a class needs a name</source>
+        <translation>une classe requiert un nom</translation>
+    </message>
+    <message>
+        <source>%1: box %2 does not exist</source>
+        <translation>%1 : la boîte %2 n’existe pas</translation>
+    </message>
     <message>
         <source>%1: the dataset is locked by another Vigie (waited 5 s)</source>
         <translation>%1 : le jeu de données est verrouillé par un autre Vigie (attente de 5 s)</translation>
     </message>
+    <message>
+        <source>%1: schema version %2 is newer than this Vigie knows (%3): upgrade Vigie</source>
+        <translation>%1 : la version de schéma %2 est plus récente que celle que connaît ce Vigie (%3) : mettez Vigie à jour</translation>
+    </message>
+    <message>
+        <source>%1: not a Vigie dataset (tables without a schema version)</source>
+        <translation>%1 : pas un jeu de données Vigie (des tables sans version de schéma)</translation>
+    </message>
+    <message>
+        <source>migration %1 is missing from this build</source>
+        <translation>la migration %1 manque à cette version</translation>
+    </message>
+    <message>
+        <source>migration to version %1 failed: %2</source>
+        <translation>échec de la migration vers la version %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::db::DatasetSession</name>
+    <message>
+        <source>no dataset is open</source>
+        <translation>aucun jeu de données n’est ouvert</translation>
+    </message>
+    <message>
+        <source>%1: box on %2 frame %3 not saved: %4</source>
+        <translation>%1 : boîte sur %2 image %3 non enregistrée : %4</translation>
+    </message>
+    <message>
+        <source>unknown frame</source>
+        <translation>image inconnue</translation>
+    </message>
+    <message>
+        <source>%1: flags of %2 frame %3 not saved: %4</source>
+        <translation>%1 : marques de %2 image %3 non enregistrées : %4</translation>
+    </message>
+    <message>
+        <source>Opening the dataset</source>
+        <translation>Ouverture du jeu de données</translation>
+    </message>
+    <message>
+        <source>Registering the frames of %1</source>
+        <translation>Enregistrement des images de %1</translation>
+    </message>
+    <message>
+        <source>Geometric proposals for %1</source>
+        <translation>Propositions géométriques pour %1</translation>
+    </message>
+    <message>
+        <source>%1 (not retried)</source>
+        <translation>%1 (pas de nouvel essai)</translation>
+    </message>
+    <message>
+        <source>%1; retrying</source>
+        <translation>%1 ; nouvel essai</translation>
+    </message>
+    <message>
+        <source>%1: a run of %2 boxes on %3 not saved: %4</source>
+        <translation>%1 : un lot de %2 boîtes sur %3 non enregistré : %4</translation>
+    </message>
+    <message>
+        <source>the box has no row in the dataset</source>
+        <translation>la boîte n’a pas de ligne dans le jeu de données</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::db::Exchange</name>
     <message>
         <source>no class named &apos;%1&apos; in the dataset</source>
         <translation>aucune classe nommée « %1 » dans le jeu de données</translation>
@@ -2594,6 +2663,30 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>no camera named &apos;%1&apos; in the dataset</source>
         <translation>aucune caméra nommée « %1 » dans le jeu de données</translation>
+    </message>
+    <message>
+        <source>anti-uav-txt is an import format; export anti-uav instead</source>
+        <translation>anti-uav-txt est un format d’import ; exportez plutôt en anti-uav</translation>
+    </message>
+    <message>
+        <source>%1: refusing to write outside the export folder</source>
+        <translation>%1 : écriture hors du dossier d’export refusée</translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation>export annulé</translation>
+    </message>
+    <message>
+        <source>exporting images needs the videos (or pass --images none)</source>
+        <translation>exporter les images requiert les vidéos (ou passez --images none)</translation>
+    </message>
+    <message>
+        <source>%1 frame %2: %3</source>
+        <translation>%1 image %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the image</source>
+        <translation>%1 : écriture de l’image impossible</translation>
     </message>
     <message>
         <source>%1: no annotations/*.json</source>
@@ -2801,134 +2894,6 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
-    <name>vigie::db::Dataset</name>
-    <message>
-        <source>Qt&apos;s SQLite driver is missing: install libqt6sql6-sqlite</source>
-        <translation>le pilote SQLite de Qt est absent : installez libqt6sql6-sqlite</translation>
-    </message>
-    <message>
-        <source>%1: no such dataset</source>
-        <translation>%1 : jeu de données introuvable</translation>
-    </message>
-    <message>
-        <source>%1: not a Vigie dataset (not an SQLite file)</source>
-        <translation>%1 : pas un jeu de données Vigie (pas un fichier SQLite)</translation>
-    </message>
-    <message>
-        <source>%1: cannot switch the dataset to WAL mode</source>
-        <translation>%1 : impossible de passer le jeu de données en mode WAL</translation>
-    </message>
-    <message>
-        <source>%1: the dataset is damaged: %2</source>
-        <translation>%1 : le jeu de données est endommagé : %2</translation>
-    </message>
-    <message>
-        <source>row %1 of %2 points to a missing %3</source>
-        <translation>la ligne %1 de %2 désigne un %3 absent</translation>
-    </message>
-    <message>
-        <source>a class needs a name</source>
-        <translation>une classe requiert un nom</translation>
-    </message>
-    <message>
-        <source>%1: box %2 does not exist</source>
-        <translation>%1 : la boîte %2 n’existe pas</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::db::Dataset::Impl</name>
-    <message>
-        <source>%1: schema version %2 is newer than this Vigie knows (%3): upgrade Vigie</source>
-        <translation>%1 : la version de schéma %2 est plus récente que celle que connaît ce Vigie (%3) : mettez Vigie à jour</translation>
-    </message>
-    <message>
-        <source>%1: not a Vigie dataset (tables without a schema version)</source>
-        <translation>%1 : pas un jeu de données Vigie (des tables sans version de schéma)</translation>
-    </message>
-    <message>
-        <source>migration %1 is missing from this build</source>
-        <translation>la migration %1 manque à cette version</translation>
-    </message>
-    <message>
-        <source>migration to version %1 failed: %2</source>
-        <translation>échec de la migration vers la version %1 : %2</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::db::DatasetSession</name>
-    <message>
-        <source>no dataset is open</source>
-        <translation>aucun jeu de données n’est ouvert</translation>
-    </message>
-    <message>
-        <source>%1: box on %2 frame %3 not saved: %4</source>
-        <translation>%1 : boîte sur %2 image %3 non enregistrée : %4</translation>
-    </message>
-    <message>
-        <source>unknown frame</source>
-        <translation>image inconnue</translation>
-    </message>
-    <message>
-        <source>%1: flags of %2 frame %3 not saved: %4</source>
-        <translation>%1 : marques de %2 image %3 non enregistrées : %4</translation>
-    </message>
-    <message>
-        <source>Opening the dataset</source>
-        <translation>Ouverture du jeu de données</translation>
-    </message>
-    <message>
-        <source>Registering the frames of %1</source>
-        <translation>Enregistrement des images de %1</translation>
-    </message>
-    <message>
-        <source>Geometric proposals for %1</source>
-        <translation>Propositions géométriques pour %1</translation>
-    </message>
-    <message>
-        <source>%1 (not retried)</source>
-        <translation>%1 (pas de nouvel essai)</translation>
-    </message>
-    <message>
-        <source>%1; retrying</source>
-        <translation>%1 ; nouvel essai</translation>
-    </message>
-    <message>
-        <source>%1: a run of %2 boxes on %3 not saved: %4</source>
-        <translation>%1 : un lot de %2 boîtes sur %3 non enregistré : %4</translation>
-    </message>
-    <message>
-        <source>the box has no row in the dataset</source>
-        <translation>la boîte n’a pas de ligne dans le jeu de données</translation>
-    </message>
-</context>
-<context>
-    <name>vigie::db::Exporter</name>
-    <message>
-        <source>anti-uav-txt is an import format; export anti-uav instead</source>
-        <translation>anti-uav-txt est un format d’import ; exportez plutôt en anti-uav</translation>
-    </message>
-    <message>
-        <source>%1: refusing to write outside the export folder</source>
-        <translation>%1 : écriture hors du dossier d’export refusée</translation>
-    </message>
-    <message>
-        <source>export cancelled</source>
-        <translation>export annulé</translation>
-    </message>
-    <message>
-        <source>exporting images needs the videos (or pass --images none)</source>
-        <translation>exporter les images requiert les vidéos (ou passez --images none)</translation>
-    </message>
-    <message>
-        <source>%1 frame %2: %3</source>
-        <translation>%1 image %2 : %3</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the image</source>
-        <translation>%1 : écriture de l’image impossible</translation>
-    </message>
-</context>
-<context>
     <name>vigie::inference::CenterNet</name>
     <message>
         <source>unknown architecture &apos;%1&apos;</source>
@@ -3047,6 +3012,14 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <source>frame %1 has no time on the campaign&apos;s clock</source>
         <translation>l’image %1 n’a pas d’heure sur l’horloge de la campagne</translation>
     </message>
+    <message>
+        <source>%1, frame %2: %3</source>
+        <translation>%1, image %2 : %3</translation>
+    </message>
+    <message>
+        <source>camera %1: %2 frames have no time on the campaign&apos;s clock and were passed over</source>
+        <translation>caméra %1 : %2 images n’ont pas d’instant sur l’horloge de la campagne et ont été sautées</translation>
+    </message>
 </context>
 <context>
     <name>vigie::inference::WildcatNet</name>
@@ -3155,6 +3128,76 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
+    <name>vigie::jobs::DetectorTraining</name>
+    <message>
+        <source>no campaign to train on</source>
+        <translation>aucune campagne sur laquelle entraîner</translation>
+    </message>
+    <message>
+        <source>No accepted or corrected box on this camera yet: accept or draw some boxes first</source>
+        <translation>Aucune boîte acceptée ou corrigée sur cette caméra : acceptez ou dessinez d&apos;abord des boîtes</translation>
+    </message>
+    <message>
+        <source>The checkpoint already has %1 epochs: ask for more</source>
+        <translation>Le point de reprise a déjà %1 époques : demandez-en davantage</translation>
+    </message>
+    <message>
+        <source>Resuming after epoch %1 from %2</source>
+        <translation>Reprise après l’époque %1 depuis %2</translation>
+    </message>
+    <message>
+        <source>Training on %1 labelled frames of %2, validating on %3 frames%4</source>
+        <translation>Entraînement sur %1 images annotées de %2, validation sur %3 images%4</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> de %1</translation>
+    </message>
+    <message>
+        <source> from frame %1 on</source>
+        <translation> à partir de l’image %1</translation>
+    </message>
+    <message>
+        <source>Cutting crops from %1</source>
+        <translation>Découpe des imagettes de %1</translation>
+    </message>
+    <message>
+        <source>Training cancelled</source>
+        <translation>Entraînement annulé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 frames with boxes, %3 without target: %4 crops with a drone, %5 without</source>
+        <translation>%1 : %2 images avec boîtes, %3 sans cible : %4 imagettes avec un drone, %5 sans</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2</source>
+        <translation>Époque %1/%2</translation>
+    </message>
+    <message>
+        <source>Training cancelled during epoch %1; the checkpoint of epoch %2 is kept</source>
+        <translation>Entraînement annulé pendant l&apos;époque %1 ; le point de reprise de l&apos;époque %2 est conservé</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2  loss %3  %4 samples/s%5</source>
+        <translation>époque %1/%2  perte %3  %4 échantillons/s%5</translation>
+    </message>
+    <message>
+        <source>  val AP50 %1</source>
+        <translation>  AP50 val. %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::media::CampaignVideo</name>
+    <message>
+        <source>camera %1: its frames are clocked at first_frame_utc + i/fps: %2</source>
+        <translation>caméra %1 : ses images sont datées par first_frame_utc + i/fps : %2</translation>
+    </message>
+</context>
+<context>
     <name>vigie::media::VideoDecoder</name>
     <message>
         <source>%1: no such file</source>
@@ -3204,16 +3247,9 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <source>%1: frame %2 cannot be decoded (damaged or missing data)</source>
         <translation>%1 : l’image %2 ne peut être décodée (données endommagées ou manquantes)</translation>
     </message>
-</context>
-<context>
-    <name>vigie::media::VideoDecoder::Impl</name>
     <message>
         <source>%1: cannot seek to frame %2: %3</source>
         <translation>%1 : positionnement impossible sur l’image %2 : %3</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>interrompu</translation>
     </message>
 </context>
 <context>
@@ -3250,9 +3286,6 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <source>%1: cannot finish the file: %2</source>
         <translation>%1 : impossible de terminer le fichier : %2</translation>
     </message>
-</context>
-<context>
-    <name>vigie::media::VideoEncoder::Impl</name>
     <message>
         <source>%1: encoding failed: %2</source>
         <translation>%1 : échec de l’encodage : %2</translation>
@@ -3296,9 +3329,6 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <source>frames</source>
         <translation>images</translation>
     </message>
-</context>
-<context>
-    <name>vigie::synth::Config</name>
     <message>
         <source>%1 must be a number in [%2, %3]</source>
         <translation>%1 doit être un nombre dans [%2, %3]</translation>

@@ -21,10 +21,11 @@ namespace vigie::media {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::media::VideoDecoder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::media::VideoDecoder)
+};
 
 struct FormatCloser
 {
@@ -137,11 +138,11 @@ std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Opti
     if (!sequence) {
         const QFileInfo fi(path);
         if (!fi.exists()) {
-            *error = tr("%1: no such file").arg(path);
+            *error = Tr::tr("%1: no such file").arg(path);
             return nullptr;
         }
         if (fi.size() == 0) {
-            *error = tr("%1: empty file").arg(path);
+            *error = Tr::tr("%1: empty file").arg(path);
             return nullptr;
         }
     }
@@ -150,21 +151,21 @@ std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Opti
     const QByteArray local = QFile::encodeName(path);
     int rc = avformat_open_input(&raw, local.constData(), forced, nullptr);
     if (rc < 0) {
-        *error = tr("%1: cannot open: %2").arg(path, avError(rc));
+        *error = Tr::tr("%1: cannot open: %2").arg(path, avError(rc));
         return nullptr;
     }
     d.format.reset(raw);
     rc = avformat_find_stream_info(raw, nullptr);
     if (rc < 0) {
-        *error = tr("%1: cannot read stream information: %2").arg(path, avError(rc));
+        *error = Tr::tr("%1: cannot read stream information: %2").arg(path, avError(rc));
         return nullptr;
     }
     const AVCodec *codec = nullptr;
     d.streamIndex = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (d.streamIndex < 0) {
         *error = d.streamIndex == AVERROR_DECODER_NOT_FOUND
-                     ? tr("%1: no decoder for its video codec").arg(path)
-                     : tr("%1: no video stream").arg(path);
+                     ? Tr::tr("%1: no decoder for its video codec").arg(path)
+                     : Tr::tr("%1: no video stream").arg(path);
         return nullptr;
     }
     d.stream = raw->streams[d.streamIndex];
@@ -180,12 +181,12 @@ std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Opti
     ctx->pkt_timebase = d.stream->time_base;
     rc = avcodec_open2(ctx, codec, nullptr);
     if (rc < 0) {
-        *error = tr("%1: cannot open the %2 decoder: %3")
+        *error = Tr::tr("%1: cannot open the %2 decoder: %3")
                      .arg(path, QString::fromLatin1(codec->name), avError(rc));
         return nullptr;
     }
     if (ctx->width <= 0 || ctx->height <= 0) {
-        *error = tr("%1: the video stream has no frame size").arg(path);
+        *error = Tr::tr("%1: the video stream has no frame size").arg(path);
         return nullptr;
     }
 
@@ -208,7 +209,7 @@ std::unique_ptr<VideoDecoder> VideoDecoder::open(const QString &path, const Opti
             d.index.save(options.indexPath);
     }
     if (d.index.count() == 0) {
-        *error = tr("%1: the video stream has no frame").arg(path);
+        *error = Tr::tr("%1: the video stream has no frame").arg(path);
         return nullptr;
     }
 
@@ -433,7 +434,7 @@ bool VideoDecoder::Impl::seekTo(std::int64_t keyIndex, QString *error)
     }
     if (rc < 0) {
         if (error)
-            *error = tr("%1: cannot seek to frame %2: %3").arg(info.path, QString::number(keyIndex), avError(rc));
+            *error = Tr::tr("%1: cannot seek to frame %2: %3").arg(info.path, QString::number(keyIndex), avError(rc));
         positioned = false;
         return false;
     }
@@ -469,7 +470,7 @@ bool VideoDecoder::Impl::decodeSome(QString *error)
     while (pending.size() == before) {
         if (interrupt && interrupt->load()) {
             if (error)
-                *error = tr("interrupted");
+                *error = Tr::tr("interrupted");
             return false;
         }
         // Take every frame the decoder has ready.
@@ -586,7 +587,7 @@ std::optional<VideoFrame> VideoDecoder::frame(std::int64_t n, QString *error)
     Impl &i = *d;
     if (n < 0 || n >= i.index.count()) {
         if (error)
-            *error = tr("%1: no frame %2 (the video has %3)")
+            *error = Tr::tr("%1: no frame %2 (the video has %3)")
                          .arg(i.info.path, QString::number(n), QString::number(i.index.count()));
         return std::nullopt;
     }
@@ -637,7 +638,7 @@ std::optional<VideoFrame> VideoDecoder::frame(std::int64_t n, QString *error)
                 break;
             QString why;
             if (!i.decodeSome(&why)) {
-                if (why == tr("interrupted")) {
+                if (why == Tr::tr("interrupted")) {
                     if (error)
                         *error = why;
                     return std::nullopt;
@@ -649,7 +650,7 @@ std::optional<VideoFrame> VideoDecoder::frame(std::int64_t n, QString *error)
             return found;
     }
     if (error)
-        *error = tr("%1: frame %2 cannot be decoded (damaged or missing data)")
+        *error = Tr::tr("%1: frame %2 cannot be decoded (damaged or missing data)")
                      .arg(i.info.path, QString::number(n));
     return std::nullopt;
 }

@@ -17,10 +17,11 @@ namespace vigie::media {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::media::VideoEncoder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::media::VideoEncoder)
+};
 
 } // namespace
 
@@ -54,7 +55,7 @@ struct VideoEncoder::Impl
     {
         int rc = avcodec_send_frame(codec, f);
         if (rc < 0 && rc != AVERROR_EOF) {
-            *error = tr("%1: encoding failed: %2").arg(path, avError(rc));
+            *error = Tr::tr("%1: encoding failed: %2").arg(path, avError(rc));
             return false;
         }
         while (true) {
@@ -62,7 +63,7 @@ struct VideoEncoder::Impl
             if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
                 return true;
             if (rc < 0) {
-                *error = tr("%1: encoding failed: %2").arg(path, avError(rc));
+                *error = Tr::tr("%1: encoding failed: %2").arg(path, avError(rc));
                 return false;
             }
             // Encoders leave the duration at 0; without it the MP4 muxer's edit list ends one
@@ -73,7 +74,7 @@ struct VideoEncoder::Impl
             packet->stream_index = stream->index;
             rc = av_interleaved_write_frame(format, packet);
             if (rc < 0) {
-                *error = tr("%1: writing failed: %2").arg(path, avError(rc));
+                *error = Tr::tr("%1: writing failed: %2").arg(path, avError(rc));
                 return false;
             }
         }
@@ -108,17 +109,17 @@ std::unique_ptr<VideoEncoder> VideoEncoder::open(const QString &path, const Sett
     const QByteArray local = QFile::encodeName(path);
     int rc = avformat_alloc_output_context2(&d.format, nullptr, nullptr, local.constData());
     if (rc < 0 || !d.format) {
-        *error = tr("%1: no container for this file name: %2").arg(path, avError(rc));
+        *error = Tr::tr("%1: no container for this file name: %2").arg(path, avError(rc));
         return nullptr;
     }
     const AVCodec *codec = avcodec_find_encoder_by_name(s.codec.toLatin1().constData());
     if (!codec) {
-        *error = tr("FFmpeg has no %1 encoder").arg(s.codec);
+        *error = Tr::tr("FFmpeg has no %1 encoder").arg(s.codec);
         return nullptr;
     }
     const AVPixelFormat pixfmt = av_get_pix_fmt(s.pixelFormat.toLatin1().constData());
     if (pixfmt == AV_PIX_FMT_NONE) {
-        *error = tr("unknown pixel format %1").arg(s.pixelFormat);
+        *error = Tr::tr("unknown pixel format %1").arg(s.pixelFormat);
         return nullptr;
     }
     d.stream = avformat_new_stream(d.format, nullptr);
@@ -148,7 +149,7 @@ std::unique_ptr<VideoEncoder> VideoEncoder::open(const QString &path, const Sett
     }
     rc = avcodec_open2(d.codec, codec, nullptr);
     if (rc < 0) {
-        *error = tr("%1: cannot open the %2 encoder: %3").arg(path, s.codec, avError(rc));
+        *error = Tr::tr("%1: cannot open the %2 encoder: %3").arg(path, s.codec, avError(rc));
         return nullptr;
     }
     avcodec_parameters_from_context(d.stream->codecpar, d.codec);
@@ -156,7 +157,7 @@ std::unique_ptr<VideoEncoder> VideoEncoder::open(const QString &path, const Sett
     if (!(d.format->oformat->flags & AVFMT_NOFILE)) {
         rc = avio_open(&d.format->pb, local.constData(), AVIO_FLAG_WRITE);
         if (rc < 0) {
-            *error = tr("%1: cannot write: %2").arg(path, avError(rc));
+            *error = Tr::tr("%1: cannot write: %2").arg(path, avError(rc));
             return nullptr;
         }
     }
@@ -166,7 +167,7 @@ std::unique_ptr<VideoEncoder> VideoEncoder::open(const QString &path, const Sett
     rc = avformat_write_header(d.format, &opts);
     av_dict_free(&opts);
     if (rc < 0) {
-        *error = tr("%1: cannot write the header: %2").arg(path, avError(rc));
+        *error = Tr::tr("%1: cannot write the header: %2").arg(path, avError(rc));
         return nullptr;
     }
     d.frame = av_frame_alloc();
@@ -182,7 +183,7 @@ bool VideoEncoder::write(const QImage &image, QString *error)
 {
     Impl &d = *this->d;
     if (image.width() != d.settings.width || image.height() != d.settings.height) {
-        *error = tr("%1: frame of %2×%3, the video is %4×%5")
+        *error = Tr::tr("%1: frame of %2×%3, the video is %4×%5")
                      .arg(d.path).arg(image.width()).arg(image.height()).arg(d.settings.width).arg(d.settings.height);
         return false;
     }
@@ -215,7 +216,7 @@ bool VideoEncoder::finish(QString *error)
         return false;
     const int rc = av_write_trailer(d.format);
     if (rc < 0) {
-        *error = tr("%1: cannot finish the file: %2").arg(d.path, avError(rc));
+        *error = Tr::tr("%1: cannot finish the file: %2").arg(d.path, avError(rc));
         return false;
     }
     return true;

@@ -28,10 +28,11 @@ namespace vigie::synth {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::synth", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::synth)
+};
 
 constexpr double d2r = std::numbers::pi / 180.0;
 constexpr double r2d = 180.0 / std::numbers::pi;
@@ -586,7 +587,7 @@ bool Config::apply(const QJsonObject &o, QString *error)
         const QJsonValue v = it.value();
         auto number = [&](double &target, double lo, double hi) {
             if (!v.isDouble() || v.toDouble() < lo || v.toDouble() > hi) {
-                *error = tr("%1 must be a number in [%2, %3]").arg(k).arg(lo).arg(hi);
+                *error = Tr::tr("%1 must be a number in [%2, %3]").arg(k).arg(lo).arg(hi);
                 return false;
             }
             target = v.toDouble();
@@ -594,7 +595,7 @@ bool Config::apply(const QJsonObject &o, QString *error)
         };
         auto flag = [&](bool &target) {
             if (!v.isBool()) {
-                *error = tr("%1 must be true or false").arg(k);
+                *error = Tr::tr("%1 must be true or false").arg(k);
                 return false;
             }
             target = v.toBool();
@@ -624,9 +625,9 @@ bool Config::apply(const QJsonObject &o, QString *error)
             irOutput = v.toString();
             ok = irOutput == QLatin1String("video8") || irOutput == QLatin1String("png16") || irOutput == QLatin1String("ffv1-16");
             if (!ok)
-                *error = tr("ir_output must be video8, png16 or ffv1-16");
+                *error = Tr::tr("ir_output must be video8, png16 or ffv1-16");
         } else {
-            *error = tr("unknown setting '%1'").arg(k);
+            *error = Tr::tr("unknown setting '%1'").arg(k);
             ok = false;
         }
         if (!ok)
@@ -665,11 +666,11 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
     if (!error)
         error = &scratch;
     if (c.durationS <= 0 || c.durationS > 3600) {
-        *error = tr("the duration must be within (0, 3600] s");
+        *error = Tr::tr("the duration must be within (0, 3600] s");
         return false;
     }
     if (!QDir().mkpath(outDir)) {
-        *error = tr("%1: cannot create the folder").arg(outDir);
+        *error = Tr::tr("%1: cannot create the folder").arg(outDir);
         return false;
     }
     const QDir dir(outDir);
@@ -741,7 +742,7 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
     ir.frames = std::int64_t(std::floor((c.durationS - ir.firstFrameS) * ir.fps));
 
     // --- Logs --------------------------------------------------------------------------
-    report(0.0, tr("logs"));
+    report(0.0, Tr::tr("logs"));
     // The receiver's solution: the truth plus RTK noise, float episodes and dropouts.
     std::vector<std::pair<double, double>> floats, gaps;
     if (c.rtkFloat) {
@@ -1053,7 +1054,7 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
                 if (!encoder->write(out, camError))
                     return false;
             } else if (!out.save(dir.filePath(QStringLiteral("ir/%1.png").arg(f, 6, 10, QLatin1Char('0'))), "PNG")) {
-                *camError = tr("%1: cannot write frame %2").arg(outDir).arg(f);
+                *camError = Tr::tr("%1: cannot write frame %2").arg(outDir).arg(f);
                 return false;
             }
             // Ground truth for this frame.
@@ -1080,7 +1081,7 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
             const std::int64_t done = ++framesDone;
             if (done % 10 == 0) {
                 const std::lock_guard lock(reportMutex);
-                report(double(done) / double(totalFrames), tr("frames"));
+                report(double(done) / double(totalFrames), Tr::tr("frames"));
             }
             if (abandon.load())
                 return false;
@@ -1169,7 +1170,7 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
     if (!save(dir.filePath(QStringLiteral("campaign.json")), QJsonDocument(manifest).toJson(QJsonDocument::Indented), error)
         || !save(dir.filePath(QStringLiteral("ground_truth.json")), QJsonDocument(truth).toJson(QJsonDocument::Compact), error))
         return false;
-    report(1.0, tr("done"));
+    report(1.0, Tr::tr("done"));
     return true;
 }
 
@@ -1185,7 +1186,7 @@ bool contactSheet(const QString &campaignDir, const QString &pngPath, int column
     const QDir dir(campaignDir);
     QFile manifestFile(dir.filePath(QStringLiteral("campaign.json"))), truthFile(dir.filePath(QStringLiteral("ground_truth.json")));
     if (!manifestFile.open(QIODevice::ReadOnly) || !truthFile.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: campaign.json and ground_truth.json are needed").arg(campaignDir);
+        *error = Tr::tr("%1: campaign.json and ground_truth.json are needed").arg(campaignDir);
         return false;
     }
     const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
@@ -1281,7 +1282,7 @@ bool contactSheet(const QString &campaignDir, const QString &pngPath, int column
     }
     p.end();
     if (!sheet.save(pngPath, "PNG")) {
-        *error = tr("%1: cannot write the contact sheet").arg(pngPath);
+        *error = Tr::tr("%1: cannot write the contact sheet").arg(pngPath);
         return false;
     }
     return true;

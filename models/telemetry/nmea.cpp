@@ -33,10 +33,11 @@ const char *fixQualityName(FixQuality quality)
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::Nmea", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::Nmea)
+};
 
 constexpr std::int64_t halfDayUs = microsecondsPerDay / 2;
 constexpr double knotsToMps = 1852.0 / 3600.0;
@@ -70,7 +71,7 @@ struct FieldError
 
 FieldError badField(std::string_view type, int index, const char *what, std::string_view value)
 {
-    return {tr("%1 field %2 (%3) '%4' is malformed")
+    return {Tr::tr("%1 field %2 (%3) '%4' is malformed")
                 .arg(QLatin1String(type.data(), qsizetype(type.size())))
                 .arg(index)
                 .arg(QLatin1String(what))
@@ -216,12 +217,12 @@ private:
         ++m_sentencesSeen;
         const size_t star = s.rfind('*');
         if (star == std::string_view::npos || star + 3 != s.size()) {
-            report.reject(lineNo, tr("no checksum"));
+            report.reject(lineNo, Tr::tr("no checksum"));
             return;
         }
         const int hi = hexValue(s[star + 1]), lo = hexValue(s[star + 2]);
         if (hi < 0 || lo < 0) {
-            report.reject(lineNo, tr("checksum '%1' is not hexadecimal")
+            report.reject(lineNo, Tr::tr("checksum '%1' is not hexadecimal")
                                       .arg(QLatin1String(s.data() + star + 1, 2)));
             return;
         }
@@ -229,7 +230,7 @@ private:
         for (size_t i = 1; i < star; ++i)
             sum ^= static_cast<unsigned char>(s[i]);
         if (sum != hi * 16 + lo) {
-            report.reject(lineNo, tr("bad checksum: computed %1, sentence says %2")
+            report.reject(lineNo, Tr::tr("bad checksum: computed %1, sentence says %2")
                                       .arg(QString::asprintf("%02X", sum),
                                            QLatin1String(s.data() + star + 1, 2)));
             return;
@@ -293,7 +294,7 @@ private:
     FieldError needFields(std::string_view type, int n, int wanted)
     {
         if (n < wanted)
-            return {tr("%1 has %2 fields, expected at least %3")
+            return {Tr::tr("%1 has %2 fields, expected at least %3")
                         .arg(QLatin1String(type.data(), qsizetype(type.size())))
                         .arg(n - 1)
                         .arg(wanted - 1)};
@@ -586,21 +587,21 @@ private:
     {
         ParseReport &report = m_result.report;
         if (m_sentencesSeen == 0) {
-            report.error = tr("no NMEA sentence found (%1 lines read)").arg(report.linesRead);
+            report.error = Tr::tr("no NMEA sentence found (%1 lines read)").arg(report.linesRead);
             return;
         }
         if (!m_pending.empty()) {
             if (m_options.assumedDate) {
                 datePending(m_options.assumedDate->microseconds(), m_pendingTod.back());
             } else {
-                report.error = tr("%1 fixes cannot be dated: no RMC or ZDA sentence gives the "
+                report.error = Tr::tr("%1 fixes cannot be dated: no RMC or ZDA sentence gives the "
                                   "date (give one with --date)")
                                    .arg(m_pending.size());
                 return;
             }
         }
         if (m_result.fixes.empty() && report.accepted == 0)
-            report.error = tr("no valid NMEA sentence: %1 rejected").arg(report.rejected);
+            report.error = Tr::tr("no valid NMEA sentence: %1 rejected").arg(report.rejected);
     }
 
     NmeaOptions m_options;

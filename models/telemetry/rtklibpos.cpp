@@ -18,10 +18,11 @@ namespace vigie {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::RtklibPos", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::RtklibPos)
+};
 
 enum class TimeSystem { Gpst, Utc, Jst };
 enum class Position { Llh, LlhDms, Ecef, Enu };
@@ -105,9 +106,9 @@ public:
         ParseReport &report = m_log.report;
         report.linesRead = lineNo;
         if (!m_sawHeader && report.accepted == 0)
-            report.error = tr("not an RTKLIB solution: no '%' header and no solution row");
+            report.error = Tr::tr("not an RTKLIB solution: no '%' header and no solution row");
         else if (report.accepted == 0)
-            report.error = tr("no solution row (%1 rejected)").arg(report.rejected);
+            report.error = Tr::tr("no solution row (%1 rejected)").arg(report.rejected);
         return std::move(m_log);
     }
 
@@ -140,7 +141,7 @@ private:
                 if (a && b && c)
                     m_refLlh = {*a, *b, *c};
                 else
-                    m_log.report.reject(lineNo, tr("unreadable 'ref pos'"));
+                    m_log.report.reject(lineNo, Tr::tr("unreadable 'ref pos'"));
             }
             return;
         }
@@ -175,24 +176,24 @@ private:
         fix.line = lineNo;
         // Time: "yyyy/mm/dd hh:mm:ss.sss" or "week tow".
         if (t.empty())
-            return tr("empty row");
+            return Tr::tr("empty row");
         if (contains(t[0], "/")) {
             if (t.size() < 2)
-                return tr("truncated row");
+                return Tr::tr("truncated row");
             const auto utc = calendarTime(t[0], t[1]);
             if (!utc)
-                return tr("time '%1 %2' is malformed")
+                return Tr::tr("time '%1 %2' is malformed")
                     .arg(QLatin1String(t[0].data(), t[0].size()),
                          QLatin1String(t[1].data(), t[1].size()));
             fix.utc = *utc;
             i = 2;
         } else {
             if (t.size() < 2)
-                return tr("truncated row");
+                return Tr::tr("truncated row");
             const auto week = parseInt(t[0]);
             const auto tow = parseDouble(t[1]);
             if (!week || !tow || *week < 0 || *week > 10000 || *tow < 0 || *tow >= 604800.5)
-                return tr("GPS week/time of week '%1 %2' is malformed")
+                return Tr::tr("GPS week/time of week '%1 %2' is malformed")
                     .arg(QLatin1String(t[0].data(), t[0].size()),
                          QLatin1String(t[1].data(), t[1].size()));
             if (m_time == TimeSystem::Gpst) {
@@ -208,13 +209,13 @@ private:
         const size_t positionTokens = m_position == Position::LlhDms ? 9 : 3;
         const size_t needed = i + positionTokens + 2 + 6;
         if (t.size() < needed)
-            return tr("%1 columns, expected at least %2").arg(t.size()).arg(needed);
+            return Tr::tr("%1 columns, expected at least %2").arg(t.size()).arg(needed);
         std::vector<double> v;
         v.reserve(t.size() - i);
         for (size_t k = i; k < t.size(); ++k) {
             const auto x = parseDouble(t[k]);
             if (!x)
-                return tr("column %1 '%2' is not a number")
+                return Tr::tr("column %1 '%2' is not a number")
                     .arg(k + 1)
                     .arg(QLatin1String(t[k].data(), qsizetype(std::min<size_t>(t[k].size(), 40))));
             v.push_back(*x);
@@ -246,7 +247,7 @@ private:
             break;
         case Position::Enu: {
             if (!m_refLlh)
-                return tr("an ENU baseline row needs the header's 'ref pos'");
+                return Tr::tr("an ENU baseline row needs the header's 'ref pos'");
             GeographicLib::LocalCartesian ref((*m_refLlh)[0], (*m_refLlh)[1], (*m_refLlh)[2]);
             ref.Reverse(v[0], v[1], v[2], lat, lon, h);
             c = 3;
@@ -254,13 +255,13 @@ private:
         }
         }
         if (std::abs(lat) > 90.0 || std::abs(lon) > 180.0)
-            return tr("position out of range: latitude %1, longitude %2").arg(lat).arg(lon);
+            return Tr::tr("position out of range: latitude %1, longitude %2").arg(lat).arg(lon);
         fix.latitudeDeg = lat;
         fix.longitudeDeg = lon;
         fix.ellipsoidalHeightM = h;
         const double q = v[c], ns = v[c + 1];
         if (q != std::floor(q) || q < 0 || q > 6)
-            return tr("Q flag %1 is not 0 to 6").arg(q);
+            return Tr::tr("Q flag %1 is not 0 to 6").arg(q);
         fix.quality = qualityFromQ(std::int64_t(q));
         fix.satellites = int(ns);
         const double *sd = &v[c + 2];
@@ -317,7 +318,7 @@ private:
             }
         }
         if (fix.quality == FixQuality::Invalid)
-            return tr("Q flag 0: no solution");
+            return Tr::tr("Q flag 0: no solution");
         ++m_log.report.accepted;
         ++m_log.report.counts[QStringLiteral("Q=%1").arg(int(q))];
         m_log.fixes.push_back(fix);

@@ -12,10 +12,11 @@ namespace vigie {
 
 namespace {
 
-QString tr(const char *text)
+/// The translation context of this file's messages (lupdate reads the same one).
+struct Tr
 {
-    return QCoreApplication::translate("vigie::TurretLog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::TurretLog)
+};
 
 QString latin(std::string_view s)
 {
@@ -97,10 +98,10 @@ TurretLog parseTurretLog(QByteArrayView data, const QString &fileName)
                 else if (name.starts_with("hfov_deg.") && name.size() > 9)
                     fovColumns.emplace_back(int(i), latin(name.substr(9)));
                 else
-                    report.reject(lineNo, tr("unknown column '%1'").arg(latin(name)));
+                    report.reject(lineNo, Tr::tr("unknown column '%1'").arg(latin(name)));
             }
             if (colUtc < 0 || colPan < 0 || colTilt < 0)
-                report.error = tr("line %1: the header must name the columns utc, pan_deg and "
+                report.error = Tr::tr("line %1: the header must name the columns utc, pan_deg and "
                                   "tilt_deg")
                                    .arg(lineNo);
             for (const auto &fov : fovColumns)
@@ -110,21 +111,21 @@ TurretLog parseTurretLog(QByteArrayView data, const QString &fileName)
         if (!report.error.isEmpty())
             return;
         if (fields.size() != columns) {
-            report.reject(lineNo, tr("%1 fields, the header has %2").arg(fields.size()).arg(columns));
+            report.reject(lineNo, Tr::tr("%1 fields, the header has %2").arg(fields.size()).arg(columns));
             return;
         }
         TurretSample s;
         s.line = lineNo;
         const auto utc = parseTime(fields[size_t(colUtc)]);
         if (!utc) {
-            report.reject(lineNo, tr("utc '%1' is not a time").arg(latin(fields[size_t(colUtc)])));
+            report.reject(lineNo, Tr::tr("utc '%1' is not a time").arg(latin(fields[size_t(colUtc)])));
             return;
         }
         s.utc = *utc;
         auto angle = [&](int col, const char *name, double limit, double &out) {
             const auto v = parseDouble(fields[size_t(col)]);
             if (!v || std::abs(*v) > limit) {
-                report.reject(lineNo, tr("%1 '%2' is not an angle within ±%3°")
+                report.reject(lineNo, Tr::tr("%1 '%2' is not an angle within ±%3°")
                                           .arg(QLatin1String(name), latin(fields[size_t(col)]))
                                           .arg(limit));
                 return false;
@@ -143,14 +144,14 @@ TurretLog parseTurretLog(QByteArrayView data, const QString &fileName)
                 continue;
             const auto v = parseDouble(f);
             if (!v || *v <= 0.0 || *v >= 180.0) {
-                report.reject(lineNo, tr("hfov_deg.%1 '%2' is not a field of view in (0°, 180°)")
+                report.reject(lineNo, Tr::tr("hfov_deg.%1 '%2' is not a field of view in (0°, 180°)")
                                           .arg(camera, latin(f)));
                 return;
             }
             s.hfovDeg.insert(camera, *v);
         }
         if (!log.samples.empty() && s.utc <= log.samples.back().utc) {
-            report.reject(lineNo, tr("time %1 does not follow the previous sample's (%2)")
+            report.reject(lineNo, Tr::tr("time %1 does not follow the previous sample's (%2)")
                                       .arg(s.utc.toIso(), log.samples.back().utc.toIso()));
             return;
         }
@@ -158,9 +159,9 @@ TurretLog parseTurretLog(QByteArrayView data, const QString &fileName)
         log.samples.push_back(std::move(s));
     });
     if (report.error.isEmpty() && !haveHeader)
-        report.error = tr("empty turret log");
+        report.error = Tr::tr("empty turret log");
     else if (report.error.isEmpty() && log.samples.empty())
-        report.error = tr("no turret sample (%1 rejected)").arg(report.rejected);
+        report.error = Tr::tr("no turret sample (%1 rejected)").arg(report.rejected);
     return log;
 }
 
@@ -192,7 +193,7 @@ FrameTimes parseFrameTimes(QByteArrayView data, const QString &fileName)
             if (!index || *index != std::int64_t(times.utc.size())) {
                 // A frame index out of sequence means the file does not describe this video's
                 // frames one by one: stop rather than shift every later frame.
-                report.reject(lineNo, tr("frame index '%1', expected %2")
+                report.reject(lineNo, Tr::tr("frame index '%1', expected %2")
                                           .arg(latin(line.substr(0, comma)))
                                           .arg(times.utc.size()));
                 stop = true;
@@ -202,12 +203,12 @@ FrameTimes parseFrameTimes(QByteArrayView data, const QString &fileName)
         }
         const auto utc = parseTime(timeText);
         if (!utc) {
-            report.reject(lineNo, tr("'%1' is not a time").arg(latin(timeText)));
+            report.reject(lineNo, Tr::tr("'%1' is not a time").arg(latin(timeText)));
             stop = true;
             return;
         }
         if (!times.utc.empty() && *utc <= times.utc.back()) {
-            report.reject(lineNo, tr("frame %1 at %2 is not after frame %3")
+            report.reject(lineNo, Tr::tr("frame %1 at %2 is not after frame %3")
                                       .arg(times.utc.size())
                                       .arg(utc->toIso())
                                       .arg(times.utc.size() - 1));
@@ -220,7 +221,7 @@ FrameTimes parseFrameTimes(QByteArrayView data, const QString &fileName)
     if (stop)
         report.error = report.firstIssueText();
     else if (times.utc.empty())
-        report.error = tr("no frame time");
+        report.error = Tr::tr("no frame time");
     return times;
 }
 
