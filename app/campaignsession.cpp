@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QThread>
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -612,6 +613,47 @@ std::uint8_t CampaignSession::annotationBandValue(int camera, std::int64_t frame
         return 2;
     }
     return 0;
+}
+
+AnalystLabels CampaignSession::analystLabels(int camera) const
+{
+    std::vector<LabelBox> all;
+    for (std::int64_t frame : m_annotations->annotatedFrames(camera)) {
+        for (const Annotation &a : m_annotations->boxes(camera, frame))
+            all.push_back({frame, a.rect, a.className, a.state});
+    }
+    std::map<std::int64_t, db::FrameFlags> flags;
+    for (std::int64_t frame : m_annotations->flaggedFrames(camera))
+        flags[frame] = m_annotations->flags(camera, frame);
+    return vigie::analystLabels(all, flags, m_campaign ? m_campaign->manifest().targetClass : QString());
+}
+
+int CampaignSession::addRunBoxes(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version)
+{
+    if (!m_campaign)
+        return 0;
+    std::map<std::int64_t, bool> skip; // per frame, decided before any box of the run goes in
+    std::vector<Annotation> fresh;
+    for (const Annotation &box : boxes) {
+        auto it = skip.find(box.frame);
+        if (it == skip.end()) {
+            bool already = false;
+            for (const Annotation &a : m_annotations->boxes(camera, box.frame))
+                already = already || (a.source == source && a.modelVersion == version);
+            it = skip.emplace(box.frame, already).first;
+        }
+        if (it->second)
+            continue;
+        Annotation a = box;
+        a.camera = camera;
+        a.className = m_campaign->manifest().targetClass;
+        a.source = source;
+        a.state = db::BoxState::Proposed;
+        a.modelVersion = version;
+        fresh.push_back(std::move(a));
+    }
+    const int n = int(fresh.size());
+    return m_editor->addBoxes(std::move(fresh), QCoreApplication::translate("vigie::MainWindow", "Add proposals of %1 (%2)").arg(version).arg(n));
 }
 
 } // namespace vigie

@@ -8,6 +8,7 @@
 
 #include "models/annotation/annotationeditor.h"
 #include "models/annotation/annotationmodel.h"
+#include "models/annotation/labels.h"
 #include "models/campaign.h"
 #include "models/imaging/palette.h"
 #include "models/importsummary.h"
@@ -77,6 +78,15 @@ public:
     std::int64_t frameCount(int camera) const;
     std::int64_t currentFrame(int camera) const;
     int masterCamera() const;
+
+    /// The analysts' labels of a camera (models/annotation/labels.h), as training, calibration
+    /// and the review read them.
+    AnalystLabels analystLabels(int camera) const;
+    /// A proposer's or detector's run as one undoable command (one transaction): each box a
+    /// proposal of the campaign's class with this source and version. Frames that already hold
+    /// boxes of the same version are skipped (a run repeated adds nothing twice). Returns how
+    /// many were added.
+    int addRunBoxes(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version);
 
     /// The projection of the target into a camera's frame, with the live offsets.
     FrameOverlay overlayAt(int camera, std::int64_t frame) const;

@@ -1,8 +1,8 @@
 #include "app/mainwindow.h"
 
 #include "app/campaignsession.h"
-#include "app/detectortrainer.h"
-#include "app/proposerworker.h"
+#include "app/detectorcontroller.h"
+#include "app/proposercontroller.h"
 #include "widgets/trainingpanel.h"
 #include "widgets/reviewpanel.h"
 #include "database/dataset.h"
@@ -146,160 +146,9 @@ MainWindow::MainWindow(QWidget *parent)
             m_session->setOffsetMs(stream, ms);
     });
 
-    m_trainer = new DetectorTrainer(this);
-    m_trainingPanel = new TrainingPanel;
-    m_trainingPanel->setObjectName(QStringLiteral("trainingPanel"));
-    connect(m_trainingPanel, &TrainingPanel::startRequested, this, &MainWindow::startTraining);
-    connect(m_trainingPanel, &TrainingPanel::cancelRequested, m_trainer, &DetectorTrainer::cancel);
-    connect(m_trainer, &DetectorTrainer::started, this, [this] {
-        m_trainingPanel->setRunning(true);
-        updateActions();
-    });
-    connect(m_trainer, &DetectorTrainer::progress, m_trainingPanel, &TrainingPanel::setProgress);
-    connect(m_trainer, &DetectorTrainer::epochFinished, m_trainingPanel, &TrainingPanel::addEpoch);
-    connect(m_trainer, &DetectorTrainer::message, this, [this](const QString &text) {
-        m_trainingPanel->setMessage(text);
-        qInfo().noquote() << text;
-    });
-    connect(m_trainer, &DetectorTrainer::finished, this, [this](const QString &version, const QString &weights) {
-        m_trainingPanel->setRunning(false);
-        m_trainingPanel->setCanResume(true);
-        const QString text = tr("Detector %1 trained and registered (%2)").arg(version, weights);
-        m_trainingPanel->setMessage(text);
-        qInfo().noquote() << text;
-        statusBar()->showMessage(text, 10000);
-        refreshDetectorVersions();
-        refreshReview();
-        updateActions();
-    });
-    connect(m_trainer, &DetectorTrainer::failed, this, [this](const QString &error) {
-        m_trainingPanel->setRunning(false);
-        m_trainingPanel->setMessage(error);
-        qWarning().noquote() << error;
-        statusBar()->showMessage(error, 10000);
-        if (m_session && m_session->campaign()) {
-            const QString dir = QFileInfo(m_session->datasetPath()).dir().filePath(QStringLiteral("models"));
-            m_trainingPanel->setCanResume(QFileInfo::exists(
-                DetectorTrainer::checkpointPath(dir, m_session->cameraName(detectorCamera()))));
-        }
-        updateActions();
-    });
+    m_detector = new DetectorController(this);
 
-    m_runner = new DetectorRunner(this);
-    m_reviewTimer = new QTimer(this);
-    m_reviewTimer->setSingleShot(true);
-    m_reviewTimer->setInterval(300);
-    connect(m_reviewTimer, &QTimer::timeout, this, &MainWindow::refreshReview);
-    m_reviewPanel = new ReviewPanel;
-    m_reviewPanel->setObjectName(QStringLiteral("reviewPanel"));
-    connect(m_reviewPanel, &ReviewPanel::modelChanged, this, &MainWindow::refreshReview);
-    connect(m_reviewPanel, &ReviewPanel::frameRequested, this, [this](qint64 frame) {
-        if (m_session && m_session->player())
-            m_session->player()->seekFrame(detectorCamera(), frame);
-    });
-    connect(m_runner, &DetectorRunner::progress, this, [this](qint64 frame, qint64 frames) {
-        m_progress->show();
-        m_progress->setRange(0, int(std::max<qint64>(1, frames)));
-        m_progress->setValue(int(frame));
-        m_progress->setFormat(tr("Detecting: frame %1").arg(frame));
-    });
-    connect(m_runner, &DetectorRunner::failed, this, [this](const QString &error) {
-        m_progress->hide();
-        m_reviewPanel->setMessage(error);
-        qWarning().noquote() << error;
-        updateActions();
-    });
-    connect(m_runner, &DetectorRunner::finished, this, [this](const QString &version, double fps) {
-        m_progress->hide();
-        const auto found = m_runner->takeDetections();
-        if (!m_session || !m_session->campaign())
-            return;
-        // The detections become proposals (source detector), written through the dataset session.
-        std::vector<Annotation> boxes;
-        for (const auto &[frame, list] : found) {
-            for (const inference::Detection &d : list) {
-                Annotation a;
-                a.frame = frame;
-                a.rect = d.box;
-                a.confidence = d.score;
-                boxes.push_back(a);
-            }
-        }
-        const int added = addProposals(detectorCamera(), boxes, db::BoxSource::Detector, version);
-        const QString text = tr("%1: %2 detections on %3 frames added as proposals (%4 frames/s)")
-                                 .arg(version)
-                                 .arg(added)
-                                 .arg(found.size())
-                                 .arg(fps, 0, 'f', 1);
-        qInfo().noquote() << text;
-        m_reviewPanel->setMessage(text);
-        m_reviewDock->show();
-        m_reviewDock->raise();
-        refreshReview();
-        updateActions();
-    });
-
-    m_proposerTrainer = new ProposerTrainer(this);
-    m_proposerRunner = new ProposerRunner(this);
-    m_classMapper = new ClassMapper(this);
-    auto showWork = [this](const QString &phase, qint64 done, qint64 total) {
-        m_progress->show();
-        m_progress->setRange(0, int(std::max<qint64>(1, total)));
-        m_progress->setValue(int(std::min(done, std::max<qint64>(1, total))));
-        m_progress->setFormat(phase);
-    };
-    auto workFailed = [this](const QString &error) {
-        m_progress->hide();
-        statusBar()->showMessage(error, 10000);
-        qWarning().noquote() << error;
-        updateActions();
-    };
-    connect(m_proposerTrainer, &ProposerTrainer::progress, this, showWork);
-    connect(m_proposerTrainer, &ProposerTrainer::message, this, [](const QString &text) { qInfo().noquote() << text; });
-    connect(m_proposerTrainer, &ProposerTrainer::failed, this, workFailed);
-    connect(m_proposerTrainer, &ProposerTrainer::finished, this, [this](const QString &version, const QString &weights) {
-        m_progress->hide();
-        const QString text = tr("Proposer %1 trained and registered (%2)").arg(version, weights);
-        qInfo().noquote() << text;
-        statusBar()->showMessage(text, 10000);
-        if (m_classMapAction->isChecked())
-            setClassMapShown(true); // the new model's map
-        updateActions();
-    });
-    connect(m_proposerRunner, &ProposerRunner::progress, this, showWork);
-    connect(m_proposerRunner, &ProposerRunner::failed, this, workFailed);
-    connect(m_proposerRunner, &ProposerRunner::finished, this,
-            [this](const QString &version, double tau, double boxScale, int calibrationBoxes) {
-                m_progress->hide();
-                const auto found = m_proposerRunner->takeProposals();
-                if (!m_session || !m_session->campaign())
-                    return;
-                const int added = addProposals(m_proposingCamera, found, db::BoxSource::Cam, version);
-                const QString how = calibrationBoxes > 0
-                                        ? tr("τ %1 and box scale %2 learnt from %3 accepted boxes")
-                                              .arg(tau, 0, 'f', 2)
-                                              .arg(boxScale, 0, 'f', 2)
-                                              .arg(calibrationBoxes)
-                                        : tr("τ %1: fewer than 5 accepted boxes to learn it from").arg(tau, 0, 'f', 2);
-                const QString text = tr("%1: %2 proposals added (%3)").arg(version).arg(added).arg(how);
-                qInfo().noquote() << text;
-                statusBar()->showMessage(text, 10000);
-                updateActions();
-            });
-    connect(m_classMapper, &ClassMapper::mapReady, this, [this](int camera, qint64 frame, const QRect &region, const QImage &heat) {
-        if (FrameView *view = viewOf(camera); view && m_classMapAction->isChecked())
-            view->setHeatMap(frame, region, heat);
-    });
-    connect(m_classMapper, &ClassMapper::noMap, this, [this](int camera, qint64 frame, const QString &reason) {
-        if (FrameView *view = viewOf(camera))
-            view->setHeatMap(frame, {}, {});
-        statusBar()->showMessage(tr("No class map on frame %1: %2").arg(frame).arg(reason), 3000);
-    });
-    connect(m_classMapper, &ClassMapper::failed, this, [this](const QString &error) {
-        m_classMapAction->setChecked(false);
-        statusBar()->showMessage(error, 10000);
-        qWarning().noquote() << error;
-    });
+    m_proposer = new ProposerController(this);
 
     createActions();
     createMenus();
@@ -312,17 +161,24 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    delete m_trainer; // cancels and waits for a run before the campaign goes
-    m_trainer = nullptr;
-    delete m_runner;
-    m_runner = nullptr;
-    delete m_proposerTrainer;
-    m_proposerTrainer = nullptr;
-    delete m_proposerRunner;
-    m_proposerRunner = nullptr;
-    delete m_classMapper;
-    m_classMapper = nullptr;
+    delete m_detector; // cancels and waits for a training or a run before the campaign goes
+    m_detector = nullptr;
+    delete m_proposer;
+    m_proposer = nullptr;
     delete m_session;
+}
+
+void MainWindow::showProgress(const QString &phase, qint64 done, qint64 total)
+{
+    m_progress->show();
+    m_progress->setRange(0, int(std::max<qint64>(1, total)));
+    m_progress->setValue(int(std::min(done, std::max<qint64>(1, total))));
+    m_progress->setFormat(phase);
+}
+
+void MainWindow::hideProgress()
+{
+    m_progress->hide();
 }
 
 CampaignSession *MainWindow::session() const
@@ -330,7 +186,7 @@ CampaignSession *MainWindow::session() const
     return m_session;
 }
 
-QAction *MainWindow::makeAction(const QString &text, const char *name, const QList<QKeySequence> &keys)
+QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(QString::fromLatin1(name));
@@ -342,13 +198,13 @@ QAction *MainWindow::makeAction(const QString &text, const char *name, const QLi
 
 void MainWindow::createActions()
 {
-    m_openAction = makeAction(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
+    m_openAction = addCommand(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
-    m_summaryAction = makeAction(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)});
+    m_summaryAction = addCommand(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)});
     connect(m_summaryAction, &QAction::triggered, this, &MainWindow::showImportSummary);
-    m_closeAction = makeAction(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close});
+    m_closeAction = addCommand(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close});
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCampaign);
-    m_quitAction = makeAction(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
+    m_quitAction = addCommand(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
@@ -363,30 +219,30 @@ void MainWindow::createActions()
     addAction(m_undoAction);
     addAction(m_redoAction);
 
-    m_acceptAction = makeAction(tr("&Accept Box"), "actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)});
+    m_acceptAction = addCommand(tr("&Accept Box"), "actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)});
     connect(m_acceptAction, &QAction::triggered, this, &MainWindow::acceptBox);
-    m_rejectAction = makeAction(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)});
+    m_rejectAction = addCommand(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)});
     connect(m_rejectAction, &QAction::triggered, this, &MainWindow::rejectBox);
-    m_deleteAction = makeAction(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    m_deleteAction = addCommand(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteBox);
-    m_cycleClassAction = makeAction(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)});
+    m_cycleClassAction = addCommand(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)});
     connect(m_cycleClassAction, &QAction::triggered, this, &MainWindow::cycleClass);
-    m_nextProposalAction = makeAction(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)});
+    m_nextProposalAction = addCommand(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)});
     connect(m_nextProposalAction, &QAction::triggered, this, [this] { nextProposal(1); });
-    m_prevProposalAction = makeAction(tr("&Previous Proposal"), "actionPreviousProposal", {QKeySequence(Qt::SHIFT | Qt::Key_Backtab)});
+    m_prevProposalAction = addCommand(tr("&Previous Proposal"), "actionPreviousProposal", {QKeySequence(Qt::SHIFT | Qt::Key_Backtab)});
     connect(m_prevProposalAction, &QAction::triggered, this, [this] { nextProposal(-1); });
-    m_reviewedAction = makeAction(tr("Mark Frame &Reviewed"), "actionMarkReviewed", {QKeySequence(Qt::Key_V)});
+    m_reviewedAction = addCommand(tr("Mark Frame &Reviewed"), "actionMarkReviewed", {QKeySequence(Qt::Key_V)});
     connect(m_reviewedAction, &QAction::triggered, this, &MainWindow::toggleReviewed);
-    m_noTargetAction = makeAction(tr("Mark Frame: &No Target"), "actionMarkNoTarget", {QKeySequence(Qt::Key_O)});
+    m_noTargetAction = addCommand(tr("Mark Frame: &No Target"), "actionMarkNoTarget", {QKeySequence(Qt::Key_O)});
     connect(m_noTargetAction, &QAction::triggered, this, &MainWindow::toggleNoTarget);
-    m_editShortcutsAction = makeAction(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
+    m_editShortcutsAction = addCommand(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
     connect(m_editShortcutsAction, &QAction::triggered, this, &MainWindow::editShortcuts);
-    m_preferencesAction = makeAction(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    m_preferencesAction = addCommand(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 
     auto player = [this] { return m_session ? m_session->player() : nullptr; };
-    m_playAction = makeAction(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)});
+    m_playAction = addCommand(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)});
     connect(m_playAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->togglePlay(); });
     const struct
     {
@@ -402,7 +258,7 @@ void MainWindow::createActions()
         {&m_back10Action, tr("Back 10 Frames"), "actionBack10", QKeySequence(Qt::SHIFT | Qt::Key_Left), -10},
     };
     for (const auto &s : steps) {
-        *s.action = makeAction(s.text, s.name, {s.key});
+        *s.action = addCommand(s.text, s.name, {s.key});
         const int frames = s.frames;
         connect(*s.action, &QAction::triggered, this, [this, player, frames] {
             if (auto *p = player()) {
@@ -411,46 +267,46 @@ void MainWindow::createActions()
             }
         });
     }
-    m_firstFrameAction = makeAction(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)});
+    m_firstFrameAction = addCommand(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)});
     connect(m_firstFrameAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->seek(p->begin()); });
-    m_lastFrameAction = makeAction(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)});
+    m_lastFrameAction = addCommand(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)});
     connect(m_lastFrameAction, &QAction::triggered, this, [this, player] {
         if (auto *p = player())
             p->seekFrame(p->master(), p->frameCount(p->master()) - 1);
     });
-    m_nextUnreviewedAction = makeAction(tr("Next &Unreviewed Frame"), "actionNextUnreviewed", {QKeySequence(Qt::Key_N)});
+    m_nextUnreviewedAction = addCommand(tr("Next &Unreviewed Frame"), "actionNextUnreviewed", {QKeySequence(Qt::Key_N)});
     connect(m_nextUnreviewedAction, &QAction::triggered, this, [this] { nextUnreviewed(1); });
-    m_prevUnreviewedAction = makeAction(tr("Previous Unreviewed Frame"), "actionPreviousUnreviewed", {QKeySequence(Qt::SHIFT | Qt::Key_N)});
+    m_prevUnreviewedAction = addCommand(tr("Previous Unreviewed Frame"), "actionPreviousUnreviewed", {QKeySequence(Qt::SHIFT | Qt::Key_N)});
     connect(m_prevUnreviewedAction, &QAction::triggered, this, [this] { nextUnreviewed(-1); });
-    m_fasterAction = makeAction(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)});
+    m_fasterAction = addCommand(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)});
     connect(m_fasterAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() * 2); });
-    m_slowerAction = makeAction(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)});
+    m_slowerAction = addCommand(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)});
     connect(m_slowerAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() / 2); });
-    m_normalSpeedAction = makeAction(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)});
+    m_normalSpeedAction = addCommand(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)});
     connect(m_normalSpeedAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(1.0); });
 
-    m_zoomInAction = makeAction(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
+    m_zoomInAction = addCommand(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
     connect(m_zoomInAction, &QAction::triggered, this, [this] {
         for (ImageView *view : targetViews())
             view->zoomIn();
     });
-    m_zoomOutAction = makeAction(tr("Zoom &Out"), "actionZoomOut", {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    m_zoomOutAction = addCommand(tr("Zoom &Out"), "actionZoomOut", {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
     connect(m_zoomOutAction, &QAction::triggered, this, [this] {
         for (ImageView *view : targetViews())
             view->zoomOut();
     });
-    m_fitAction = makeAction(tr("&Fit to View"), "actionFit", {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
+    m_fitAction = addCommand(tr("&Fit to View"), "actionFit", {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
     connect(m_fitAction, &QAction::triggered, this, [this] {
         m_followAction->setChecked(false);
         for (ImageView *view : targetViews())
             view->fitToView();
     });
-    m_actualSizeAction = makeAction(tr("&Actual Pixels"), "actionActualSize", {QKeySequence(Qt::CTRL | Qt::Key_1)});
+    m_actualSizeAction = addCommand(tr("&Actual Pixels"), "actionActualSize", {QKeySequence(Qt::CTRL | Qt::Key_1)});
     connect(m_actualSizeAction, &QAction::triggered, this, [this] {
         for (ImageView *view : targetViews())
             view->actualSize();
     });
-    m_followAction = makeAction(tr("Follow &Target"), "actionFollowTarget", {QKeySequence(Qt::Key_T)});
+    m_followAction = addCommand(tr("Follow &Target"), "actionFollowTarget", {QKeySequence(Qt::Key_T)});
     m_followAction->setCheckable(true);
     connect(m_followAction, &QAction::toggled, this, [this](bool on) {
         const double zoom = QSettings().value(followZoomKey, 4.0).toDouble();
@@ -472,7 +328,7 @@ void MainWindow::createActions()
         {FrameView::BoxesOverlay, tr("&Boxes"), "actionOverlayBoxes", Qt::Key_5},
     };
     for (const auto &o : overlays) {
-        QAction *action = makeAction(o.text, o.name, {QKeySequence(o.key)});
+        QAction *action = addCommand(o.text, o.name, {QKeySequence(o.key)});
         action->setCheckable(true);
         action->setChecked(true);
         action->setData(int(o.overlay));
@@ -498,7 +354,7 @@ void MainWindow::createActions()
         {ThermalPalette::Ironbow, tr("&Ironbow"), "actionPaletteIronbow"},
     };
     for (const auto &p : palettes) {
-        auto *action = makeAction(p.text, p.name, {});
+        auto *action = addCommand(p.text, p.name, {});
         action->setCheckable(true);
         action->setData(int(p.palette));
         m_paletteGroup->addAction(action);
@@ -509,12 +365,12 @@ void MainWindow::createActions()
                 m_session->setPalette(palette);
         });
     }
-    m_cyclePaletteAction = makeAction(tr("&Next Palette"), "actionCyclePalette", {QKeySequence(Qt::Key_P)});
+    m_cyclePaletteAction = addCommand(tr("&Next Palette"), "actionCyclePalette", {QKeySequence(Qt::Key_P)});
     connect(m_cyclePaletteAction, &QAction::triggered, this, [this] {
         const auto actions = m_paletteGroup->actions();
         actions.at((int(m_palette) + 1) % actions.size())->trigger();
     });
-    m_autoContrastAction = makeAction(tr("&Automatic Contrast"), "actionAutoContrast", {QKeySequence(Qt::SHIFT | Qt::Key_A)});
+    m_autoContrastAction = addCommand(tr("&Automatic Contrast"), "actionAutoContrast", {QKeySequence(Qt::SHIFT | Qt::Key_A)});
     m_autoContrastAction->setCheckable(true);
     m_autoContrastAction->setChecked(true);
     connect(m_autoContrastAction, &QAction::toggled, this, [this](bool on) {
@@ -524,7 +380,7 @@ void MainWindow::createActions()
         w.automatic = on;
         m_session->setContrast(w);
     });
-    m_contrastAction = makeAction(tr("Contrast &Window…"), "actionContrastWindow", {QKeySequence(Qt::CTRL | Qt::Key_K)});
+    m_contrastAction = addCommand(tr("Contrast &Window…"), "actionContrastWindow", {QKeySequence(Qt::CTRL | Qt::Key_K)});
     connect(m_contrastAction, &QAction::triggered, this, &MainWindow::editContrast);
 
     m_layoutGroup = new QActionGroup(this);
@@ -541,7 +397,7 @@ void MainWindow::createActions()
         {ViewLayout::IrOnly, tr("&IR Only"), "actionLayoutIrOnly", QKeySequence(Qt::ALT | Qt::Key_4)},
     };
     for (const auto &entry : layouts) {
-        auto *action = makeAction(entry.text, entry.name, {entry.key});
+        auto *action = addCommand(entry.text, entry.name, {entry.key});
         m_layoutGroup->addAction(action);
         action->setCheckable(true);
         action->setData(int(entry.layout));
@@ -549,38 +405,12 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, layout] { setViewLayout(layout); });
     }
 
-    m_trainAction = makeAction(tr("&Train Detector"), "actionTrainDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
-    connect(m_trainAction, &QAction::triggered, this, [this] { startTraining(false); });
-    m_resumeTrainingAction = makeAction(tr("&Resume Training"), "actionResumeTraining", {});
-    connect(m_resumeTrainingAction, &QAction::triggered, this, [this] { startTraining(true); });
-    m_cancelTrainingAction = makeAction(tr("&Cancel Training"), "actionCancelTraining", {});
-    connect(m_cancelTrainingAction, &QAction::triggered, m_trainer, &DetectorTrainer::cancel);
-    m_runDetectorAction = makeAction(tr("Run &Detector on Campaign"), "actionRunDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
-    connect(m_runDetectorAction, &QAction::triggered, this, &MainWindow::runDetector);
-    m_nextErrorAction = makeAction(tr("&Next Detector Error"), "actionNextDetectorError", {QKeySequence(Qt::Key_E)});
-    connect(m_nextErrorAction, &QAction::triggered, this, [this] { nextDetectorError(1); });
-    m_prevErrorAction = makeAction(tr("&Previous Detector Error"), "actionPrevDetectorError", {QKeySequence(Qt::SHIFT | Qt::Key_E)});
-    connect(m_prevErrorAction, &QAction::triggered, this, [this] { nextDetectorError(-1); });
-
-    m_trainProposerAction = makeAction(tr("&Train Proposer"), "actionTrainProposer", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)});
-    connect(m_trainProposerAction, &QAction::triggered, this, &MainWindow::trainProposer);
-    m_cancelProposerAction = makeAction(tr("&Cancel Proposer"), "actionCancelProposer", {});
-    connect(m_cancelProposerAction, &QAction::triggered, this, [this] {
-        m_proposerTrainer->cancel();
-        m_proposerRunner->cancel();
-    });
-    m_proposeAction = makeAction(tr("&Propose Boxes on Campaign"), "actionPropose", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
-    connect(m_proposeAction, &QAction::triggered, this, &MainWindow::runProposer);
-    m_classMapAction = makeAction(tr("Show &Class Map"), "actionShowClassMap", {QKeySequence(Qt::Key_H)});
-    m_classMapAction->setCheckable(true);
-    connect(m_classMapAction, &QAction::toggled, this, &MainWindow::setClassMapShown);
-
-    m_shortcutsAction = makeAction(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    m_shortcutsAction = addCommand(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
-    m_aboutAction = makeAction(tr("&About Vigie"), "actionAbout", {});
+    m_aboutAction = addCommand(tr("&About Vigie"), "actionAbout", {});
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_aboutQtAction = makeAction(tr("About &Qt"), "actionAboutQt", {});
+    m_aboutQtAction = addCommand(tr("About &Qt"), "actionAboutQt", {});
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -654,21 +484,21 @@ void MainWindow::createMenus()
 
     QMenu *proposals = menuBar()->addMenu(tr("P&roposals"));
     proposals->setObjectName(QStringLiteral("menuProposals"));
-    proposals->addAction(m_trainProposerAction);
-    proposals->addAction(m_cancelProposerAction);
-    proposals->addSeparator();
-    proposals->addAction(m_proposeAction);
-    proposals->addAction(m_classMapAction);
+    for (QAction *a : m_proposer->menuActions()) {
+        if (a)
+            proposals->addAction(a);
+        else
+            proposals->addSeparator();
+    }
 
     QMenu *detector = menuBar()->addMenu(tr("&Detector"));
     detector->setObjectName(QStringLiteral("menuDetector"));
-    detector->addAction(m_trainAction);
-    detector->addAction(m_resumeTrainingAction);
-    detector->addAction(m_cancelTrainingAction);
-    detector->addSeparator();
-    detector->addAction(m_runDetectorAction);
-    detector->addAction(m_nextErrorAction);
-    detector->addAction(m_prevErrorAction);
+    for (QAction *a : m_detector->menuActions()) {
+        if (a)
+            detector->addAction(a);
+        else
+            detector->addSeparator();
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -718,16 +548,10 @@ void MainWindow::createDocks()
     m_messagesDock->setWidget(messageView);
     addDockWidget(Qt::BottomDockWidgetArea, m_messagesDock);
 
-    m_trainingDock = new QDockWidget(tr("Detector Training"), this);
-    m_trainingDock->setObjectName(QStringLiteral("trainingDock"));
-    m_trainingDock->setWidget(m_trainingPanel);
-    addDockWidget(Qt::RightDockWidgetArea, m_trainingDock);
-    tabifyDockWidget(m_telemetryDock, m_trainingDock);
-    m_reviewDock = new QDockWidget(tr("Detector Review"), this);
-    m_reviewDock->setObjectName(QStringLiteral("reviewDock"));
-    m_reviewDock->setWidget(m_reviewPanel);
-    addDockWidget(Qt::RightDockWidgetArea, m_reviewDock);
-    tabifyDockWidget(m_telemetryDock, m_reviewDock);
+    for (QDockWidget *dock : {m_detector->trainingDock(), m_detector->reviewDock()}) {
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        tabifyDockWidget(m_telemetryDock, dock);
+    }
     m_telemetryDock->raise();
 
     auto *panels = menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"));
@@ -740,8 +564,8 @@ void MainWindow::createDocks()
         {m_telemetryDock, "actionPanelTelemetry", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
         {m_undoDock, "actionPanelUndo", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
         {m_messagesDock, "actionPanelMessages", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M)},
-        {m_trainingDock, "actionPanelTraining", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D)},
-        {m_reviewDock, "actionPanelReview", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)},
+        {m_detector->trainingDock(), "actionPanelTraining", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D)},
+        {m_detector->reviewDock(), "actionPanelReview", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)},
     };
     for (const auto &d : docks) {
         QAction *toggle = d.dock->toggleViewAction();
@@ -974,14 +798,8 @@ bool MainWindow::closeCampaign()
         return true;
     if (!confirmUnsavedEdits())
         return false;
-    if (m_trainer && m_trainer->isRunning()) {
-        m_trainer->cancel(); // the run keeps the campaign alive until it stops
-        qInfo().noquote() << tr("Training cancelled: the campaign was closed");
-    }
-    if (m_proposerRunner->isRunning())
-        m_proposerRunner->cancel(); // its proposals would have no session to go to
-    // Off: setClassMapShown() clears the overlay and lets the mapper drop this campaign's decoder.
-    m_classMapAction->setChecked(false);
+    m_detector->campaignClosing();
+    m_proposer->campaignClosing();
     saveState();
     delete m_session;
     m_session = nullptr;
@@ -1132,13 +950,7 @@ void MainWindow::sessionOpened()
         s->player()->seekFrame(s->masterCamera(), m_restoreFrame);
     m_telemetry->setSnapshot(s->telemetryAt(s->player()->time()));
     updateFrameLabel();
-    refreshDetectorVersions();
-    refreshReview();
-    {
-        const QString dir = QFileInfo(s->datasetPath()).dir().filePath(QStringLiteral("models"));
-        m_trainingPanel->setCanResume(
-            QFileInfo::exists(DetectorTrainer::checkpointPath(dir, s->cameraName(detectorCamera()))));
-    }
+    m_detector->campaignOpened();
     Q_EMIT campaignOpened();
 }
 
@@ -1153,8 +965,7 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
         return;
     }
     view->showFrame(image, frame, overlay);
-    if (m_classMapAction->isChecked() && camera == m_classMapCamera)
-        m_classMapper->request(frame);
+    m_proposer->frameShown(camera, frame);
     if (m_session && camera == m_session->masterCamera())
         m_timeline->setCurrentFrame(frame);
     if (m_selectProposalOnArrival && view == m_activeView) {
@@ -1166,8 +977,7 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
 
 void MainWindow::annotationChanged(int camera, qint64 frame)
 {
-    if (m_reviewDock && m_reviewDock->isVisible() && camera == detectorCamera())
-        m_reviewTimer->start(); // accepting a detection or rejecting a box changes the review
+    m_detector->annotationChanged(camera);
     if (!m_session)
         return;
     const auto [first, last] = m_session->masterFramesOf(camera, frame);
@@ -1216,349 +1026,10 @@ void MainWindow::updateActions()
                        m_back10Action, m_firstFrameAction, m_lastFrameAction, m_nextUnreviewedAction,
                        m_prevUnreviewedAction, m_fasterAction, m_slowerAction, m_normalSpeedAction})
         a->setEnabled(open);
-    const bool training = m_trainer && m_trainer->isRunning();
-    if (m_trainAction) {
-        m_trainAction->setEnabled(open && !training);
-        m_resumeTrainingAction->setEnabled(open && !training);
-        m_cancelTrainingAction->setEnabled(training);
-        const bool running = m_runner && m_runner->isRunning();
-        m_runDetectorAction->setEnabled(open && !running);
-        m_nextErrorAction->setEnabled(open);
-        m_prevErrorAction->setEnabled(open);
-    }
-    if (m_trainProposerAction) {
-        const bool trainingProposer = m_proposerTrainer->isRunning(), proposing = m_proposerRunner->isRunning();
-        m_trainProposerAction->setEnabled(open && !trainingProposer);
-        m_proposeAction->setEnabled(open && !proposing);
-        m_cancelProposerAction->setEnabled(trainingProposer || proposing);
-        m_classMapAction->setEnabled(open);
-    }
-}
-
-void MainWindow::runDetector()
-{
-    if (!m_session || m_session->state() != CampaignSession::State::Ready)
-        return;
-    // The newest detector registered for this camera.
-    const int camera = detectorCamera();
-    QString error;
-    const auto newest = newestModel(QStringLiteral("centernet"), camera, &error);
-    if (!newest) {
-        m_reviewPanel->setMessage(error);
-        m_reviewDock->show();
-        m_reviewDock->raise();
-        statusBar()->showMessage(error, 10000);
-        return;
-    }
-    m_reviewPanel->setMessage(tr("Running %1 on %2…").arg(newest->version, m_session->cameraName(camera)));
-    m_runner->start(m_session->sharedCampaign(), camera, m_session->frameCount(camera), newest->weightsPath, newest->version);
-    updateActions();
-}
-
-void MainWindow::analystLabels(int camera, inference::FrameBoxes *boxes, std::set<std::int64_t> *noTarget) const
-{
-    // One rule with the CLI: models/annotation/labels.h.
-    const AnnotationModel *model = m_session->annotations();
-    std::vector<LabelBox> all;
-    for (std::int64_t frame : model->annotatedFrames(camera)) {
-        for (const Annotation &a : model->boxes(camera, frame))
-            all.push_back({frame, a.rect, a.className, a.state});
-    }
-    std::map<std::int64_t, db::FrameFlags> flags;
-    for (std::int64_t frame : model->flaggedFrames(camera))
-        flags[frame] = model->flags(camera, frame);
-    AnalystLabels decided = vigie::analystLabels(all, flags, m_session->campaign()->manifest().targetClass);
-    *boxes = std::move(decided.boxes);
-    *noTarget = std::move(decided.noTarget);
-}
-
-void MainWindow::refreshReview()
-{
-    if (!m_session || !m_session->campaign())
-        return;
-    const int camera = detectorCamera();
-    const AnnotationModel *model = m_session->annotations();
-    // Ground truth: the labels training uses; labelled frames: those with boxes and those known
-    // to have no target. Detections: the chosen model's boxes, whatever the analyst did with them.
-    inference::FrameBoxes truth;
-    std::set<std::int64_t> labelled;
-    analystLabels(camera, &truth, &labelled);
-    for (const auto &[frame, _] : truth)
-        labelled.insert(frame);
-    std::map<QString, std::map<qint64, std::vector<Annotation>>> byModel;
-    for (std::int64_t frame : model->annotatedFrames(camera)) {
-        for (const Annotation &a : model->boxes(camera, frame)) {
-            if (a.source == db::BoxSource::Detector)
-                byModel[a.modelVersion][frame].push_back(a);
-        }
-    }
-    QStringList versions = m_detectorVersions;
-    for (const auto &[v, _] : byModel) {
-        if (!versions.contains(v))
-            versions << v;
-    }
-    m_reviewPanel->setModels(versions);
-    auto summarize = [&](const QString &version, std::vector<ReviewPanel::FrameErrors> *frames) {
-        ReviewPanel::Summary s;
-        s.model = version;
-        if (version.isEmpty())
-            return s;
-        // The same COCO pair as vigie-cli detector evaluate: every labelled frame is an image.
-        std::map<std::int64_t, std::vector<inference::Detection>> found;
-        for (qint64 frame : labelled) {
-            auto &list = found[frame];
-            for (const Annotation &a : byModel[version][frame])
-                list.push_back({a.rect, a.confidence.value_or(0.5), 0});
-        }
-        inference::coco::GroundTruthSet gt;
-        std::vector<inference::coco::Detection> dt;
-        inference::toCoco(truth, found, &gt, &dt);
-        s.frames = int(labelled.size());
-        if (gt.imageIds.empty())
-            return s;
-        const auto r = inference::coco::evaluate(gt, dt);
-        s.ap = r.stats[0];
-        s.ap50 = r.stats[1];
-        s.ap75 = r.stats[2];
-        s.ar100 = r.stats[8];
-        for (int i = 0; i < r.R; ++i)
-            s.precisionAt50.push_back(r.precisionAt(0, i, 0, 0, r.M - 1));
-        std::map<std::int64_t, std::int64_t> frameOfDet, frameOfTruth;
-        for (const auto &d : dt)
-            frameOfDet[d.id] = d.imageId;
-        for (const auto &g : gt.boxes)
-            frameOfTruth[g.id] = g.imageId;
-        std::map<qint64, ReviewPanel::FrameErrors> perFrame;
-        for (const auto &m : r.detections) {
-            if (m.ignored)
-                continue;
-            auto &f = perFrame[frameOfDet[m.detectionId]];
-            f.frame = frameOfDet[m.detectionId];
-            (m.truthId != 0 ? f.truePositives : f.falsePositives) += 1;
-            (m.truthId != 0 ? s.truePositives : s.falsePositives) += 1;
-        }
-        for (const auto &m : r.truths) {
-            if (m.ignored || m.detectionId != 0)
-                continue;
-            auto &f = perFrame[frameOfTruth[m.truthId]];
-            f.frame = frameOfTruth[m.truthId];
-            ++f.misses;
-            ++s.misses;
-        }
-        if (frames) {
-            for (const auto &[_, f] : perFrame)
-                frames->push_back(f);
-        }
-        return s;
-    };
-    std::vector<ReviewPanel::FrameErrors> frames;
-    const ReviewPanel::Summary a = summarize(m_reviewPanel->model(), &frames);
-    m_reviewPanel->setResult(a, frames);
-    m_reviewPanel->setComparison(a, summarize(m_reviewPanel->comparedModel(), nullptr));
-}
-
-std::optional<db::ModelRecord> MainWindow::newestModel(const QString &network, int camera, QString *error) const
-{
-    auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, error);
-    if (!dataset)
-        return std::nullopt;
-    const QString cameraName = m_session->cameraName(camera);
-    const QString name = network + QLatin1Char('-') + cameraName;
-    std::optional<db::ModelRecord> newest;
-    for (const db::ModelRecord &m : dataset->models()) {
-        if (m.name == name && (!newest || m.createdUs >= newest->createdUs))
-            newest = m;
-    }
-    if (!newest) {
-        *error = network == QLatin1String("wildcat")
-                     ? tr("No proposer trained for %1 yet: Proposals › Train Proposer first").arg(cameraName)
-                     : tr("No detector trained for %1 yet: Detector › Train Detector first").arg(cameraName);
-    }
-    return newest;
-}
-
-int MainWindow::addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version)
-{
-    // The whole run is one command (one Ctrl+Z), written in one transaction. Frames that
-    // already hold this model's boxes are skipped, decided before any box of the run goes in.
-    AnnotationModel *model = m_session->annotations();
-    std::map<std::int64_t, bool> skip;
-    std::vector<Annotation> fresh;
-    for (const Annotation &box : boxes) {
-        auto it = skip.find(box.frame);
-        if (it == skip.end()) {
-            bool already = false;
-            for (const Annotation &a : model->boxes(camera, box.frame))
-                already = already || (a.source == source && a.modelVersion == version);
-            it = skip.emplace(box.frame, already).first;
-        }
-        if (it->second)
-            continue;
-        Annotation a = box;
-        a.camera = camera;
-        a.className = m_session->campaign()->manifest().targetClass;
-        a.source = source;
-        a.state = db::BoxState::Proposed;
-        a.modelVersion = version;
-        fresh.push_back(std::move(a));
-    }
-    const int n = int(fresh.size());
-    return m_session->editor()->addBoxes(std::move(fresh), tr("Add proposals of %1 (%2)").arg(version).arg(n));
-}
-
-void MainWindow::trainProposer()
-{
-    if (!m_session || m_session->state() != CampaignSession::State::Ready)
-        return;
-    ProposerTrainer::Job job;
-    job.campaign = m_session->sharedCampaign();
-    job.manifestPath = m_session->manifestPath();
-    job.camera = proposerCamera();
-    job.frameCount = m_session->frameCount(job.camera);
-    job.modelDir = QFileInfo(m_session->datasetPath()).absoluteDir().filePath(QStringLiteral("models"));
-    job.datasetPath = m_session->datasetPath();
-    job.steps = std::clamp(QSettings().value(QStringLiteral("proposer/steps"), 400).toInt(), 10, 20000);
-    if (m_proposerTrainer->start(job))
-        statusBar()->showMessage(tr("Training the proposer on %1 from GPS labels…").arg(m_session->cameraName(job.camera)), 5000);
-    updateActions();
-}
-
-void MainWindow::runProposer()
-{
-    if (!m_session || m_session->state() != CampaignSession::State::Ready)
-        return;
-    const int camera = proposerCamera();
-    QString error;
-    const auto newest = newestModel(QStringLiteral("wildcat"), camera, &error);
-    if (!newest) {
-        statusBar()->showMessage(error, 10000);
-        qWarning().noquote() << error;
-        return;
-    }
-    // τ and the box scale are learnt from the frames holding one accepted or corrected box.
-    inference::FrameBoxes labelled;
-    std::set<std::int64_t> noTarget;
-    analystLabels(camera, &labelled, &noTarget);
-    std::map<std::int64_t, QRectF> accepted;
-    for (const auto &[frame, list] : labelled) {
-        if (list.size() == 1)
-            accepted[frame] = list.front();
-    }
-    if (m_proposerRunner->start(m_session->sharedCampaign(), camera, m_session->frameCount(camera), newest->weightsPath,
-                                newest->version, std::move(accepted)))
-        m_proposingCamera = camera;
-    updateActions();
-}
-
-void MainWindow::setClassMapShown(bool shown)
-{
-    if (FrameView *view = viewOf(m_classMapCamera))
-        view->setHeatMap(-1, {}, {});
-    m_classMapCamera = -1;
-    if (!shown || !m_session || m_session->state() != CampaignSession::State::Ready) {
-        m_classMapper->setSource({}, -1, {});
-        return;
-    }
-    const int camera = proposerCamera();
-    QString error;
-    const auto newest = newestModel(QStringLiteral("wildcat"), camera, &error);
-    if (!newest) {
-        statusBar()->showMessage(error, 10000);
-        m_classMapAction->setChecked(false);
-        return;
-    }
-    m_classMapCamera = camera;
-    m_classMapper->setSource(m_session->sharedCampaign(), camera, newest->weightsPath);
-    if (FrameView *view = viewOf(camera); view && view->frame() >= 0)
-        m_classMapper->request(view->frame());
-}
-
-void MainWindow::refreshDetectorVersions()
-{
-    m_detectorVersions.clear();
-    if (!m_session || !m_session->campaign())
-        return;
-    QString error;
-    auto dataset = db::Dataset::open(m_session->datasetPath(), db::Dataset::OpenMode::MustExist, &error);
-    if (!dataset)
-        return;
-    const QString name = QStringLiteral("centernet-") + m_session->cameraName(detectorCamera());
-    for (const db::ModelRecord &m : dataset->models()) {
-        if (m.name == name)
-            m_detectorVersions.prepend(m.version); // newest first
-    }
-}
-
-void MainWindow::nextDetectorError(int direction)
-{
-    if (!m_session || !m_session->player())
-        return;
-    refreshReview();
-    const int camera = detectorCamera();
-    const qint64 here = m_session->currentFrame(camera);
-    qint64 best = -1;
-    for (int row = 0; row < m_reviewPanel->errorFrameCount(); ++row) {
-        const qint64 f = m_reviewPanel->errorFrame(row);
-        if (direction > 0 ? (f > here && (best < 0 || f < best)) : (f < here && (best < 0 || f > best)))
-            best = f;
-    }
-    if (best < 0) {
-        statusBar()->showMessage(direction > 0 ? tr("No detector error after this frame") : tr("No detector error before this frame"), 4000);
-        return;
-    }
-    m_session->player()->seekFrame(camera, best);
-}
-
-int MainWindow::proposerCamera() const
-{
-    if (m_activeView && m_activeView->camera() >= 0)
-        return m_activeView->camera();
-    return detectorCamera();
-}
-
-int MainWindow::detectorCamera() const
-{
-    if (!m_session)
-        return -1;
-    const int ir = m_session->cameraOf(QStringLiteral("ir"));
-    return ir >= 0 ? ir : m_session->masterCamera();
-}
-
-void MainWindow::startTraining(bool resume)
-{
-    if (!m_session || m_session->state() != CampaignSession::State::Ready) {
-        m_trainingPanel->setMessage(tr("Open a campaign first"));
-        return;
-    }
-    m_trainingDock->show();
-    m_trainingDock->raise();
-    const int camera = detectorCamera();
-    DetectorTrainer::Job job;
-    job.campaign = m_session->sharedCampaign();
-    job.manifestPath = m_session->manifestPath();
-    job.camera = camera;
-    job.inputScale = camera == m_session->cameraOf(QStringLiteral("ir")) ? 2.0 : 1.0;
-    analystLabels(camera, &job.boxes, &job.noTarget);
-    job.epochs = m_trainingPanel->epochs();
-    job.stepsPerEpoch = m_trainingPanel->stepsPerEpoch();
-    job.seed = std::uint64_t(m_trainingPanel->seed());
-    job.resume = resume;
-    job.datasetPath = m_session->datasetPath();
-    job.modelDir = QFileInfo(job.datasetPath).dir().filePath(QStringLiteral("models"));
-    // A resumed run goes on from the checkpoint's curve, whoever wrote it (this window, another
-    // session or vigie-cli): the panel shows that curve, then the new epochs.
-    m_trainingPanel->clearCurves();
-    if (resume) {
-        for (const QJsonValue &v : DetectorTrainer::savedCurve(job.modelDir, m_session->cameraName(camera))) {
-            const QJsonObject o = v.toObject();
-            m_trainingPanel->addEpoch(o.value(QStringLiteral("epoch")).toInt(), o.value(QStringLiteral("loss")).toDouble(),
-                                      o.value(QStringLiteral("val_ap50")).toDouble(-1));
-        }
-    }
-    m_trainingPanel->setMessage(tr("Training on %1 frames with boxes and %2 without target…")
-                                    .arg(job.boxes.size())
-                                    .arg(job.noTarget.size()));
-    m_trainer->start(job);
+    if (m_detector)
+        m_detector->updateActions(open);
+    if (m_proposer)
+        m_proposer->updateActions(open);
 }
 
 void MainWindow::showImportSummary()

@@ -23,13 +23,8 @@ class QUndoStack;
 
 namespace vigie {
 
-class DetectorTrainer;
-class DetectorRunner;
-class ProposerTrainer;
-class ProposerRunner;
-class ClassMapper;
-class ReviewPanel;
-class TrainingPanel;
+class DetectorController;
+class ProposerController;
 
 class CampaignSession;
 class FrameView;
@@ -62,6 +57,16 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     TelemetryPanel *telemetry() const { return m_telemetry; }
     CampaignSession *session() const;
+    /// A command of the window: a QAction named `name` (its id for shortcuts and tests) with its
+    /// default keys, rebindable, active whatever has focus. The controllers add theirs here.
+    QAction *addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys);
+    /// The status bar's progress, for background work.
+    void showProgress(const QString &phase, qint64 done, qint64 total);
+    void hideProgress();
+    /// The view showing a camera, or nullptr.
+    FrameView *viewOf(int camera) const;
+    /// Enables each command for the state of the campaign and of the background work.
+    void updateActions();
 
     ViewLayout viewLayout() const { return m_layout; }
     void setViewLayout(ViewLayout layout);
@@ -88,7 +93,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QAction *makeAction(const QString &text, const char *name, const QList<QKeySequence> &keys);
     void createActions();
     void createMenus();
     void createDocks();
@@ -99,8 +103,6 @@ private:
     QList<QAction *> allActions() const;
     /// The view zoom commands act on: the one that has focus, else both.
     QList<ImageView *> targetViews() const;
-    FrameView *viewOf(int camera) const;
-    void updateActions();
     void updateRecentMenu();
     void updateFrameLabel();
     void updateMarkers();
@@ -128,30 +130,6 @@ private:
     void toggleNoTarget();
     std::int64_t currentBox(bool proposalsFirst) const;
 
-    // The detector.
-    void startTraining(bool resume);
-    void runDetector();
-    /// Recomputes the review of the chosen detector against the accepted boxes.
-    void refreshReview();
-    /// The analysts' labels of a camera, as training and the review read them (decision 23).
-    void analystLabels(int camera, inference::FrameBoxes *boxes, std::set<std::int64_t> *noTarget) const;
-    /// Re-reads the registered detectors of the review camera from the dataset.
-    void refreshDetectorVersions();
-    void nextDetectorError(int direction);
-    /// The camera training and review work on: IR when there is one.
-    int detectorCamera() const;
-    /// The newest model of a network ("wildcat", "centernet") for a camera. None: `error` says
-    /// why, the dataset unreadable or nothing trained yet (and which command trains it).
-    std::optional<db::ModelRecord> newestModel(const QString &network, int camera, QString *error) const;
-    /// Adds boxes computed in the background as proposals, skipping frames that already hold
-    /// boxes of the same model version (runs repeated on the same model add nothing twice).
-    int addProposals(int camera, const std::vector<Annotation> &boxes, db::BoxSource source, const QString &version);
-
-    // The WILDCAT proposer (docs/PROPOSER.md), on the active view's camera.
-    int proposerCamera() const;
-    void trainProposer();
-    void runProposer();
-    void setClassMapShown(bool shown);
 
     QUndoStack *m_undoStack;
     MessageLogModel *m_messages;
@@ -218,29 +196,8 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
-    QAction *m_trainAction = nullptr;
-    QAction *m_resumeTrainingAction = nullptr;
-    QAction *m_cancelTrainingAction = nullptr;
-    QDockWidget *m_trainingDock = nullptr;
-    TrainingPanel *m_trainingPanel = nullptr;
-    DetectorTrainer *m_trainer = nullptr;
-    QAction *m_runDetectorAction = nullptr;
-    QAction *m_nextErrorAction = nullptr;
-    QAction *m_prevErrorAction = nullptr;
-    QDockWidget *m_reviewDock = nullptr;
-    ReviewPanel *m_reviewPanel = nullptr;
-    DetectorRunner *m_runner = nullptr;
-    QTimer *m_reviewTimer = nullptr; ///< coalesces review updates after edits
-    QStringList m_detectorVersions;  ///< registered detectors of the review camera
-    QAction *m_trainProposerAction = nullptr;
-    QAction *m_cancelProposerAction = nullptr;
-    QAction *m_proposeAction = nullptr;
-    QAction *m_classMapAction = nullptr;
-    ProposerTrainer *m_proposerTrainer = nullptr;
-    ProposerRunner *m_proposerRunner = nullptr;
-    ClassMapper *m_classMapper = nullptr;
-    int m_proposingCamera = -1; ///< the camera of the proposer run in progress
-    int m_classMapCamera = -1;  ///< the camera whose frames get the class map
+    DetectorController *m_detector = nullptr;
+    ProposerController *m_proposer = nullptr;
 };
 
 } // namespace vigie

@@ -3,6 +3,8 @@
 #include "database/dataset.h"
 
 #include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
@@ -104,6 +106,42 @@ bool registerTrainedModel(const QString &datasetPath, const TrainedModel &model,
     record.dataSnapshotJson = compact(model.dataSnapshot);
     record.metricsJson = compact(model.metrics);
     return bool(dataset->registerModel(record, error));
+}
+
+std::optional<db::ModelRecord> newestModel(const QString &datasetPath, const QString &network, const QString &cameraName,
+                                           QString *error)
+{
+    auto dataset = db::Dataset::open(datasetPath, db::Dataset::OpenMode::MustExist, error);
+    if (!dataset)
+        return std::nullopt;
+    const QString name = network + QLatin1Char('-') + cameraName;
+    std::optional<db::ModelRecord> newest;
+    for (const db::ModelRecord &m : dataset->models()) {
+        if (m.name == name && (!newest || m.createdUs >= newest->createdUs))
+            newest = m;
+    }
+    if (!newest) {
+        *error = network == QLatin1String("wildcat")
+                     ? QCoreApplication::translate("vigie::MainWindow", "No proposer trained for %1 yet: Proposals › Train Proposer first")
+                           .arg(cameraName)
+                     : QCoreApplication::translate("vigie::MainWindow", "No detector trained for %1 yet: Detector › Train Detector first")
+                           .arg(cameraName);
+    }
+    return newest;
+}
+
+void lookUpNewestModel(QObject *context, const QString &datasetPath, const QString &network, const QString &cameraName,
+                       std::function<void(const std::optional<db::ModelRecord> &, const QString &)> then)
+{
+    QPointer<QObject> guard(context);
+    QThread *worker = QThread::create([guard, datasetPath, network, cameraName, then = std::move(then)] {
+        QString error;
+        const auto model = newestModel(datasetPath, network, cameraName, &error);
+        if (guard)
+            QMetaObject::invokeMethod(guard.data(), [then, model, error] { then(model, error); });
+    });
+    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
 }
 
 } // namespace vigie

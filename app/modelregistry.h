@@ -7,11 +7,17 @@
 #include "inference/detector.h"
 #include "inference/weaklabels.h"
 #include "inference/wildcat.h"
+#include "models/annotation/records.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+
+#include <functional>
+#include <optional>
+
+class QObject;
 
 namespace vigie {
 
@@ -47,5 +53,17 @@ TrainedModel detectorRecord(const QString &cameraName, const QString &version, c
 
 /// Hashes the weights file and records the model in the dataset (created if missing).
 bool registerTrainedModel(const QString &datasetPath, const TrainedModel &model, QString *error);
+
+/// The newest registered model of a network ("wildcat", "centernet") for a camera, as the
+/// workstation and the CLI resolve "the current model". None: `error` says why (the dataset
+/// unreadable, or nothing trained yet and which command trains it). Opens its own connection:
+/// call it off the GUI thread.
+std::optional<db::ModelRecord> newestModel(const QString &datasetPath, const QString &network, const QString &cameraName,
+                                           QString *error);
+
+/// newestModel() on a worker thread; `then(model, error)` runs afterwards in `context`'s thread,
+/// unless `context` is gone by then. For the GUI, which never waits on the dataset.
+void lookUpNewestModel(QObject *context, const QString &datasetPath, const QString &network, const QString &cameraName,
+                       std::function<void(const std::optional<db::ModelRecord> &, const QString &)> then);
 
 } // namespace vigie

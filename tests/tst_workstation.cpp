@@ -5,6 +5,7 @@
 
 #include "models/heap.h"
 #include "app/campaignsession.h"
+#include "app/detectorcontroller.h"
 #include "app/detectortrainer.h"
 #include "app/proposerworker.h"
 #include "app/mainwindow.h"
@@ -445,11 +446,12 @@ private Q_SLOTS:
         auto *propose = window.findChild<QAction *>(QStringLiteral("actionPropose"));
         auto *classMap = window.findChild<QAction *>(QStringLiteral("actionShowClassMap"));
         QVERIFY(propose && propose->isEnabled() && classMap);
+        // (The registry is read off the GUI thread: the answer comes a moment later.)
         QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
-        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained")),
-                 qPrintable(window.statusBar()->currentMessage()));
+        QTRY_VERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained")),
+                     qPrintable(window.statusBar()->currentMessage()));
         QTest::keyClick(&window, Qt::Key_H);
-        QVERIFY(!classMap->isChecked());
+        QTRY_VERIFY(!classMap->isChecked());
 
         // Proposals › Train Proposer (Ctrl+Shift+W): weak labels from GPS, in the background.
         // A long run first, cancelled once it trains: nothing is registered.
@@ -548,9 +550,9 @@ private Q_SLOTS:
         // With the RGB view active, the commands are about RGB, which has no proposer yet.
         window.setActiveView(window.rgbView());
         QTest::keyClick(&window, Qt::Key_H);
-        QVERIFY(!classMap->isChecked());
-        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained for rgb")),
-                 qPrintable(window.statusBar()->currentMessage()));
+        QTRY_VERIFY(!classMap->isChecked());
+        QTRY_VERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No proposer trained for rgb")),
+                     qPrintable(window.statusBar()->currentMessage()));
         // Closing the campaign turns the map off.
         window.setActiveView(window.irView());
         QTest::keyClick(&window, Qt::Key_H);
@@ -634,7 +636,10 @@ private Q_SLOTS:
         QVERIFY2(ran.wait(120000), qPrintable(panel->findChild<QLabel *>(QStringLiteral("trainingMessage"))->text()));
         auto *review = window.findChild<ReviewPanel *>(QStringLiteral("reviewPanel"));
         QVERIFY(review);
-        QTRY_VERIFY(!review->model().isEmpty());
+        // The review is computed off the GUI thread: it shows the run once it is current.
+        auto *detector = window.findChild<DetectorController *>();
+        QVERIFY(detector);
+        QTRY_VERIFY(detector->reviewIsCurrent());
         QCOMPARE(review->model(), ran.at(0).at(0).toString());
         auto *summary = review->findChild<QLabel *>(QStringLiteral("reviewSummary"));
         const int irFrames = int(s->frameCount(ir));
