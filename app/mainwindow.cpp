@@ -1,6 +1,7 @@
 #include "app/mainwindow.h"
 
 #include "app/campaignsession.h"
+#include "app/annotationcontroller.h"
 #include "app/detectorcontroller.h"
 #include "app/proposercontroller.h"
 #include "widgets/trainingpanel.h"
@@ -147,6 +148,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     m_detector = new DetectorController(this);
+    m_annotation = new AnnotationController(this);
 
     m_proposer = new ProposerController(this);
 
@@ -186,13 +188,25 @@ CampaignSession *MainWindow::session() const
     return m_session;
 }
 
-QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys)
+void MainWindow::addActionsTo(QMenu *menu, const QList<QAction *> &actions)
+{
+    for (QAction *a : actions) {
+        if (a)
+            menu->addAction(a);
+        else
+            menu->addSeparator();
+    }
+}
+
+QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(QString::fromLatin1(name));
     action->setShortcuts(keys);
     action->setProperty("vigieDefaultShortcut", keys.isEmpty() ? QKeySequence() : keys.first());
     addAction(action); // shortcuts work whatever has focus, menus shown or not
+    if (scope == NeedsCampaign)
+        m_campaignCommands.append(action);
     return action;
 }
 
@@ -200,9 +214,9 @@ void MainWindow::createActions()
 {
     m_openAction = addCommand(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
-    m_summaryAction = addCommand(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)});
+    m_summaryAction = addCommand(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)}, NeedsCampaign);
     connect(m_summaryAction, &QAction::triggered, this, &MainWindow::showImportSummary);
-    m_closeAction = addCommand(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close});
+    m_closeAction = addCommand(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close}, NeedsCampaign);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCampaign);
     m_quitAction = addCommand(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -219,22 +233,6 @@ void MainWindow::createActions()
     addAction(m_undoAction);
     addAction(m_redoAction);
 
-    m_acceptAction = addCommand(tr("&Accept Box"), "actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)});
-    connect(m_acceptAction, &QAction::triggered, this, &MainWindow::acceptBox);
-    m_rejectAction = addCommand(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)});
-    connect(m_rejectAction, &QAction::triggered, this, &MainWindow::rejectBox);
-    m_deleteAction = addCommand(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteBox);
-    m_cycleClassAction = addCommand(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)});
-    connect(m_cycleClassAction, &QAction::triggered, this, &MainWindow::cycleClass);
-    m_nextProposalAction = addCommand(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)});
-    connect(m_nextProposalAction, &QAction::triggered, this, [this] { nextProposal(1); });
-    m_prevProposalAction = addCommand(tr("&Previous Proposal"), "actionPreviousProposal", {QKeySequence(Qt::SHIFT | Qt::Key_Backtab)});
-    connect(m_prevProposalAction, &QAction::triggered, this, [this] { nextProposal(-1); });
-    m_reviewedAction = addCommand(tr("Mark Frame &Reviewed"), "actionMarkReviewed", {QKeySequence(Qt::Key_V)});
-    connect(m_reviewedAction, &QAction::triggered, this, &MainWindow::toggleReviewed);
-    m_noTargetAction = addCommand(tr("Mark Frame: &No Target"), "actionMarkNoTarget", {QKeySequence(Qt::Key_O)});
-    connect(m_noTargetAction, &QAction::triggered, this, &MainWindow::toggleNoTarget);
     m_editShortcutsAction = addCommand(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
     connect(m_editShortcutsAction, &QAction::triggered, this, &MainWindow::editShortcuts);
     m_preferencesAction = addCommand(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
@@ -242,7 +240,7 @@ void MainWindow::createActions()
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 
     auto player = [this] { return m_session ? m_session->player() : nullptr; };
-    m_playAction = addCommand(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)});
+    m_playAction = addCommand(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)}, NeedsCampaign);
     connect(m_playAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->togglePlay(); });
     const struct
     {
@@ -258,7 +256,7 @@ void MainWindow::createActions()
         {&m_back10Action, tr("Back 10 Frames"), "actionBack10", QKeySequence(Qt::SHIFT | Qt::Key_Left), -10},
     };
     for (const auto &s : steps) {
-        *s.action = addCommand(s.text, s.name, {s.key});
+        *s.action = addCommand(s.text, s.name, {s.key}, NeedsCampaign);
         const int frames = s.frames;
         connect(*s.action, &QAction::triggered, this, [this, player, frames] {
             if (auto *p = player()) {
@@ -267,22 +265,18 @@ void MainWindow::createActions()
             }
         });
     }
-    m_firstFrameAction = addCommand(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)});
+    m_firstFrameAction = addCommand(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)}, NeedsCampaign);
     connect(m_firstFrameAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->seek(p->begin()); });
-    m_lastFrameAction = addCommand(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)});
+    m_lastFrameAction = addCommand(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)}, NeedsCampaign);
     connect(m_lastFrameAction, &QAction::triggered, this, [this, player] {
         if (auto *p = player())
             p->seekFrame(p->master(), p->frameCount(p->master()) - 1);
     });
-    m_nextUnreviewedAction = addCommand(tr("Next &Unreviewed Frame"), "actionNextUnreviewed", {QKeySequence(Qt::Key_N)});
-    connect(m_nextUnreviewedAction, &QAction::triggered, this, [this] { nextUnreviewed(1); });
-    m_prevUnreviewedAction = addCommand(tr("Previous Unreviewed Frame"), "actionPreviousUnreviewed", {QKeySequence(Qt::SHIFT | Qt::Key_N)});
-    connect(m_prevUnreviewedAction, &QAction::triggered, this, [this] { nextUnreviewed(-1); });
-    m_fasterAction = addCommand(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)});
+    m_fasterAction = addCommand(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)}, NeedsCampaign);
     connect(m_fasterAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() * 2); });
-    m_slowerAction = addCommand(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)});
+    m_slowerAction = addCommand(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)}, NeedsCampaign);
     connect(m_slowerAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() / 2); });
-    m_normalSpeedAction = addCommand(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)});
+    m_normalSpeedAction = addCommand(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)}, NeedsCampaign);
     connect(m_normalSpeedAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(1.0); });
 
     m_zoomInAction = addCommand(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
@@ -432,15 +426,7 @@ void MainWindow::createMenus()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    edit->addAction(m_acceptAction);
-    edit->addAction(m_rejectAction);
-    edit->addAction(m_deleteAction);
-    edit->addAction(m_cycleClassAction);
-    edit->addAction(m_nextProposalAction);
-    edit->addAction(m_prevProposalAction);
-    edit->addSeparator();
-    edit->addAction(m_reviewedAction);
-    edit->addAction(m_noTargetAction);
+    addActionsTo(edit, m_annotation->editActions());
     edit->addSeparator();
     edit->addAction(m_editShortcutsAction);
     edit->addAction(m_preferencesAction);
@@ -451,8 +437,7 @@ void MainWindow::createMenus()
                        m_firstFrameAction, m_lastFrameAction})
         play->addAction(a);
     play->addSeparator();
-    play->addAction(m_nextUnreviewedAction);
-    play->addAction(m_prevUnreviewedAction);
+    addActionsTo(play, m_annotation->navigationActions());
     play->addSeparator();
     play->addAction(m_fasterAction);
     play->addAction(m_slowerAction);
@@ -484,21 +469,11 @@ void MainWindow::createMenus()
 
     QMenu *proposals = menuBar()->addMenu(tr("P&roposals"));
     proposals->setObjectName(QStringLiteral("menuProposals"));
-    for (QAction *a : m_proposer->menuActions()) {
-        if (a)
-            proposals->addAction(a);
-        else
-            proposals->addSeparator();
-    }
+    addActionsTo(proposals, m_proposer->menuActions());
 
     QMenu *detector = menuBar()->addMenu(tr("&Detector"));
     detector->setObjectName(QStringLiteral("menuDetector"));
-    for (QAction *a : m_detector->menuActions()) {
-        if (a)
-            detector->addAction(a);
-        else
-            detector->addSeparator();
-    }
+    addActionsTo(detector, m_detector->menuActions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -968,10 +943,7 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
     m_proposer->frameShown(camera, frame);
     if (m_session && camera == m_session->masterCamera())
         m_timeline->setCurrentFrame(frame);
-    if (m_selectProposalOnArrival && view == m_activeView) {
-        m_selectProposalOnArrival = false;
-        view->selectBox(currentBox(true));
-    }
+    m_annotation->frameShown(view);
     updateFrameLabel();
 }
 
@@ -1020,11 +992,7 @@ void MainWindow::updateFrameLabel()
 void MainWindow::updateActions()
 {
     const bool open = m_session && m_session->state() == CampaignSession::State::Ready;
-    for (QAction *a : {m_summaryAction, m_closeAction, m_acceptAction, m_rejectAction, m_deleteAction,
-                       m_cycleClassAction, m_nextProposalAction, m_prevProposalAction, m_reviewedAction,
-                       m_noTargetAction, m_playAction, m_stepForwardAction, m_stepBackAction, m_forward10Action,
-                       m_back10Action, m_firstFrameAction, m_lastFrameAction, m_nextUnreviewedAction,
-                       m_prevUnreviewedAction, m_fasterAction, m_slowerAction, m_normalSpeedAction})
+    for (QAction *a : std::as_const(m_campaignCommands))
         a->setEnabled(open);
     if (m_detector)
         m_detector->updateActions(open);
@@ -1075,149 +1043,6 @@ void MainWindow::editContrast()
         return;
     m_autoContrastAction->setChecked(false);
     m_session->setContrast({false, low->value(), std::max(low->value() + 1, high->value())});
-}
-
-std::int64_t MainWindow::currentBox(bool proposalsFirst) const
-{
-    FrameView *view = m_activeView;
-    if (!m_session || !view || view->camera() < 0 || view->frame() < 0)
-        return 0;
-    if (view->selectedBox() != 0 && m_session->annotations()->box(view->selectedBox()))
-        return view->selectedBox();
-    const auto boxes = m_session->annotations()->boxes(view->camera(), view->frame());
-    for (const Annotation &b : boxes) {
-        if (!proposalsFirst || b.state == db::BoxState::Proposed)
-            return b.handle;
-    }
-    return boxes.empty() || proposalsFirst ? 0 : boxes.front().handle;
-}
-
-void MainWindow::acceptBox()
-{
-    if (const std::int64_t h = currentBox(true); h && m_session) {
-        m_activeView->selectBox(h);
-        m_session->editor()->accept(h);
-    }
-}
-
-void MainWindow::rejectBox()
-{
-    if (const std::int64_t h = currentBox(true); h && m_session) {
-        m_activeView->selectBox(h);
-        m_session->editor()->reject(h);
-    }
-}
-
-void MainWindow::deleteBox()
-{
-    if (m_session && m_activeView && m_activeView->selectedBox()) {
-        const std::int64_t h = m_activeView->selectedBox();
-        m_activeView->selectBox(0);
-        m_session->editor()->remove(h);
-    }
-}
-
-void MainWindow::cycleClass()
-{
-    if (const std::int64_t h = currentBox(false); h && m_session) {
-        m_activeView->selectBox(h);
-        m_session->editor()->cycleClass(h);
-    }
-}
-
-void MainWindow::nextProposal(int direction)
-{
-    FrameView *view = m_activeView;
-    if (!m_session || !view || view->camera() < 0)
-        return;
-    const int camera = view->camera();
-    std::vector<std::int64_t> here;
-    for (const Annotation &b : m_session->annotations()->boxes(camera, view->frame())) {
-        if (b.state == db::BoxState::Proposed)
-            here.push_back(b.handle);
-    }
-    // Another proposal on this frame, in handle order.
-    const auto at = std::find(here.begin(), here.end(), view->selectedBox());
-    if (at != here.end()) {
-        const auto next = direction > 0 ? at + 1 : (at == here.begin() ? here.end() : at - 1);
-        if (next != here.end()) {
-            view->selectBox(*next);
-            return;
-        }
-    } else if (!here.empty()) {
-        view->selectBox(direction > 0 ? here.front() : here.back());
-        return;
-    }
-    // Else the nearest frame with one.
-    const auto frames = m_session->annotations()->annotatedFrames(camera);
-    auto hasProposal = [&](std::int64_t f) {
-        for (const Annotation &b : m_session->annotations()->boxes(camera, f)) {
-            if (b.state == db::BoxState::Proposed)
-                return true;
-        }
-        return false;
-    };
-    std::int64_t target = -1;
-    if (direction > 0) {
-        for (auto it = std::upper_bound(frames.begin(), frames.end(), view->frame()); it != frames.end(); ++it) {
-            if (hasProposal(*it)) {
-                target = *it;
-                break;
-            }
-        }
-    } else {
-        for (auto it = std::lower_bound(frames.begin(), frames.end(), view->frame()); it != frames.begin();) {
-            --it;
-            if (hasProposal(*it)) {
-                target = *it;
-                break;
-            }
-        }
-    }
-    if (target < 0) {
-        statusBar()->showMessage(tr("No more proposals in this direction"), 3000);
-        return;
-    }
-    m_selectProposalOnArrival = true;
-    m_session->player()->pause();
-    m_session->player()->seekFrame(camera, target);
-}
-
-void MainWindow::nextUnreviewed(int direction)
-{
-    FrameView *view = m_activeView;
-    if (!m_session || !view || view->camera() < 0)
-        return;
-    const int camera = view->camera();
-    const std::int64_t count = m_session->frameCount(camera);
-    for (std::int64_t f = m_session->currentFrame(camera) + direction; f >= 0 && f < count; f += direction) {
-        if (m_session->annotations()->frameState(camera, f) != FrameAnnotationState::Accepted) {
-            m_session->player()->pause();
-            m_session->player()->seekFrame(camera, f);
-            return;
-        }
-    }
-    statusBar()->showMessage(tr("Every frame in this direction is reviewed"), 3000);
-}
-
-void MainWindow::toggleReviewed()
-{
-    FrameView *view = m_activeView;
-    if (!m_session || !view || view->camera() < 0 || view->frame() < 0)
-        return;
-    db::FrameFlags flags = m_session->annotations()->flags(view->camera(), view->frame());
-    flags.reviewed = !flags.reviewed;
-    m_session->editor()->setFrameFlags(view->camera(), view->frame(), flags);
-}
-
-void MainWindow::toggleNoTarget()
-{
-    FrameView *view = m_activeView;
-    if (!m_session || !view || view->camera() < 0 || view->frame() < 0)
-        return;
-    db::FrameFlags flags = m_session->annotations()->flags(view->camera(), view->frame());
-    flags.notVisible = !flags.notVisible;
-    m_session->editor()->setFrameFlags(view->camera(), view->frame(), flags);
 }
 
 void MainWindow::showPreferences()

@@ -23,6 +23,7 @@ class QUndoStack;
 
 namespace vigie {
 
+class AnnotationController;
 class DetectorController;
 class ProposerController;
 
@@ -59,7 +60,8 @@ public:
     CampaignSession *session() const;
     /// A command of the window: a QAction named `name` (its id for shortcuts and tests) with its
     /// default keys, rebindable, active whatever has focus. The controllers add theirs here.
-    QAction *addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys);
+    enum CommandScope { Always, NeedsCampaign };
+    QAction *addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope = Always);
     /// The status bar's progress, for background work.
     void showProgress(const QString &phase, qint64 done, qint64 total);
     void hideProgress();
@@ -99,6 +101,7 @@ private:
     void restoreState();
     void saveState() const;
     void applySavedShortcuts();
+    static void addActionsTo(QMenu *menu, const QList<QAction *> &actions);
     bool confirmUnsavedEdits();
     QList<QAction *> allActions() const;
     /// The view zoom commands act on: the one that has focus, else both.
@@ -119,16 +122,6 @@ private:
     void showAbout();
     void editContrast();
 
-    // Box and frame commands on the active view.
-    void acceptBox();
-    void rejectBox();
-    void deleteBox();
-    void cycleClass();
-    void nextProposal(int direction);
-    void nextUnreviewed(int direction);
-    void toggleReviewed();
-    void toggleNoTarget();
-    std::int64_t currentBox(bool proposalsFirst) const;
 
 
     QUndoStack *m_undoStack;
@@ -140,7 +133,6 @@ private:
     TelemetryPanel *m_telemetry;
     QPointer<CampaignSession> m_session;
     FrameView *m_activeView = nullptr;
-    bool m_selectProposalOnArrival = false;
     QDockWidget *m_undoDock = nullptr;
     QDockWidget *m_messagesDock = nullptr;
     QDockWidget *m_telemetryDock = nullptr;
@@ -160,14 +152,6 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
-    QAction *m_acceptAction = nullptr;
-    QAction *m_rejectAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_cycleClassAction = nullptr;
-    QAction *m_nextProposalAction = nullptr;
-    QAction *m_prevProposalAction = nullptr;
-    QAction *m_reviewedAction = nullptr;
-    QAction *m_noTargetAction = nullptr;
     QAction *m_editShortcutsAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_playAction = nullptr;
@@ -177,8 +161,6 @@ private:
     QAction *m_back10Action = nullptr;
     QAction *m_firstFrameAction = nullptr;
     QAction *m_lastFrameAction = nullptr;
-    QAction *m_nextUnreviewedAction = nullptr;
-    QAction *m_prevUnreviewedAction = nullptr;
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_normalSpeedAction = nullptr;
@@ -196,6 +178,8 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QList<QAction *> m_campaignCommands; ///< enabled while a campaign is open
+    AnnotationController *m_annotation = nullptr;
     DetectorController *m_detector = nullptr;
     ProposerController *m_proposer = nullptr;
 };

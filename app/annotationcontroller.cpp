@@ -1,0 +1,200 @@
+#include "app/annotationcontroller.h"
+
+#include "app/campaignsession.h"
+#include "app/mainwindow.h"
+#include "models/media/syncplayer.h"
+#include "widgets/frameview.h"
+
+#include <QAction>
+#include <QStatusBar>
+
+#include <algorithm>
+
+namespace vigie {
+
+AnnotationController::AnnotationController(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+{
+    auto command = [&](const QString &text, const char *name, const QList<QKeySequence> &keys, auto slot, QList<QAction *> *menu) {
+        QAction *a = window->addCommand(text, name, keys, MainWindow::NeedsCampaign);
+        connect(a, &QAction::triggered, this, slot);
+        menu->append(a);
+    };
+    command(tr("&Accept Box"), "actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)}, [this] { acceptBox(); }, &m_edit);
+    command(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)}, [this] { rejectBox(); }, &m_edit);
+    command(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, [this] { deleteBox(); }, &m_edit);
+    command(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)}, [this] { cycleClass(); }, &m_edit);
+    command(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)}, [this] { nextProposal(1); }, &m_edit);
+    command(tr("&Previous Proposal"), "actionPreviousProposal", {QKeySequence(Qt::SHIFT | Qt::Key_Backtab)}, [this] { nextProposal(-1); },
+            &m_edit);
+    m_edit.append(nullptr);
+    command(tr("Mark Frame &Reviewed"), "actionMarkReviewed", {QKeySequence(Qt::Key_V)}, [this] { toggleReviewed(); }, &m_edit);
+    command(tr("Mark Frame: &No Target"), "actionMarkNoTarget", {QKeySequence(Qt::Key_O)}, [this] { toggleNoTarget(); }, &m_edit);
+    command(tr("Next &Unreviewed Frame"), "actionNextUnreviewed", {QKeySequence(Qt::Key_N)}, [this] { nextUnreviewed(1); }, &m_navigation);
+    command(tr("Previous Unreviewed Frame"), "actionPreviousUnreviewed", {QKeySequence(Qt::SHIFT | Qt::Key_N)}, [this] { nextUnreviewed(-1); },
+            &m_navigation);
+}
+
+QList<QAction *> AnnotationController::editActions() const
+{
+    return m_edit;
+}
+
+QList<QAction *> AnnotationController::navigationActions() const
+{
+    return m_navigation;
+}
+
+void AnnotationController::frameShown(FrameView *view)
+{
+    if (m_selectProposalOnArrival && view == m_window->activeView()) {
+        m_selectProposalOnArrival = false;
+        view->selectBox(currentBox(true));
+    }
+}
+
+std::int64_t AnnotationController::currentBox(bool proposalsFirst) const
+{
+    FrameView *view = m_window->activeView();
+    if (!m_window->session() || !view || view->camera() < 0 || view->frame() < 0)
+        return 0;
+    if (view->selectedBox() != 0 && m_window->session()->annotations()->box(view->selectedBox()))
+        return view->selectedBox();
+    const auto boxes = m_window->session()->annotations()->boxes(view->camera(), view->frame());
+    for (const Annotation &b : boxes) {
+        if (!proposalsFirst || b.state == db::BoxState::Proposed)
+            return b.handle;
+    }
+    return boxes.empty() || proposalsFirst ? 0 : boxes.front().handle;
+}
+
+void AnnotationController::acceptBox()
+{
+    if (const std::int64_t h = currentBox(true); h && m_window->session()) {
+        m_window->activeView()->selectBox(h);
+        m_window->session()->editor()->accept(h);
+    }
+}
+
+void AnnotationController::rejectBox()
+{
+    if (const std::int64_t h = currentBox(true); h && m_window->session()) {
+        m_window->activeView()->selectBox(h);
+        m_window->session()->editor()->reject(h);
+    }
+}
+
+void AnnotationController::deleteBox()
+{
+    if (m_window->session() && m_window->activeView() && m_window->activeView()->selectedBox()) {
+        const std::int64_t h = m_window->activeView()->selectedBox();
+        m_window->activeView()->selectBox(0);
+        m_window->session()->editor()->remove(h);
+    }
+}
+
+void AnnotationController::cycleClass()
+{
+    if (const std::int64_t h = currentBox(false); h && m_window->session()) {
+        m_window->activeView()->selectBox(h);
+        m_window->session()->editor()->cycleClass(h);
+    }
+}
+
+void AnnotationController::nextProposal(int direction)
+{
+    FrameView *view = m_window->activeView();
+    if (!m_window->session() || !view || view->camera() < 0)
+        return;
+    const int camera = view->camera();
+    std::vector<std::int64_t> here;
+    for (const Annotation &b : m_window->session()->annotations()->boxes(camera, view->frame())) {
+        if (b.state == db::BoxState::Proposed)
+            here.push_back(b.handle);
+    }
+    // Another proposal on this frame, in handle order.
+    const auto at = std::find(here.begin(), here.end(), view->selectedBox());
+    if (at != here.end()) {
+        const auto next = direction > 0 ? at + 1 : (at == here.begin() ? here.end() : at - 1);
+        if (next != here.end()) {
+            view->selectBox(*next);
+            return;
+        }
+    } else if (!here.empty()) {
+        view->selectBox(direction > 0 ? here.front() : here.back());
+        return;
+    }
+    // Else the nearest frame with one.
+    const auto frames = m_window->session()->annotations()->annotatedFrames(camera);
+    auto hasProposal = [&](std::int64_t f) {
+        for (const Annotation &b : m_window->session()->annotations()->boxes(camera, f)) {
+            if (b.state == db::BoxState::Proposed)
+                return true;
+        }
+        return false;
+    };
+    std::int64_t target = -1;
+    if (direction > 0) {
+        for (auto it = std::upper_bound(frames.begin(), frames.end(), view->frame()); it != frames.end(); ++it) {
+            if (hasProposal(*it)) {
+                target = *it;
+                break;
+            }
+        }
+    } else {
+        for (auto it = std::lower_bound(frames.begin(), frames.end(), view->frame()); it != frames.begin();) {
+            --it;
+            if (hasProposal(*it)) {
+                target = *it;
+                break;
+            }
+        }
+    }
+    if (target < 0) {
+        m_window->statusBar()->showMessage(tr("No more proposals in this direction"), 3000);
+        return;
+    }
+    m_selectProposalOnArrival = true;
+    m_window->session()->player()->pause();
+    m_window->session()->player()->seekFrame(camera, target);
+}
+
+void AnnotationController::nextUnreviewed(int direction)
+{
+    FrameView *view = m_window->activeView();
+    if (!m_window->session() || !view || view->camera() < 0)
+        return;
+    const int camera = view->camera();
+    const std::int64_t count = m_window->session()->frameCount(camera);
+    for (std::int64_t f = m_window->session()->currentFrame(camera) + direction; f >= 0 && f < count; f += direction) {
+        if (m_window->session()->annotations()->frameState(camera, f) != FrameAnnotationState::Accepted) {
+            m_window->session()->player()->pause();
+            m_window->session()->player()->seekFrame(camera, f);
+            return;
+        }
+    }
+    m_window->statusBar()->showMessage(tr("Every frame in this direction is reviewed"), 3000);
+}
+
+void AnnotationController::toggleReviewed()
+{
+    FrameView *view = m_window->activeView();
+    if (!m_window->session() || !view || view->camera() < 0 || view->frame() < 0)
+        return;
+    db::FrameFlags flags = m_window->session()->annotations()->flags(view->camera(), view->frame());
+    flags.reviewed = !flags.reviewed;
+    m_window->session()->editor()->setFrameFlags(view->camera(), view->frame(), flags);
+}
+
+void AnnotationController::toggleNoTarget()
+{
+    FrameView *view = m_window->activeView();
+    if (!m_window->session() || !view || view->camera() < 0 || view->frame() < 0)
+        return;
+    db::FrameFlags flags = m_window->session()->annotations()->flags(view->camera(), view->frame());
+    flags.notVisible = !flags.notVisible;
+    m_window->session()->editor()->setFrameFlags(view->camera(), view->frame(), flags);
+}
+
+} // namespace vigie
