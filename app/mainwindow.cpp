@@ -4,6 +4,7 @@
 #include "app/annotationcontroller.h"
 #include "app/detectorcontroller.h"
 #include "app/proposercontroller.h"
+#include "app/viewcontroller.h"
 #include "widgets/trainingpanel.h"
 #include "widgets/reviewpanel.h"
 #include "database/dataset.h"
@@ -149,6 +150,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_detector = new DetectorController(this);
     m_annotation = new AnnotationController(this);
+    m_view = new ViewController(this);
 
     m_proposer = new ProposerController(this);
 
@@ -279,104 +281,6 @@ void MainWindow::createActions()
     m_normalSpeedAction = addCommand(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)}, NeedsCampaign);
     connect(m_normalSpeedAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(1.0); });
 
-    m_zoomInAction = addCommand(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
-    connect(m_zoomInAction, &QAction::triggered, this, [this] {
-        for (ImageView *view : targetViews())
-            view->zoomIn();
-    });
-    m_zoomOutAction = addCommand(tr("Zoom &Out"), "actionZoomOut", {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
-    connect(m_zoomOutAction, &QAction::triggered, this, [this] {
-        for (ImageView *view : targetViews())
-            view->zoomOut();
-    });
-    m_fitAction = addCommand(tr("&Fit to View"), "actionFit", {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
-    connect(m_fitAction, &QAction::triggered, this, [this] {
-        m_followAction->setChecked(false);
-        for (ImageView *view : targetViews())
-            view->fitToView();
-    });
-    m_actualSizeAction = addCommand(tr("&Actual Pixels"), "actionActualSize", {QKeySequence(Qt::CTRL | Qt::Key_1)});
-    connect(m_actualSizeAction, &QAction::triggered, this, [this] {
-        for (ImageView *view : targetViews())
-            view->actualSize();
-    });
-    m_followAction = addCommand(tr("Follow &Target"), "actionFollowTarget", {QKeySequence(Qt::Key_T)});
-    m_followAction->setCheckable(true);
-    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
-        const double zoom = QSettings().value(followZoomKey, 4.0).toDouble();
-        for (FrameView *view : {m_rgbView, m_irView})
-            view->setFollowTarget(on, zoom);
-    });
-
-    const struct
-    {
-        FrameView::Overlay overlay;
-        QString text;
-        const char *name;
-        Qt::Key key;
-    } overlays[] = {
-        {FrameView::PointOverlay, tr("Projected &Point"), "actionOverlayPoint", Qt::Key_1},
-        {FrameView::EllipseOverlay, tr("Uncertainty &Ellipse"), "actionOverlayEllipse", Qt::Key_2},
-        {FrameView::ExpectedBoxOverlay, tr("E&xpected Box"), "actionOverlayExpected", Qt::Key_3},
-        {FrameView::ArrowOverlay, tr("Out-of-View &Arrow"), "actionOverlayArrow", Qt::Key_4},
-        {FrameView::BoxesOverlay, tr("&Boxes"), "actionOverlayBoxes", Qt::Key_5},
-    };
-    for (const auto &o : overlays) {
-        QAction *action = addCommand(o.text, o.name, {QKeySequence(o.key)});
-        action->setCheckable(true);
-        action->setChecked(true);
-        action->setData(int(o.overlay));
-        connect(action, &QAction::toggled, this, [this] {
-            int mask = 0;
-            for (QAction *a : std::as_const(m_overlayActions))
-                mask |= a->isChecked() ? a->data().toInt() : 0;
-            m_rgbView->setOverlays(mask);
-            m_irView->setOverlays(mask);
-        });
-        m_overlayActions << action;
-    }
-
-    m_paletteGroup = new QActionGroup(this);
-    const struct
-    {
-        ThermalPalette palette;
-        QString text;
-        const char *name;
-    } palettes[] = {
-        {ThermalPalette::WhiteHot, tr("&White Hot"), "actionPaletteWhiteHot"},
-        {ThermalPalette::BlackHot, tr("&Black Hot"), "actionPaletteBlackHot"},
-        {ThermalPalette::Ironbow, tr("&Ironbow"), "actionPaletteIronbow"},
-    };
-    for (const auto &p : palettes) {
-        auto *action = addCommand(p.text, p.name, {});
-        action->setCheckable(true);
-        action->setData(int(p.palette));
-        m_paletteGroup->addAction(action);
-        const ThermalPalette palette = p.palette;
-        connect(action, &QAction::triggered, this, [this, palette] {
-            m_palette = palette;
-            if (m_session)
-                m_session->setPalette(palette);
-        });
-    }
-    m_cyclePaletteAction = addCommand(tr("&Next Palette"), "actionCyclePalette", {QKeySequence(Qt::Key_P)});
-    connect(m_cyclePaletteAction, &QAction::triggered, this, [this] {
-        const auto actions = m_paletteGroup->actions();
-        actions.at((int(m_palette) + 1) % actions.size())->trigger();
-    });
-    m_autoContrastAction = addCommand(tr("&Automatic Contrast"), "actionAutoContrast", {QKeySequence(Qt::SHIFT | Qt::Key_A)});
-    m_autoContrastAction->setCheckable(true);
-    m_autoContrastAction->setChecked(true);
-    connect(m_autoContrastAction, &QAction::toggled, this, [this](bool on) {
-        if (!m_session)
-            return;
-        ContrastWindow w = m_session->contrast();
-        w.automatic = on;
-        m_session->setContrast(w);
-    });
-    m_contrastAction = addCommand(tr("Contrast &Window…"), "actionContrastWindow", {QKeySequence(Qt::CTRL | Qt::Key_K)});
-    connect(m_contrastAction, &QAction::triggered, this, &MainWindow::editContrast);
-
     m_layoutGroup = new QActionGroup(this);
     const struct
     {
@@ -445,22 +349,14 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
-    view->addAction(m_zoomInAction);
-    view->addAction(m_zoomOutAction);
-    view->addAction(m_fitAction);
-    view->addAction(m_actualSizeAction);
-    view->addAction(m_followAction);
+    addActionsTo(view, m_view->zoomActions());
     view->addSeparator();
     QMenu *overlays = view->addMenu(tr("&Overlays"));
     overlays->setObjectName(QStringLiteral("menuOverlays"));
-    overlays->addActions(m_overlayActions);
+    addActionsTo(overlays, m_view->overlayActions());
     QMenu *ir = view->addMenu(tr("&Infrared"));
     ir->setObjectName(QStringLiteral("menuInfrared"));
-    ir->addActions(m_paletteGroup->actions());
-    ir->addAction(m_cyclePaletteAction);
-    ir->addSeparator();
-    ir->addAction(m_autoContrastAction);
-    ir->addAction(m_contrastAction);
+    addActionsTo(ir, m_view->infraredActions());
     QMenu *layout = view->addMenu(tr("&Layout"));
     layout->setObjectName(QStringLiteral("menuLayout"));
     layout->addActions(m_layoutGroup->actions());
@@ -489,8 +385,8 @@ void MainWindow::createMenus()
     for (QAction *a : {m_back10Action, m_stepBackAction, m_playAction, m_stepForwardAction, m_forward10Action})
         toolbar->addAction(a);
     toolbar->addSeparator();
-    toolbar->addAction(m_followAction);
-    toolbar->addAction(m_cyclePaletteAction);
+    for (QAction *a : m_view->toolbarActions())
+        toolbar->addAction(a);
     updateRecentMenu();
 }
 
@@ -646,14 +542,7 @@ void MainWindow::restoreState()
     const int layout = settings.value(layoutKey, int(ViewLayout::SideBySide)).toInt();
     setViewLayout(layout >= int(ViewLayout::SideBySide) && layout <= int(ViewLayout::IrOnly) ? ViewLayout(layout)
                                                                                               : ViewLayout::SideBySide);
-    const int palette = std::clamp(settings.value(paletteKey, 0).toInt(), 0, 2);
-    m_palette = ThermalPalette(palette);
-    m_paletteGroup->actions().at(palette)->setChecked(true);
-    m_followAction->setChecked(settings.value(followKey, false).toBool());
-    const int overlays = settings.value(overlaysKey, int(FrameView::AllOverlays)).toInt();
-    for (QAction *a : std::as_const(m_overlayActions))
-        a->setChecked(overlays & a->data().toInt());
-    m_autoContrastAction->setChecked(settings.value(autoContrastKey, true).toBool());
+    m_view->restoreSettings();
     if (!settings.contains(geometryKey)) {
         resize(1500, 900);
         resizeDocks({m_messagesDock}, {110}, Qt::Vertical);
@@ -668,15 +557,7 @@ void MainWindow::saveState() const
     settings.setValue(stateKey, QMainWindow::saveState(stateVersion));
     settings.setValue(splitterKey, m_splitter->saveState());
     settings.setValue(layoutKey, int(m_layout));
-    settings.setValue(paletteKey, int(m_palette));
-    settings.setValue(followKey, m_followAction->isChecked());
-    if (m_followAction->isChecked() && m_activeView)
-        settings.setValue(followZoomKey, m_activeView->followZoom());
-    int overlays = 0;
-    for (QAction *a : m_overlayActions)
-        overlays |= a->isChecked() ? a->data().toInt() : 0;
-    settings.setValue(overlaysKey, overlays);
-    settings.setValue(autoContrastKey, m_autoContrastAction->isChecked());
+    m_view->saveSettings();
     if (m_session && m_session->state() == CampaignSession::State::Ready)
         settings.setValue(frameKey(m_session->manifestPath()), qint64(m_session->currentFrame(m_session->masterCamera())));
 }
@@ -886,10 +767,7 @@ void MainWindow::sessionOpened()
     for (FrameView *view : {m_rgbView, m_irView})
         view->setDrawClass(campaign->manifest().targetClass);
     setActiveView(viewOf(s->masterCamera()) ? viewOf(s->masterCamera()) : m_rgbView);
-    s->setPalette(m_palette);
-    ContrastWindow w = s->contrast();
-    w.automatic = m_autoContrastAction->isChecked();
-    s->setContrast(w);
+    m_view->campaignOpened();
 
     m_timeline->setFrameCount(s->frameCount(s->masterCamera()));
     const auto bands = s->timelineBands();
@@ -1017,32 +895,6 @@ void MainWindow::showImportSummary()
     layout->addWidget(buttons);
     dialog.resize(760, 360);
     dialog.exec();
-}
-
-void MainWindow::editContrast()
-{
-    if (!m_session)
-        return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("IR Contrast Window"));
-    auto *form = new QFormLayout(&dialog);
-    auto *low = new QSpinBox(&dialog);
-    auto *high = new QSpinBox(&dialog);
-    for (QSpinBox *b : {low, high})
-        b->setRange(0, 65535);
-    const ContrastWindow w = m_session->contrast();
-    low->setValue(w.low);
-    high->setValue(w.high);
-    form->addRow(tr("Low (black)"), low);
-    form->addRow(tr("High (white)"), high);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_autoContrastAction->setChecked(false);
-    m_session->setContrast({false, low->value(), std::max(low->value() + 1, high->value())});
 }
 
 void MainWindow::showPreferences()

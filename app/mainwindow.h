@@ -26,6 +26,7 @@ namespace vigie {
 class AnnotationController;
 class DetectorController;
 class ProposerController;
+class ViewController;
 
 class CampaignSession;
 class FrameView;
@@ -65,6 +66,8 @@ public:
     /// The status bar's progress, for background work.
     void showProgress(const QString &phase, qint64 done, qint64 total);
     void hideProgress();
+    /// The views zoom commands act on: the one that has focus, else the visible ones.
+    QList<ImageView *> targetViews() const;
     /// The view showing a camera, or nullptr.
     FrameView *viewOf(int camera) const;
     /// Enables each command for the state of the campaign and of the background work.
@@ -104,8 +107,6 @@ private:
     static void addActionsTo(QMenu *menu, const QList<QAction *> &actions);
     bool confirmUnsavedEdits();
     QList<QAction *> allActions() const;
-    /// The view zoom commands act on: the one that has focus, else both.
-    QList<ImageView *> targetViews() const;
     void updateRecentMenu();
     void updateFrameLabel();
     void updateMarkers();
@@ -120,7 +121,6 @@ private:
     void showPreferences();
     void showShortcuts();
     void showAbout();
-    void editContrast();
 
 
 
@@ -142,7 +142,6 @@ private:
     QLabel *m_zoomLabel;
     QProgressBar *m_progress;
     ViewLayout m_layout = ViewLayout::SideBySide;
-    ThermalPalette m_palette = ThermalPalette::WhiteHot;
     qint64 m_restoreFrame = -1;
 
     QAction *m_openAction = nullptr;
@@ -164,22 +163,13 @@ private:
     QAction *m_fasterAction = nullptr;
     QAction *m_slowerAction = nullptr;
     QAction *m_normalSpeedAction = nullptr;
-    QAction *m_zoomInAction = nullptr;
-    QAction *m_zoomOutAction = nullptr;
-    QAction *m_fitAction = nullptr;
-    QAction *m_actualSizeAction = nullptr;
-    QAction *m_followAction = nullptr;
-    QList<QAction *> m_overlayActions;
-    QActionGroup *m_paletteGroup = nullptr;
-    QAction *m_cyclePaletteAction = nullptr;
-    QAction *m_autoContrastAction = nullptr;
-    QAction *m_contrastAction = nullptr;
     QActionGroup *m_layoutGroup = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QList<QAction *> m_campaignCommands; ///< enabled while a campaign is open
     AnnotationController *m_annotation = nullptr;
+    ViewController *m_view = nullptr;
     DetectorController *m_detector = nullptr;
     ProposerController *m_proposer = nullptr;
 };
