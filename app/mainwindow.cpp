@@ -1,27 +1,17 @@
 #include "app/mainwindow.h"
 
-#include "app/campaignsession.h"
 #include "app/annotationcontroller.h"
+#include "app/campaignsession.h"
 #include "app/detectorcontroller.h"
+#include "app/dialogs.h"
+#include "app/playbackcontroller.h"
 #include "app/proposercontroller.h"
 #include "app/viewcontroller.h"
-#include "widgets/trainingpanel.h"
-#include "widgets/reviewpanel.h"
-#include "database/dataset.h"
 #include "database/datasetsession.h"
-#include "inference/cocoeval.h"
-#include "inference/detectorpipeline.h"
 #include "inference/runtime.h"
-#include "app/components.h"
-#include "app/i18n.h"
-#include "models/annotation/labels.h"
-#include "models/buildinfo.h"
 #include "models/media/syncplayer.h"
 #include "models/messagelogmodel.h"
 #include "widgets/frameview.h"
-#include "widgets/preferencesdialog.h"
-#include "widgets/shortcuteditor.h"
-#include "widgets/shortcutsheet.h"
 #include "widgets/telemetrypanel.h"
 #include "widgets/timeline.h"
 
@@ -29,24 +19,20 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -151,13 +137,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_detector = new DetectorController(this);
     m_annotation = new AnnotationController(this);
     m_view = new ViewController(this);
+    m_playback = new PlaybackController(this);
 
     m_proposer = new ProposerController(this);
 
     createActions();
     createMenus();
     createDocks();
-    applySavedShortcuts();
+    dialogs::applySavedShortcuts(allActions());
     restoreState();
     updateActions();
     statusBar()->showMessage(tr("Ready"), 3000);
@@ -217,7 +204,10 @@ void MainWindow::createActions()
     m_openAction = addCommand(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
     m_summaryAction = addCommand(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)}, NeedsCampaign);
-    connect(m_summaryAction, &QAction::triggered, this, &MainWindow::showImportSummary);
+    connect(m_summaryAction, &QAction::triggered, this, [this] {
+        if (m_session && m_session->campaign())
+            dialogs::showImportSummary(this, m_session->importSummary());
+    });
     m_closeAction = addCommand(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close}, NeedsCampaign);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCampaign);
     m_quitAction = addCommand(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
@@ -236,50 +226,10 @@ void MainWindow::createActions()
     addAction(m_redoAction);
 
     m_editShortcutsAction = addCommand(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
-    connect(m_editShortcutsAction, &QAction::triggered, this, &MainWindow::editShortcuts);
+    connect(m_editShortcutsAction, &QAction::triggered, this, [this] { dialogs::editShortcuts(this, allActions()); });
     m_preferencesAction = addCommand(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
-
-    auto player = [this] { return m_session ? m_session->player() : nullptr; };
-    m_playAction = addCommand(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)}, NeedsCampaign);
-    connect(m_playAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->togglePlay(); });
-    const struct
-    {
-        QAction **action;
-        QString text;
-        const char *name;
-        QKeySequence key;
-        int frames;
-    } steps[] = {
-        {&m_stepForwardAction, tr("Step &Forward"), "actionStepForward", QKeySequence(Qt::Key_Right), 1},
-        {&m_stepBackAction, tr("Step &Back"), "actionStepBack", QKeySequence(Qt::Key_Left), -1},
-        {&m_forward10Action, tr("Forward 10 Frames"), "actionForward10", QKeySequence(Qt::SHIFT | Qt::Key_Right), 10},
-        {&m_back10Action, tr("Back 10 Frames"), "actionBack10", QKeySequence(Qt::SHIFT | Qt::Key_Left), -10},
-    };
-    for (const auto &s : steps) {
-        *s.action = addCommand(s.text, s.name, {s.key}, NeedsCampaign);
-        const int frames = s.frames;
-        connect(*s.action, &QAction::triggered, this, [this, player, frames] {
-            if (auto *p = player()) {
-                p->pause();
-                p->step(frames);
-            }
-        });
-    }
-    m_firstFrameAction = addCommand(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)}, NeedsCampaign);
-    connect(m_firstFrameAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->seek(p->begin()); });
-    m_lastFrameAction = addCommand(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)}, NeedsCampaign);
-    connect(m_lastFrameAction, &QAction::triggered, this, [this, player] {
-        if (auto *p = player())
-            p->seekFrame(p->master(), p->frameCount(p->master()) - 1);
-    });
-    m_fasterAction = addCommand(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)}, NeedsCampaign);
-    connect(m_fasterAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() * 2); });
-    m_slowerAction = addCommand(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)}, NeedsCampaign);
-    connect(m_slowerAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() / 2); });
-    m_normalSpeedAction = addCommand(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)}, NeedsCampaign);
-    connect(m_normalSpeedAction, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(1.0); });
+    connect(m_preferencesAction, &QAction::triggered, this, [this] { dialogs::showPreferences(this); });
 
     m_layoutGroup = new QActionGroup(this);
     const struct
@@ -304,10 +254,10 @@ void MainWindow::createActions()
     }
 
     m_shortcutsAction = addCommand(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
-    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] { dialogs::showShortcutSheet(this); });
     m_aboutAction = addCommand(tr("&About Vigie"), "actionAbout", {});
     m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_aboutAction, &QAction::triggered, this, [this] { dialogs::showAbout(this); });
     m_aboutQtAction = addCommand(tr("About &Qt"), "actionAboutQt", {});
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -337,15 +287,8 @@ void MainWindow::createMenus()
 
     QMenu *play = menuBar()->addMenu(tr("&Playback"));
     play->setObjectName(QStringLiteral("menuPlayback"));
-    for (QAction *a : {m_playAction, m_stepForwardAction, m_stepBackAction, m_forward10Action, m_back10Action,
-                       m_firstFrameAction, m_lastFrameAction})
-        play->addAction(a);
-    play->addSeparator();
-    addActionsTo(play, m_annotation->navigationActions());
-    play->addSeparator();
-    play->addAction(m_fasterAction);
-    play->addAction(m_slowerAction);
-    play->addAction(m_normalSpeedAction);
+    addActionsTo(play, m_playback->transportActions() + QList<QAction *>{nullptr} + m_annotation->navigationActions()
+                           + QList<QAction *>{nullptr} + m_playback->speedActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
@@ -382,7 +325,7 @@ void MainWindow::createMenus()
     toolbar->setObjectName(QStringLiteral("playbackToolBar"));
     toolbar->addAction(m_openAction);
     toolbar->addSeparator();
-    for (QAction *a : {m_back10Action, m_stepBackAction, m_playAction, m_stepForwardAction, m_forward10Action})
+    for (QAction *a : m_playback->toolbarActions())
         toolbar->addAction(a);
     toolbar->addSeparator();
     for (QAction *a : m_view->toolbarActions())
@@ -456,31 +399,6 @@ QList<QAction *> MainWindow::allActions() const
             out << a;
     }
     return out;
-}
-
-void MainWindow::applySavedShortcuts()
-{
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("shortcuts"));
-    for (QAction *a : allActions()) {
-        if (settings.contains(a->objectName()))
-            a->setShortcut(QKeySequence(settings.value(a->objectName()).toString(), QKeySequence::PortableText));
-    }
-}
-
-void MainWindow::editShortcuts()
-{
-    ShortcutEditor editor(allActions(), this);
-    if (editor.exec() != QDialog::Accepted)
-        return;
-    QSettings settings;
-    const auto changes = editor.changes();
-    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
-        if (auto *a = findChild<QAction *>(it.key())) {
-            a->setShortcut(it.value());
-            settings.setValue(QStringLiteral("shortcuts/") + it.key(), it.value().toString(QKeySequence::PortableText));
-        }
-    }
 }
 
 void MainWindow::setViewLayout(ViewLayout layout)
@@ -788,9 +706,7 @@ void MainWindow::sessionOpened()
             m_telemetry->setSnapshot(m_session->telemetryAt(utc));
         updateFrameLabel();
     });
-    connect(s->player(), &media::SyncPlayer::playingChanged, this, [this](bool playing) {
-        m_playAction->setText(playing ? tr("&Pause") : tr("&Play"));
-    });
+    m_playback->campaignOpened();
     connect(s->annotations(), &AnnotationModel::frameChanged, this, &MainWindow::annotationChanged);
 
     qInfo().noquote() << tr("Opened %1: %2 cameras, %3 master frames")
@@ -876,72 +792,6 @@ void MainWindow::updateActions()
         m_detector->updateActions(open);
     if (m_proposer)
         m_proposer->updateActions(open);
-}
-
-void MainWindow::showImportSummary()
-{
-    if (!m_session || !m_session->campaign())
-        return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Import Summary"));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *text = new QPlainTextEdit(&dialog);
-    text->setObjectName(QStringLiteral("importSummaryText"));
-    text->setReadOnly(true);
-    text->setPlainText(m_session->importSummary().lines().join(QLatin1Char('\n')));
-    layout->addWidget(text);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog.resize(760, 360);
-    dialog.exec();
-}
-
-void MainWindow::showPreferences()
-{
-    QList<PreferencesDialog::Language> languages;
-    const auto available = i18n::availableLanguages();
-    for (const i18n::Language &language : available)
-        languages.append({language.code, language.nativeName});
-    QSettings settings;
-    const QString current = settings.value(QLatin1String(i18n::settingsKey)).toString();
-    PreferencesDialog dialog(languages, current, this);
-    dialog.setProposerSteps(settings.value(QStringLiteral("proposer/steps"), 400).toInt());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    settings.setValue(QStringLiteral("proposer/steps"), dialog.proposerSteps());
-    if (dialog.languageCode() != current) {
-        settings.setValue(QLatin1String(i18n::settingsKey), dialog.languageCode());
-        statusBar()->showMessage(tr("The new language takes effect when Vigie restarts."), 8000);
-    }
-}
-
-void MainWindow::showShortcuts()
-{
-    QList<QMenu *> menus;
-    const auto actions = menuBar()->actions();
-    for (QAction *action : actions) {
-        if (action->menu())
-            menus.append(action->menu());
-    }
-    ShortcutSheet sheet(menus, this);
-    sheet.exec();
-}
-
-void MainWindow::showAbout()
-{
-    QString rows;
-    const auto components = allComponents();
-    for (const ComponentVersion &c : components) {
-        rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td>%3</td></tr>")
-                    .arg(c.name.toHtmlEscaped(), c.version.toHtmlEscaped(), c.detail.toHtmlEscaped());
-    }
-    QMessageBox::about(this, tr("About Vigie"),
-                       tr("<h3>Vigie %1</h3><p>A workstation for counter-drone measurement campaigns: "
-                          "synchronized RGB and infrared video, GPS-RTK and turret telemetry, weak box "
-                          "proposals, correction and detector training.</p>")
-                               .arg(versionString())
-                           + QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(rows));
 }
 
 } // namespace vigie

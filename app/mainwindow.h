@@ -25,6 +25,7 @@ namespace vigie {
 
 class AnnotationController;
 class DetectorController;
+class PlaybackController;
 class ProposerController;
 class ViewController;
 
@@ -103,7 +104,6 @@ private:
     void createDocks();
     void restoreState();
     void saveState() const;
-    void applySavedShortcuts();
     static void addActionsTo(QMenu *menu, const QList<QAction *> &actions);
     bool confirmUnsavedEdits();
     QList<QAction *> allActions() const;
@@ -116,11 +116,6 @@ private:
     void annotationChanged(int camera, qint64 frame);
 
     void openDialog();
-    void showImportSummary();
-    void editShortcuts();
-    void showPreferences();
-    void showShortcuts();
-    void showAbout();
 
 
 
@@ -153,16 +148,6 @@ private:
     QAction *m_redoAction = nullptr;
     QAction *m_editShortcutsAction = nullptr;
     QAction *m_preferencesAction = nullptr;
-    QAction *m_playAction = nullptr;
-    QAction *m_stepForwardAction = nullptr;
-    QAction *m_stepBackAction = nullptr;
-    QAction *m_forward10Action = nullptr;
-    QAction *m_back10Action = nullptr;
-    QAction *m_firstFrameAction = nullptr;
-    QAction *m_lastFrameAction = nullptr;
-    QAction *m_fasterAction = nullptr;
-    QAction *m_slowerAction = nullptr;
-    QAction *m_normalSpeedAction = nullptr;
     QActionGroup *m_layoutGroup = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
@@ -170,6 +155,7 @@ private:
     QList<QAction *> m_campaignCommands; ///< enabled while a campaign is open
     AnnotationController *m_annotation = nullptr;
     ViewController *m_view = nullptr;
+    PlaybackController *m_playback = nullptr;
     DetectorController *m_detector = nullptr;
     ProposerController *m_proposer = nullptr;
 };
