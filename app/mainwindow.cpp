@@ -6,6 +6,8 @@
 #include "app/dialogs.h"
 #include "app/playbackcontroller.h"
 #include "app/proposercontroller.h"
+#include "app/savestatus.h"
+#include "app/telemetrycontroller.h"
 #include "app/viewcontroller.h"
 #include "database/datasetsession.h"
 #include "inference/runtime.h"
@@ -74,7 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_timeline(new TimelineWidget)
     , m_telemetry(new TelemetryPanel)
     , m_frameLabel(new QLabel(this))
-    , m_saveLabel(new QLabel(this))
+    , m_saveStatus(new SaveStatus(this))
     , m_cursorLabel(new QLabel(this))
     , m_zoomLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -110,10 +112,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setTextVisible(true);
     m_progress->hide();
     m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
-    m_saveLabel->setObjectName(QStringLiteral("saveLabel"));
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_frameLabel);
-    statusBar()->addPermanentWidget(m_saveLabel);
+    statusBar()->addPermanentWidget(m_saveStatus->label());
     statusBar()->addPermanentWidget(m_cursorLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     for (FrameView *view : {m_rgbView, m_irView}) {
@@ -125,14 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
         });
         connect(view, &FrameView::activated, this, [this, view] { setActiveView(view); });
     }
-    connect(m_timeline, &TimelineWidget::seekRequested, this, [this](qint64 frame) {
-        if (m_session && m_session->player())
-            m_session->player()->seekFrame(m_session->masterCamera(), frame);
-    });
-    connect(m_telemetry, &TelemetryPanel::offsetChanged, this, [this](int stream, int ms) {
-        if (m_session)
-            m_session->setOffsetMs(stream, ms);
-    });
+    m_telemetryController = new TelemetryController(this, m_timeline, m_telemetry);
 
     m_detector = new DetectorController(this);
     m_annotation = new AnnotationController(this);
@@ -490,40 +484,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-bool MainWindow::confirmUnsavedEdits()
-{
-    db::DatasetSession *dataset = m_session ? m_session->dataset() : nullptr;
-    if (!dataset)
-        return true;
-    for (;;) {
-        if (dataset->failedWrites() == 0)
-            dataset->flush(); // what is queued commits in milliseconds
-        const int unsaved = dataset->pendingWrites();
-        if (unsaved == 0)
-            return true;
-        QMessageBox box(QMessageBox::Warning, tr("Edits not saved"),
-                        tr("Unsaved edits: %1 could not be written to %2.").arg(unsaved).arg(m_session->datasetPath()), QMessageBox::NoButton, this);
-        box.setInformativeText(tr("Free some disk space or close the program that locks the file, then retry. "
-                                  "Discarding loses these edits."));
-        box.setDetailedText(m_saveLabel->toolTip());
-        QPushButton *retry = box.addButton(tr("&Retry"), QMessageBox::AcceptRole);
-        QPushButton *discard = box.addButton(tr("&Discard Edits"), QMessageBox::DestructiveRole);
-        box.addButton(QMessageBox::Cancel);
-        box.setDefaultButton(retry);
-        box.exec();
-        if (box.clickedButton() == discard) {
-            qWarning().noquote() << tr("Unsaved edits discarded: %1").arg(unsaved);
-            return true;
-        }
-        if (box.clickedButton() != retry)
-            return false;
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        dataset->retry();
-        dataset->flush();
-        QApplication::restoreOverrideCursor();
-    }
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const auto urls = event->mimeData()->urls();
@@ -570,7 +530,7 @@ bool MainWindow::closeCampaign()
 {
     if (!m_session)
         return true;
-    if (!confirmUnsavedEdits())
+    if (!m_saveStatus->confirmClose(m_session))
         return false;
     m_detector->campaignClosing();
     m_proposer->campaignClosing();
@@ -581,12 +541,9 @@ bool MainWindow::closeCampaign()
         view->setEditor(nullptr, -1);
         view->clearFrame();
     }
-    m_timeline->clear();
-    m_telemetry->setSnapshot({});
-    m_telemetry->setPath({}, {});
-    m_telemetry->setStreams({}, {});
+    m_telemetryController->campaignClosed();
     m_frameLabel->clear();
-    m_saveLabel->clear();
+    m_saveStatus->clear();
     setWindowTitle(tr("Vigie"));
     updateActions();
     return true;
@@ -624,27 +581,7 @@ void MainWindow::openCampaign(const QString &manifestPath, const QString &datase
     });
     connect(m_session, &CampaignSession::opened, this, &MainWindow::sessionOpened);
     connect(m_session, &CampaignSession::frameShown, this, &MainWindow::frameShown);
-    connect(m_session, &CampaignSession::saveStateChanged, this, [this](CampaignSession::SaveState state, const QString &detail) {
-        switch (state) {
-        case CampaignSession::SaveState::Saved:
-            m_saveLabel->setText(tr("Saved"));
-            break;
-        case CampaignSession::SaveState::Saving:
-            m_saveLabel->setText(tr("Saving…"));
-            break;
-        case CampaignSession::SaveState::Failed:
-            m_saveLabel->setText(tr("Not saved: retrying"));
-            statusBar()->showMessage(detail, 10000);
-            break;
-        }
-        m_saveLabel->setToolTip(detail);
-        m_saveLabel->setStyleSheet(state == CampaignSession::SaveState::Failed ? QStringLiteral("color: #c62828; font-weight: bold")
-                                                                               : QString());
-    });
-    connect(m_session, &CampaignSession::offsetApplied, this, [this](int stream, int ms) {
-        const QSignalBlocker block(m_telemetry); // showing the value is not a new nudge
-        m_telemetry->setOffset(stream, ms);
-    });
+    m_saveStatus->watch(m_session);
     connect(m_session, &CampaignSession::overlaysChanged, this, [this] {
         for (FrameView *view : {m_rgbView, m_irView}) {
             if (view->camera() >= 0 && view->frame() >= 0)
@@ -687,27 +624,10 @@ void MainWindow::sessionOpened()
     setActiveView(viewOf(s->masterCamera()) ? viewOf(s->masterCamera()) : m_rgbView);
     m_view->campaignOpened();
 
-    m_timeline->setFrameCount(s->frameCount(s->masterCamera()));
-    const auto bands = s->timelineBands();
-    for (int i = 0; i < int(bands.size()); ++i)
-        m_timeline->setBand(i, bands[size_t(i)]);
-    updateMarkers();
-
-    std::vector<LookAngles> sky;
-    std::vector<Enu> ground;
-    s->targetPath(&sky, &ground);
-    m_telemetry->setPath(sky, ground);
-    {
-        const QSignalBlocker blocker(m_telemetry);
-        m_telemetry->setStreams(s->offsetNames(), s->offsetsMs());
-    }
-    connect(s->player(), &media::SyncPlayer::timeChanged, this, [this](UtcTime utc) {
-        if (m_session)
-            m_telemetry->setSnapshot(m_session->telemetryAt(utc));
-        updateFrameLabel();
-    });
+    m_telemetryController->campaignOpened();
+    connect(s->player(), &media::SyncPlayer::timeChanged, this, &MainWindow::updateFrameLabel);
     m_playback->campaignOpened();
-    connect(s->annotations(), &AnnotationModel::frameChanged, this, &MainWindow::annotationChanged);
+    connect(s->annotations(), &AnnotationModel::frameChanged, m_detector, &DetectorController::annotationChanged);
 
     qInfo().noquote() << tr("Opened %1: %2 cameras, %3 master frames")
                              .arg(s->manifestPath())
@@ -717,7 +637,6 @@ void MainWindow::sessionOpened()
     updateActions();
     if (m_restoreFrame > 0 && m_restoreFrame < s->frameCount(s->masterCamera()))
         s->player()->seekFrame(s->masterCamera(), m_restoreFrame);
-    m_telemetry->setSnapshot(s->telemetryAt(s->player()->time()));
     updateFrameLabel();
     m_detector->campaignOpened();
     Q_EMIT campaignOpened();
@@ -736,36 +655,9 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
     view->showFrame(image, frame, overlay);
     m_proposer->frameShown(camera, frame);
     if (m_session && camera == m_session->masterCamera())
-        m_timeline->setCurrentFrame(frame);
+        m_telemetryController->masterFrameShown(frame);
     m_annotation->frameShown(view);
     updateFrameLabel();
-}
-
-void MainWindow::annotationChanged(int camera, qint64 frame)
-{
-    m_detector->annotationChanged(camera);
-    if (!m_session)
-        return;
-    const auto [first, last] = m_session->masterFramesOf(camera, frame);
-    const std::uint8_t value = m_session->annotationBandValue(camera, frame);
-    for (std::int64_t m = first; m < last; ++m)
-        m_timeline->setBandValue(m_session->annotationBand(camera), m, value);
-    updateMarkers();
-}
-
-void MainWindow::updateMarkers()
-{
-    if (!m_session)
-        return;
-    std::vector<std::int64_t> markers;
-    for (int c = 0; c < m_session->cameraCount(); ++c) {
-        for (std::int64_t f : m_session->annotations()->flaggedFrames(c)) {
-            const auto [first, last] = m_session->masterFramesOf(c, f);
-            if (first < last)
-                markers.push_back(first);
-        }
-    }
-    m_timeline->setMarkers(std::move(markers));
 }
 
 void MainWindow::updateFrameLabel()

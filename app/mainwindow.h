@@ -27,6 +27,8 @@ class AnnotationController;
 class DetectorController;
 class PlaybackController;
 class ProposerController;
+class SaveStatus;
+class TelemetryController;
 class ViewController;
 
 class CampaignSession;
@@ -105,15 +107,12 @@ private:
     void restoreState();
     void saveState() const;
     static void addActionsTo(QMenu *menu, const QList<QAction *> &actions);
-    bool confirmUnsavedEdits();
     QList<QAction *> allActions() const;
     void updateRecentMenu();
     void updateFrameLabel();
-    void updateMarkers();
 
     void sessionOpened();
     void frameShown(int camera, const QImage &image, qint64 frame, const FrameOverlay &overlay);
-    void annotationChanged(int camera, qint64 frame);
 
     void openDialog();
 
@@ -132,7 +131,7 @@ private:
     QDockWidget *m_messagesDock = nullptr;
     QDockWidget *m_telemetryDock = nullptr;
     QLabel *m_frameLabel;
-    QLabel *m_saveLabel;
+    SaveStatus *m_saveStatus;
     QLabel *m_cursorLabel;
     QLabel *m_zoomLabel;
     QProgressBar *m_progress;
@@ -156,6 +155,7 @@ private:
     AnnotationController *m_annotation = nullptr;
     ViewController *m_view = nullptr;
     PlaybackController *m_playback = nullptr;
+    TelemetryController *m_telemetryController = nullptr;
     DetectorController *m_detector = nullptr;
     ProposerController *m_proposer = nullptr;
 };
