@@ -2,6 +2,7 @@
 
 #include "app/annotationcontroller.h"
 #include "app/campaignsession.h"
+#include "app/commandregistry.h"
 #include "app/detectorcontroller.h"
 #include "app/dialogs.h"
 #include "app/playbackcontroller.h"
@@ -68,6 +69,7 @@ QString frameKey(const QString &manifest)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_commands(new CommandRegistry(this))
     , m_undoStack(new QUndoStack(this))
     , m_messages(new MessageLogModel(this))
     , m_splitter(new QSplitter(Qt::Horizontal))
@@ -135,10 +137,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_proposer = new ProposerController(this);
 
-    createActions();
     createMenus();
     createDocks();
-    dialogs::applySavedShortcuts(allActions());
+    m_commands->applySavedBindings();
     restoreState();
     updateActions();
     statusBar()->showMessage(tr("Ready"), 3000);
@@ -166,64 +167,54 @@ void MainWindow::hideProgress()
     m_progress->hide();
 }
 
+QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope)
+{
+    return m_commands->add(text, name, keys, scope == NeedsCampaign ? CommandRegistry::NeedsCampaign : CommandRegistry::Always);
+}
+
 CampaignSession *MainWindow::session() const
 {
     return m_session;
 }
 
-void MainWindow::addActionsTo(QMenu *menu, const QList<QAction *> &actions)
+void MainWindow::createMenus()
 {
-    for (QAction *a : actions) {
-        if (a)
-            menu->addAction(a);
-        else
-            menu->addSeparator();
-    }
-}
-
-QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(QString::fromLatin1(name));
-    action->setShortcuts(keys);
-    action->setProperty("vigieDefaultShortcut", keys.isEmpty() ? QKeySequence() : keys.first());
-    addAction(action); // shortcuts work whatever has focus, menus shown or not
-    if (scope == NeedsCampaign)
-        m_campaignCommands.append(action);
-    return action;
-}
-
-void MainWindow::createActions()
-{
-    m_openAction = addCommand(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
-    m_summaryAction = addCommand(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)}, NeedsCampaign);
-    connect(m_summaryAction, &QAction::triggered, this, [this] {
+    // File, Edit and Help are the window's own; the rest come from the controllers.
+    QAction *open = m_commands->add(tr("&Open Campaign…"), "actionOpen", {QKeySequence::Open});
+    connect(open, &QAction::triggered, this, &MainWindow::openDialog);
+    QAction *summary = m_commands->add(tr("Import &Summary…"), "actionImportSummary", {QKeySequence(Qt::CTRL | Qt::Key_I)},
+                                       CommandRegistry::NeedsCampaign);
+    connect(summary, &QAction::triggered, this, [this] {
         if (m_session && m_session->campaign())
             dialogs::showImportSummary(this, m_session->importSummary());
     });
-    m_closeAction = addCommand(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close}, NeedsCampaign);
-    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCampaign);
-    m_quitAction = addCommand(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    QAction *close = m_commands->add(tr("&Close Campaign"), "actionCloseCampaign", {QKeySequence::Close}, CommandRegistry::NeedsCampaign);
+    connect(close, &QAction::triggered, this, &MainWindow::closeCampaign);
+    QAction *quit = m_commands->add(tr("&Quit"), "actionQuit", {QKeySequence::Quit});
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *file = CommandRegistry::addMenu(menuBar(), tr("&File"), "menuFile", {open});
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    file->addActions({summary, close});
+    file->addSeparator();
+    file->addAction(quit);
 
-    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
-    m_undoAction->setShortcuts(QKeySequence::Undo);
-    m_undoAction->setProperty("vigieDefaultShortcut", QKeySequence(QKeySequence::Undo));
-    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
-    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    m_redoAction->setProperty("vigieDefaultShortcut", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    addAction(m_undoAction);
-    addAction(m_redoAction);
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_commands->adopt(undo, "actionUndo", QKeySequence::keyBindings(QKeySequence::Undo));
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_commands->adopt(redo, "actionRedo", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    QAction *keys = m_commands->add(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
+    connect(keys, &QAction::triggered, this, [this] { m_commands->editBindings(this); });
+    QAction *preferences = m_commands->add(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] { dialogs::showPreferences(this); });
+    CommandRegistry::addMenu(menuBar(), tr("&Edit"), "menuEdit",
+                             QList<QAction *>{undo, redo, nullptr} + m_annotation->editActions() + QList<QAction *>{nullptr, keys, preferences});
 
-    m_editShortcutsAction = addCommand(tr("&Keyboard Shortcuts…"), "actionEditShortcuts", {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_K)});
-    connect(m_editShortcutsAction, &QAction::triggered, this, [this] { dialogs::editShortcuts(this, allActions()); });
-    m_preferencesAction = addCommand(tr("&Preferences…"), "actionPreferences", {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
-    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    connect(m_preferencesAction, &QAction::triggered, this, [this] { dialogs::showPreferences(this); });
+    CommandRegistry::addMenu(menuBar(), tr("&Playback"), "menuPlayback",
+                             m_playback->transportActions() + QList<QAction *>{nullptr} + m_annotation->navigationActions()
+                                 + QList<QAction *>{nullptr} + m_playback->speedActions());
 
     m_layoutGroup = new QActionGroup(this);
     const struct
@@ -239,91 +230,37 @@ void MainWindow::createActions()
         {ViewLayout::IrOnly, tr("&IR Only"), "actionLayoutIrOnly", QKeySequence(Qt::ALT | Qt::Key_4)},
     };
     for (const auto &entry : layouts) {
-        auto *action = addCommand(entry.text, entry.name, {entry.key});
+        QAction *action = m_commands->add(entry.text, entry.name, {entry.key});
         m_layoutGroup->addAction(action);
         action->setCheckable(true);
         action->setData(int(entry.layout));
-        const ViewLayout layout = entry.layout;
-        connect(action, &QAction::triggered, this, [this, layout] { setViewLayout(layout); });
+        connect(action, &QAction::triggered, this, [this, layout = entry.layout] { setViewLayout(layout); });
     }
+    QMenu *view = CommandRegistry::addMenu(menuBar(), tr("&View"), "menuView", m_view->zoomActions() + QList<QAction *>{nullptr});
+    CommandRegistry::addMenu(view, tr("&Overlays"), "menuOverlays", m_view->overlayActions());
+    CommandRegistry::addMenu(view, tr("&Infrared"), "menuInfrared", m_view->infraredActions());
+    CommandRegistry::addMenu(view, tr("&Layout"), "menuLayout", m_layoutGroup->actions());
+    m_panelsMenu = CommandRegistry::addMenu(view, tr("&Panels"), "menuPanels", {});
+    CommandRegistry::addMenu(menuBar(), tr("P&roposals"), "menuProposals", m_proposer->menuActions());
+    CommandRegistry::addMenu(menuBar(), tr("&Detector"), "menuDetector", m_detector->menuActions());
 
-    m_shortcutsAction = addCommand(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
-    connect(m_shortcutsAction, &QAction::triggered, this, [this] { dialogs::showShortcutSheet(this); });
-    m_aboutAction = addCommand(tr("&About Vigie"), "actionAbout", {});
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] { dialogs::showAbout(this); });
-    m_aboutQtAction = addCommand(tr("About &Qt"), "actionAboutQt", {});
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(QStringLiteral("menuFile"));
-    file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
-    file->addAction(m_summaryAction);
-    file->addAction(m_closeAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->setObjectName(QStringLiteral("menuEdit"));
-    edit->addAction(m_undoAction);
-    edit->addAction(m_redoAction);
-    edit->addSeparator();
-    addActionsTo(edit, m_annotation->editActions());
-    edit->addSeparator();
-    edit->addAction(m_editShortcutsAction);
-    edit->addAction(m_preferencesAction);
-
-    QMenu *play = menuBar()->addMenu(tr("&Playback"));
-    play->setObjectName(QStringLiteral("menuPlayback"));
-    addActionsTo(play, m_playback->transportActions() + QList<QAction *>{nullptr} + m_annotation->navigationActions()
-                           + QList<QAction *>{nullptr} + m_playback->speedActions());
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("menuView"));
-    addActionsTo(view, m_view->zoomActions());
-    view->addSeparator();
-    QMenu *overlays = view->addMenu(tr("&Overlays"));
-    overlays->setObjectName(QStringLiteral("menuOverlays"));
-    addActionsTo(overlays, m_view->overlayActions());
-    QMenu *ir = view->addMenu(tr("&Infrared"));
-    ir->setObjectName(QStringLiteral("menuInfrared"));
-    addActionsTo(ir, m_view->infraredActions());
-    QMenu *layout = view->addMenu(tr("&Layout"));
-    layout->setObjectName(QStringLiteral("menuLayout"));
-    layout->addActions(m_layoutGroup->actions());
-    QMenu *panels = view->addMenu(tr("&Panels"));
-    panels->setObjectName(QStringLiteral("menuPanels"));
-
-    QMenu *proposals = menuBar()->addMenu(tr("P&roposals"));
-    proposals->setObjectName(QStringLiteral("menuProposals"));
-    addActionsTo(proposals, m_proposer->menuActions());
-
-    QMenu *detector = menuBar()->addMenu(tr("&Detector"));
-    detector->setObjectName(QStringLiteral("menuDetector"));
-    addActionsTo(detector, m_detector->menuActions());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("menuHelp"));
-    help->addAction(m_shortcutsAction);
-    help->addSeparator();
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
+    QAction *sheet = m_commands->add(tr("Keyboard &Shortcut Sheet"), "actionShortcuts", {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    connect(sheet, &QAction::triggered, this, [this] { dialogs::showShortcutSheet(this); });
+    QAction *about = m_commands->add(tr("&About Vigie"), "actionAbout", {});
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] { dialogs::showAbout(this); });
+    QAction *aboutQt = m_commands->add(tr("About &Qt"), "actionAboutQt", {});
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    CommandRegistry::addMenu(menuBar(), tr("&Help"), "menuHelp", {sheet, nullptr, about, aboutQt});
 
     auto *toolbar = addToolBar(tr("Playback"));
     toolbar->setObjectName(QStringLiteral("playbackToolBar"));
-    toolbar->addAction(m_openAction);
+    toolbar->addActions(QList<QAction *>{open});
     toolbar->addSeparator();
-    for (QAction *a : m_playback->toolbarActions())
-        toolbar->addAction(a);
+    toolbar->addActions(m_playback->toolbarActions());
     toolbar->addSeparator();
-    for (QAction *a : m_view->toolbarActions())
-        toolbar->addAction(a);
+    toolbar->addActions(m_view->toolbarActions());
     updateRecentMenu();
 }
 
@@ -362,7 +299,6 @@ void MainWindow::createDocks()
     }
     m_telemetryDock->raise();
 
-    auto *panels = menuBar()->findChild<QMenu *>(QStringLiteral("menuPanels"));
     const struct
     {
         QDockWidget *dock;
@@ -376,23 +312,9 @@ void MainWindow::createDocks()
         {m_detector->reviewDock(), "actionPanelReview", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)},
     };
     for (const auto &d : docks) {
-        QAction *toggle = d.dock->toggleViewAction();
-        toggle->setObjectName(QString::fromLatin1(d.name));
-        toggle->setShortcut(d.key);
-        toggle->setProperty("vigieDefaultShortcut", d.key);
-        addAction(toggle);
-        panels->addAction(toggle);
+        m_commands->adopt(d.dock->toggleViewAction(), d.name, {d.key});
+        m_panelsMenu->addAction(d.dock->toggleViewAction());
     }
-}
-
-QList<QAction *> MainWindow::allActions() const
-{
-    QList<QAction *> out;
-    for (QAction *a : actions()) {
-        if (!a->objectName().isEmpty())
-            out << a;
-    }
-    return out;
 }
 
 void MainWindow::setViewLayout(ViewLayout layout)
@@ -678,8 +600,7 @@ void MainWindow::updateFrameLabel()
 void MainWindow::updateActions()
 {
     const bool open = m_session && m_session->state() == CampaignSession::State::Ready;
-    for (QAction *a : std::as_const(m_campaignCommands))
-        a->setEnabled(open);
+    m_commands->setCampaignOpen(open);
     if (m_detector)
         m_detector->updateActions(open);
     if (m_proposer)

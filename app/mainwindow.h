@@ -24,6 +24,7 @@ class QUndoStack;
 namespace vigie {
 
 class AnnotationController;
+class CommandRegistry;
 class DetectorController;
 class PlaybackController;
 class ProposerController;
@@ -101,13 +102,10 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
     void createMenus();
     void createDocks();
     void restoreState();
     void saveState() const;
-    static void addActionsTo(QMenu *menu, const QList<QAction *> &actions);
-    QList<QAction *> allActions() const;
     void updateRecentMenu();
     void updateFrameLabel();
 
@@ -118,6 +116,7 @@ private:
 
 
 
+    CommandRegistry *m_commands;
     QUndoStack *m_undoStack;
     MessageLogModel *m_messages;
     QSplitter *m_splitter;
@@ -138,20 +137,9 @@ private:
     ViewLayout m_layout = ViewLayout::SideBySide;
     qint64 m_restoreFrame = -1;
 
-    QAction *m_openAction = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QAction *m_summaryAction = nullptr;
-    QAction *m_closeAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QAction *m_editShortcutsAction = nullptr;
-    QAction *m_preferencesAction = nullptr;
+    QMenu *m_panelsMenu = nullptr;
     QActionGroup *m_layoutGroup = nullptr;
-    QAction *m_shortcutsAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
-    QList<QAction *> m_campaignCommands; ///< enabled while a campaign is open
     AnnotationController *m_annotation = nullptr;
     ViewController *m_view = nullptr;
     PlaybackController *m_playback = nullptr;
