@@ -7,7 +7,9 @@
 #include "app/dialogs.h"
 #include "app/playbackcontroller.h"
 #include "app/proposercontroller.h"
+#include "app/recentcampaigns.h"
 #include "app/savestatus.h"
+#include "app/statusindicators.h"
 #include "app/telemetrycontroller.h"
 #include "app/viewcontroller.h"
 #include "database/datasetsession.h"
@@ -51,15 +53,12 @@ const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
 const QString splitterKey = QStringLiteral("mainWindow/splitter");
 const QString layoutKey = QStringLiteral("mainWindow/viewLayout");
-const QString recentKey = QStringLiteral("campaigns/recent");
-const QString lastKey = QStringLiteral("campaigns/last");
 const QString paletteKey = QStringLiteral("view/irPalette");
 const QString followKey = QStringLiteral("view/followTarget");
 const QString followZoomKey = QStringLiteral("view/followZoom");
 const QString overlaysKey = QStringLiteral("view/overlays");
 const QString autoContrastKey = QStringLiteral("view/autoContrast");
 constexpr int stateVersion = 2;
-constexpr int maxRecent = 8;
 
 QString frameKey(const QString &manifest)
 {
@@ -77,11 +76,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_irView(new FrameView(m_splitter))
     , m_timeline(new TimelineWidget)
     , m_telemetry(new TelemetryPanel)
-    , m_frameLabel(new QLabel(this))
     , m_saveStatus(new SaveStatus(this))
-    , m_cursorLabel(new QLabel(this))
-    , m_zoomLabel(new QLabel(this))
-    , m_progress(new QProgressBar(this))
+    , m_status(new StatusIndicators(statusBar(), m_saveStatus->label()))
 {
     // LibTorch's default intra-op count is the physical cores (1 on a 2-vCPU machine): the
     // trainer and the detector runner would use half the machine. Set once, here, on the main
@@ -110,22 +106,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     m_activeView = m_rgbView;
 
-    m_progress->setMaximumWidth(220);
-    m_progress->setTextVisible(true);
-    m_progress->hide();
-    m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_frameLabel);
-    statusBar()->addPermanentWidget(m_saveStatus->label());
-    statusBar()->addPermanentWidget(m_cursorLabel);
-    statusBar()->addPermanentWidget(m_zoomLabel);
     for (FrameView *view : {m_rgbView, m_irView}) {
-        connect(view, &ImageView::cursorMoved, this, [this](const QPointF &p, bool inside) {
-            m_cursorLabel->setText(inside ? tr("x %1  y %2").arg(int(p.x())).arg(int(p.y())) : QString());
-        });
-        connect(view, &ImageView::zoomChanged, this, [this](double zoom) {
-            m_zoomLabel->setText(tr("%1 %").arg(qRound(zoom * 100)));
-        });
+        m_status->watch(view);
         connect(view, &FrameView::activated, this, [this, view] { setActiveView(view); });
     }
     m_telemetryController = new TelemetryController(this, m_timeline, m_telemetry);
@@ -156,15 +138,12 @@ MainWindow::~MainWindow()
 
 void MainWindow::showProgress(const QString &phase, qint64 done, qint64 total)
 {
-    m_progress->show();
-    m_progress->setRange(0, int(std::max<qint64>(1, total)));
-    m_progress->setValue(int(std::min(done, std::max<qint64>(1, total))));
-    m_progress->setFormat(phase);
+    m_status->showProgress(phase, done, total);
 }
 
 void MainWindow::hideProgress()
 {
-    m_progress->hide();
+    m_status->hideProgress();
 }
 
 QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope)
@@ -424,19 +403,12 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 QStringList MainWindow::recentCampaigns() const
 {
-    return QSettings().value(recentKey).toStringList();
+    return recent::campaigns();
 }
 
 void MainWindow::updateRecentMenu()
 {
-    m_recentMenu->clear();
-    const QStringList recent = recentCampaigns();
-    for (int i = 0; i < recent.size(); ++i) {
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(recent[i]));
-        const QString path = recent[i];
-        connect(a, &QAction::triggered, this, [this, path] { openCampaign(path); });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    recent::fillMenu(m_recentMenu, [this](const QString &path) { openCampaign(path); });
 }
 
 void MainWindow::openDialog()
@@ -464,7 +436,7 @@ bool MainWindow::closeCampaign()
         view->clearFrame();
     }
     m_telemetryController->campaignClosed();
-    m_frameLabel->clear();
+    m_status->showTime(nullptr);
     m_saveStatus->clear();
     setWindowTitle(tr("Vigie"));
     updateActions();
@@ -478,16 +450,12 @@ void MainWindow::openCampaign(const QString &manifestPath, const QString &datase
     const QString path = QFileInfo(manifestPath).absoluteFilePath();
     m_session = new CampaignSession(m_undoStack, this);
     connect(m_session, &CampaignSession::progress, this, [this](const QString &what, qint64 done, qint64 total) {
-        m_progress->show();
-        m_progress->setRange(0, total > 0 ? 1000 : 0);
-        if (total > 0)
-            m_progress->setValue(int(1000 * done / total));
-        m_progress->setFormat(what);
+        m_status->showProgress(what, done, total);
         statusBar()->showMessage(what);
     });
     connect(m_session, &CampaignSession::message, this, [](const QString &text) { qInfo().noquote() << text; });
     connect(m_session, &CampaignSession::failed, this, [this, path](const QString &error) {
-        m_progress->hide();
+        m_status->hideProgress();
         qWarning().noquote() << error;
         statusBar()->showMessage(tr("Cannot open %1").arg(path), 10000);
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the campaign"), error, QMessageBox::Ok, this);
@@ -517,20 +485,13 @@ void MainWindow::openCampaign(const QString &manifestPath, const QString &datase
     setWindowTitle(tr("Vigie — opening %1").arg(QFileInfo(path).dir().dirName()));
     updateActions();
 
-    QStringList recent = recentCampaigns();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > maxRecent)
-        recent.removeLast();
-    QSettings settings;
-    settings.setValue(recentKey, recent);
-    settings.setValue(lastKey, path);
+    recent::remember(path);
     updateRecentMenu();
 }
 
 void MainWindow::sessionOpened()
 {
-    m_progress->hide();
+    m_status->hideProgress();
     CampaignSession *s = m_session;
     const Campaign *campaign = s->campaign();
     setWindowTitle(tr("Vigie — %1").arg(campaign->manifest().name));
@@ -584,17 +545,7 @@ void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const
 
 void MainWindow::updateFrameLabel()
 {
-    if (!m_session || !m_session->player()) {
-        m_frameLabel->clear();
-        return;
-    }
-    const auto *p = m_session->player();
-    const int master = p->master();
-    QString rate = p->rate() == 1.0 ? QString() : tr("  ×%1").arg(p->rate());
-    m_frameLabel->setText(tr("frame %1 / %2  %3%4")
-                              .arg(p->currentFrame(master))
-                              .arg(p->frameCount(master))
-                              .arg(p->time().toIso(), rate));
+    m_status->showTime(m_session ? m_session->player() : nullptr);
 }
 
 void MainWindow::updateActions()

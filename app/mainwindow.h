@@ -29,6 +29,7 @@ class DetectorController;
 class PlaybackController;
 class ProposerController;
 class SaveStatus;
+class StatusIndicators;
 class TelemetryController;
 class ViewController;
 
@@ -129,11 +130,8 @@ private:
     QDockWidget *m_undoDock = nullptr;
     QDockWidget *m_messagesDock = nullptr;
     QDockWidget *m_telemetryDock = nullptr;
-    QLabel *m_frameLabel;
     SaveStatus *m_saveStatus;
-    QLabel *m_cursorLabel;
-    QLabel *m_zoomLabel;
-    QProgressBar *m_progress;
+    StatusIndicators *m_status;
     ViewLayout m_layout = ViewLayout::SideBySide;
     qint64 m_restoreFrame = -1;
 
