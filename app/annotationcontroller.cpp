@@ -1,6 +1,7 @@
 #include "app/annotationcontroller.h"
 
 #include "app/campaignsession.h"
+#include "app/commandregistry.h"
 #include "app/mainwindow.h"
 #include "models/media/syncplayer.h"
 #include "widgets/frameview.h"
@@ -17,7 +18,7 @@ AnnotationController::AnnotationController(MainWindow *window)
     , m_window(window)
 {
     auto command = [&](const QString &text, const char *name, const QList<QKeySequence> &keys, auto slot, QList<QAction *> *menu) {
-        QAction *a = window->addCommand(text, name, keys, MainWindow::NeedsCampaign);
+        QAction *a = window->commands()->add(text, name, keys, CommandRegistry::NeedsCampaign);
         connect(a, &QAction::triggered, this, slot);
         menu->append(a);
     };

@@ -1,6 +1,7 @@
 #include "app/detectorcontroller.h"
 
 #include "app/campaignsession.h"
+#include "app/commandregistry.h"
 #include "app/detectortrainer.h"
 #include "app/mainwindow.h"
 #include "app/modelregistry.h"
@@ -68,17 +69,17 @@ DetectorController::DetectorController(MainWindow *window)
     m_reviewDock->setObjectName(QStringLiteral("reviewDock"));
     m_reviewDock->setWidget(m_reviewPanel);
 
-    m_train = window->addCommand(tr("&Train Detector"), "actionTrainDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    m_train = window->commands()->add(tr("&Train Detector"), "actionTrainDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
     connect(m_train, &QAction::triggered, this, [this] { startTraining(false); });
-    m_resume = window->addCommand(tr("&Resume Training"), "actionResumeTraining", {});
+    m_resume = window->commands()->add(tr("&Resume Training"), "actionResumeTraining", {});
     connect(m_resume, &QAction::triggered, this, [this] { startTraining(true); });
-    m_cancel = window->addCommand(tr("&Cancel Training"), "actionCancelTraining", {});
+    m_cancel = window->commands()->add(tr("&Cancel Training"), "actionCancelTraining", {});
     connect(m_cancel, &QAction::triggered, m_trainer, &DetectorTrainer::cancel);
-    m_run = window->addCommand(tr("Run &Detector on Campaign"), "actionRunDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
+    m_run = window->commands()->add(tr("Run &Detector on Campaign"), "actionRunDetector", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)});
     connect(m_run, &QAction::triggered, this, &DetectorController::runDetector);
-    m_nextError = window->addCommand(tr("&Next Detector Error"), "actionNextDetectorError", {QKeySequence(Qt::Key_E)});
+    m_nextError = window->commands()->add(tr("&Next Detector Error"), "actionNextDetectorError", {QKeySequence(Qt::Key_E)});
     connect(m_nextError, &QAction::triggered, this, [this] { nextError(1); });
-    m_prevError = window->addCommand(tr("&Previous Detector Error"), "actionPrevDetectorError", {QKeySequence(Qt::SHIFT | Qt::Key_E)});
+    m_prevError = window->commands()->add(tr("&Previous Detector Error"), "actionPrevDetectorError", {QKeySequence(Qt::SHIFT | Qt::Key_E)});
     connect(m_prevError, &QAction::triggered, this, [this] { nextError(-1); });
 
     connect(m_trainingPanel, &TrainingPanel::startRequested, this, &DetectorController::startTraining);

@@ -12,7 +12,6 @@
 #include "app/statusindicators.h"
 #include "app/telemetrycontroller.h"
 #include "app/viewcontroller.h"
-#include "database/datasetsession.h"
 #include "inference/runtime.h"
 #include "models/media/syncplayer.h"
 #include "models/messagelogmodel.h"
@@ -28,20 +27,15 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -53,11 +47,6 @@ const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
 const QString splitterKey = QStringLiteral("mainWindow/splitter");
 const QString layoutKey = QStringLiteral("mainWindow/viewLayout");
-const QString paletteKey = QStringLiteral("view/irPalette");
-const QString followKey = QStringLiteral("view/followTarget");
-const QString followZoomKey = QStringLiteral("view/followZoom");
-const QString overlaysKey = QStringLiteral("view/overlays");
-const QString autoContrastKey = QStringLiteral("view/autoContrast");
 constexpr int stateVersion = 2;
 
 QString frameKey(const QString &manifest)
@@ -88,13 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     setDockNestingEnabled(true);
     setAcceptDrops(true);
 
-    const QString empty = tr("No campaign open\n\nFile › Open Campaign (Ctrl+O), or drop a campaign.json here");
     m_rgbView->setObjectName(QStringLiteral("rgbView"));
-    m_rgbView->setTitle(tr("RGB"));
-    m_rgbView->setPlaceholderText(empty);
     m_irView->setObjectName(QStringLiteral("irView"));
-    m_irView->setTitle(tr("IR"));
-    m_irView->setPlaceholderText(empty);
     m_splitter->setObjectName(QStringLiteral("viewSplitter"));
     m_splitter->setChildrenCollapsible(false);
     auto *central = new QWidget;
@@ -107,16 +91,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_activeView = m_rgbView;
 
     for (FrameView *view : {m_rgbView, m_irView}) {
+        view->setTitle(view == m_rgbView ? tr("RGB") : tr("IR"));
+        view->setPlaceholderText(tr("No campaign open\n\nFile › Open Campaign (Ctrl+O), or drop a campaign.json here"));
         m_status->watch(view);
         connect(view, &FrameView::activated, this, [this, view] { setActiveView(view); });
     }
     m_telemetryController = new TelemetryController(this, m_timeline, m_telemetry);
 
+    // One controller per area; each adds its commands to the registry and its docks.
     m_detector = new DetectorController(this);
     m_annotation = new AnnotationController(this);
     m_view = new ViewController(this);
     m_playback = new PlaybackController(this);
-
     m_proposer = new ProposerController(this);
 
     createMenus();
@@ -144,11 +130,6 @@ void MainWindow::showProgress(const QString &phase, qint64 done, qint64 total)
 void MainWindow::hideProgress()
 {
     m_status->hideProgress();
-}
-
-QAction *MainWindow::addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope)
-{
-    return m_commands->add(text, name, keys, scope == NeedsCampaign ? CommandRegistry::NeedsCampaign : CommandRegistry::Always);
 }
 
 CampaignSession *MainWindow::session() const
@@ -245,54 +226,39 @@ void MainWindow::createMenus()
 
 void MainWindow::createDocks()
 {
+    auto dock = [this](const QString &title, const char *id, QWidget *widget, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(QString::fromLatin1(id));
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
     auto *undoView = new QUndoView(m_undoStack);
     undoView->setObjectName(QStringLiteral("undoView"));
     undoView->setEmptyLabel(tr("<campaign opened>"));
-    m_undoDock = new QDockWidget(tr("Undo History"), this);
-    m_undoDock->setObjectName(QStringLiteral("undoDock"));
-    m_undoDock->setWidget(undoView);
-    addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
-
-    m_telemetryDock = new QDockWidget(tr("Telemetry"), this);
-    m_telemetryDock->setObjectName(QStringLiteral("telemetryDock"));
+    m_undoDock = dock(tr("Undo History"), "undoDock", undoView, Qt::RightDockWidgetArea);
     m_telemetry->setObjectName(QStringLiteral("telemetryPanel"));
-    m_telemetryDock->setWidget(m_telemetry);
-    addDockWidget(Qt::RightDockWidgetArea, m_telemetryDock);
-    tabifyDockWidget(m_telemetryDock, m_undoDock);
-    m_telemetryDock->raise();
-
+    m_telemetryDock = dock(tr("Telemetry"), "telemetryDock", m_telemetry, Qt::RightDockWidgetArea);
     auto *messageView = new QListView;
     messageView->setObjectName(QStringLiteral("messageView"));
     messageView->setModel(m_messages);
     messageView->setUniformItemSizes(true);
     messageView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_messages, &QAbstractItemModel::rowsInserted, messageView, &QAbstractItemView::scrollToBottom);
-    m_messagesDock = new QDockWidget(tr("Messages"), this);
-    m_messagesDock->setObjectName(QStringLiteral("messagesDock"));
-    m_messagesDock->setWidget(messageView);
-    addDockWidget(Qt::BottomDockWidgetArea, m_messagesDock);
-
-    for (QDockWidget *dock : {m_detector->trainingDock(), m_detector->reviewDock()}) {
-        addDockWidget(Qt::RightDockWidgetArea, dock);
-        tabifyDockWidget(m_telemetryDock, dock);
+    m_messagesDock = dock(tr("Messages"), "messagesDock", messageView, Qt::BottomDockWidgetArea);
+    for (QDockWidget *d : {m_undoDock, m_detector->trainingDock(), m_detector->reviewDock()}) {
+        addDockWidget(Qt::RightDockWidgetArea, d);
+        tabifyDockWidget(m_telemetryDock, d);
     }
     m_telemetryDock->raise();
 
-    const struct
-    {
-        QDockWidget *dock;
-        const char *name;
-        QKeySequence key;
-    } docks[] = {
-        {m_telemetryDock, "actionPanelTelemetry", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T)},
-        {m_undoDock, "actionPanelUndo", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U)},
-        {m_messagesDock, "actionPanelMessages", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M)},
-        {m_detector->trainingDock(), "actionPanelTraining", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D)},
-        {m_detector->reviewDock(), "actionPanelReview", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)},
-    };
-    for (const auto &d : docks) {
-        m_commands->adopt(d.dock->toggleViewAction(), d.name, {d.key});
-        m_panelsMenu->addAction(d.dock->toggleViewAction());
+    const std::pair<QDockWidget *, const char *> toggles[] = {
+        {m_telemetryDock, "actionPanelTelemetry"}, {m_undoDock, "actionPanelUndo"}, {m_messagesDock, "actionPanelMessages"},
+        {m_detector->trainingDock(), "actionPanelTraining"}, {m_detector->reviewDock(), "actionPanelReview"}};
+    const Qt::Key keys[] = {Qt::Key_T, Qt::Key_U, Qt::Key_M, Qt::Key_D, Qt::Key_R};
+    for (int i = 0; i < 5; ++i) {
+        m_commands->adopt(toggles[i].first->toggleViewAction(), toggles[i].second, {QKeySequence(Qt::CTRL | Qt::ALT | keys[i])});
+        m_panelsMenu->addAction(toggles[i].first->toggleViewAction());
     }
 }
 
@@ -305,20 +271,6 @@ void MainWindow::setViewLayout(ViewLayout layout)
     const auto actions = m_layoutGroup->actions();
     for (QAction *action : actions)
         action->setChecked(action->data().toInt() == int(layout));
-}
-
-QList<ImageView *> MainWindow::targetViews() const
-{
-    for (ImageView *view : {static_cast<ImageView *>(m_rgbView), static_cast<ImageView *>(m_irView)}) {
-        if (view->hasFocus() && view->isVisible())
-            return {view};
-    }
-    QList<ImageView *> visible;
-    for (ImageView *view : {static_cast<ImageView *>(m_rgbView), static_cast<ImageView *>(m_irView)}) {
-        if (view->isVisible())
-            visible.append(view);
-    }
-    return visible;
 }
 
 FrameView *MainWindow::viewOf(int camera) const
@@ -431,10 +383,7 @@ bool MainWindow::closeCampaign()
     saveState();
     delete m_session;
     m_session = nullptr;
-    for (FrameView *view : {m_rgbView, m_irView}) {
-        view->setEditor(nullptr, -1);
-        view->clearFrame();
-    }
+    m_view->campaignClosed();
     m_telemetryController->campaignClosed();
     m_status->showTime(nullptr);
     m_saveStatus->clear();
@@ -472,12 +421,6 @@ void MainWindow::openCampaign(const QString &manifestPath, const QString &datase
     connect(m_session, &CampaignSession::opened, this, &MainWindow::sessionOpened);
     connect(m_session, &CampaignSession::frameShown, this, &MainWindow::frameShown);
     m_saveStatus->watch(m_session);
-    connect(m_session, &CampaignSession::overlaysChanged, this, [this] {
-        for (FrameView *view : {m_rgbView, m_irView}) {
-            if (view->camera() >= 0 && view->frame() >= 0)
-                view->setOverlay(m_session->overlayAt(view->camera(), view->frame()));
-        }
-    });
     CampaignSession::Options options;
     options.datasetPath = datasetPath;
     m_restoreFrame = QSettings().value(frameKey(path), -1).toLongLong();
@@ -495,17 +438,8 @@ void MainWindow::sessionOpened()
     CampaignSession *s = m_session;
     const Campaign *campaign = s->campaign();
     setWindowTitle(tr("Vigie — %1").arg(campaign->manifest().name));
-    const int rgb = s->cameraOf(QStringLiteral("rgb")), ir = s->cameraOf(QStringLiteral("ir"));
-    m_rgbView->setEditor(s->editor(), rgb);
-    m_irView->setEditor(s->editor(), ir);
-    if (rgb < 0)
-        m_rgbView->setPlaceholderText(tr("This campaign has no RGB camera"));
-    if (ir < 0)
-        m_irView->setPlaceholderText(tr("This campaign has no IR camera"));
-    for (FrameView *view : {m_rgbView, m_irView})
-        view->setDrawClass(campaign->manifest().targetClass);
-    setActiveView(viewOf(s->masterCamera()) ? viewOf(s->masterCamera()) : m_rgbView);
     m_view->campaignOpened();
+    setActiveView(viewOf(s->masterCamera()) ? viewOf(s->masterCamera()) : m_rgbView);
 
     m_telemetryController->campaignOpened();
     connect(s->player(), &media::SyncPlayer::timeChanged, this, &MainWindow::updateFrameLabel);
@@ -527,15 +461,9 @@ void MainWindow::sessionOpened()
 
 void MainWindow::frameShown(int camera, const QImage &image, qint64 frame, const FrameOverlay &overlay)
 {
-    FrameView *view = viewOf(camera);
+    FrameView *view = m_view->showFrame(camera, image, frame, overlay);
     if (!view)
         return;
-    if (frame < 0) {
-        view->clearFrame();
-        view->setPlaceholderText(tr("No %1 frame at this time").arg(m_session->cameraName(camera)));
-        return;
-    }
-    view->showFrame(image, frame, overlay);
     m_proposer->frameShown(camera, frame);
     if (m_session && camera == m_session->masterCamera())
         m_telemetryController->masterFrameShown(frame);

@@ -64,15 +64,11 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     TelemetryPanel *telemetry() const { return m_telemetry; }
     CampaignSession *session() const;
-    /// A command of the window: a QAction named `name` (its id for shortcuts and tests) with its
-    /// default keys, rebindable, active whatever has focus. The controllers add theirs here.
-    enum CommandScope { Always, NeedsCampaign };
-    QAction *addCommand(const QString &text, const char *name, const QList<QKeySequence> &keys, CommandScope scope = Always);
+    /// Every command of the window; the controllers add theirs here.
+    CommandRegistry *commands() const { return m_commands; }
     /// The status bar's progress, for background work.
     void showProgress(const QString &phase, qint64 done, qint64 total);
     void hideProgress();
-    /// The views zoom commands act on: the one that has focus, else the visible ones.
-    QList<ImageView *> targetViews() const;
     /// The view showing a camera, or nullptr.
     FrameView *viewOf(int camera) const;
     /// Enables each command for the state of the campaign and of the background work.

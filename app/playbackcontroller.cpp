@@ -1,6 +1,7 @@
 #include "app/playbackcontroller.h"
 
 #include "app/campaignsession.h"
+#include "app/commandregistry.h"
 #include "app/mainwindow.h"
 #include "models/media/syncplayer.h"
 
@@ -13,7 +14,7 @@ PlaybackController::PlaybackController(MainWindow *window)
     , m_window(window)
 {
     auto player = [this] { return m_window->session() ? m_window->session()->player() : nullptr; };
-    m_play = m_window->addCommand(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)}, MainWindow::NeedsCampaign);
+    m_play = m_window->commands()->add(tr("&Play/Pause"), "actionPlay", {QKeySequence(Qt::Key_Space)}, CommandRegistry::NeedsCampaign);
     connect(m_play, &QAction::triggered, this, [player] { if (auto *p = player()) p->togglePlay(); });
     const struct
     {
@@ -29,7 +30,7 @@ PlaybackController::PlaybackController(MainWindow *window)
         {&m_back10, tr("Back 10 Frames"), "actionBack10", QKeySequence(Qt::SHIFT | Qt::Key_Left), -10},
     };
     for (const auto &s : steps) {
-        *s.action = m_window->addCommand(s.text, s.name, {s.key}, MainWindow::NeedsCampaign);
+        *s.action = m_window->commands()->add(s.text, s.name, {s.key}, CommandRegistry::NeedsCampaign);
         const int frames = s.frames;
         connect(*s.action, &QAction::triggered, this, [this, player, frames] {
             if (auto *p = player()) {
@@ -38,18 +39,18 @@ PlaybackController::PlaybackController(MainWindow *window)
             }
         });
     }
-    m_first = m_window->addCommand(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)}, MainWindow::NeedsCampaign);
+    m_first = m_window->commands()->add(tr("First Frame"), "actionFirstFrame", {QKeySequence(Qt::Key_Home)}, CommandRegistry::NeedsCampaign);
     connect(m_first, &QAction::triggered, this, [player] { if (auto *p = player()) p->seek(p->begin()); });
-    m_last = m_window->addCommand(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)}, MainWindow::NeedsCampaign);
+    m_last = m_window->commands()->add(tr("Last Frame"), "actionLastFrame", {QKeySequence(Qt::Key_End)}, CommandRegistry::NeedsCampaign);
     connect(m_last, &QAction::triggered, this, [player] {
         if (auto *p = player())
             p->seekFrame(p->master(), p->frameCount(p->master()) - 1);
     });
-    m_faster = m_window->addCommand(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)}, MainWindow::NeedsCampaign);
+    m_faster = m_window->commands()->add(tr("Faster"), "actionFaster", {QKeySequence(Qt::Key_BracketRight)}, CommandRegistry::NeedsCampaign);
     connect(m_faster, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() * 2); });
-    m_slower = m_window->addCommand(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)}, MainWindow::NeedsCampaign);
+    m_slower = m_window->commands()->add(tr("Slower"), "actionSlower", {QKeySequence(Qt::Key_BracketLeft)}, CommandRegistry::NeedsCampaign);
     connect(m_slower, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(p->rate() / 2); });
-    m_normal = m_window->addCommand(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)}, MainWindow::NeedsCampaign);
+    m_normal = m_window->commands()->add(tr("Normal Speed"), "actionNormalSpeed", {QKeySequence(Qt::Key_Backslash)}, CommandRegistry::NeedsCampaign);
     connect(m_normal, &QAction::triggered, this, [player] { if (auto *p = player()) p->setRate(1.0); });
 }
 

@@ -1,6 +1,7 @@
 #include "app/proposercontroller.h"
 
 #include "app/campaignsession.h"
+#include "app/commandregistry.h"
 #include "app/mainwindow.h"
 #include "app/modelregistry.h"
 #include "app/proposerworker.h"
@@ -23,16 +24,16 @@ ProposerController::ProposerController(MainWindow *window)
     , m_runner(new ProposerRunner(this))
     , m_mapper(new ClassMapper(this))
 {
-    m_train = window->addCommand(tr("&Train Proposer"), "actionTrainProposer", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)});
+    m_train = window->commands()->add(tr("&Train Proposer"), "actionTrainProposer", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)});
     connect(m_train, &QAction::triggered, this, &ProposerController::train);
-    m_cancel = window->addCommand(tr("&Cancel Proposer"), "actionCancelProposer", {});
+    m_cancel = window->commands()->add(tr("&Cancel Proposer"), "actionCancelProposer", {});
     connect(m_cancel, &QAction::triggered, this, [this] {
         m_trainer->cancel();
         m_runner->cancel();
     });
-    m_propose = window->addCommand(tr("&Propose Boxes on Campaign"), "actionPropose", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    m_propose = window->commands()->add(tr("&Propose Boxes on Campaign"), "actionPropose", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
     connect(m_propose, &QAction::triggered, this, &ProposerController::propose);
-    m_classMap = window->addCommand(tr("Show &Class Map"), "actionShowClassMap", {QKeySequence(Qt::Key_H)});
+    m_classMap = window->commands()->add(tr("Show &Class Map"), "actionShowClassMap", {QKeySequence(Qt::Key_H)});
     m_classMap->setCheckable(true);
     connect(m_classMap, &QAction::toggled, this, &ProposerController::setClassMapShown);
 

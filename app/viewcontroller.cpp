@@ -1,6 +1,7 @@
 #include "app/viewcontroller.h"
 
 #include "app/campaignsession.h"
+#include "app/commandregistry.h"
 #include "app/mainwindow.h"
 #include "widgets/frameview.h"
 
@@ -26,28 +27,28 @@ ViewController::ViewController(MainWindow *window)
     : QObject(window)
     , m_window(window)
 {
-    m_zoomIn = m_window->addCommand(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
+    m_zoomIn = m_window->commands()->add(tr("Zoom &In"), "actionZoomIn", {QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus)});
     connect(m_zoomIn, &QAction::triggered, this, [this] {
-        for (ImageView *view : m_window->targetViews())
+        for (ImageView *view : targetViews())
             view->zoomIn();
     });
-    m_zoomOut = m_window->addCommand(tr("Zoom &Out"), "actionZoomOut", {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    m_zoomOut = m_window->commands()->add(tr("Zoom &Out"), "actionZoomOut", {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
     connect(m_zoomOut, &QAction::triggered, this, [this] {
-        for (ImageView *view : m_window->targetViews())
+        for (ImageView *view : targetViews())
             view->zoomOut();
     });
-    m_fit = m_window->addCommand(tr("&Fit to View"), "actionFit", {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
+    m_fit = m_window->commands()->add(tr("&Fit to View"), "actionFit", {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::Key_F)});
     connect(m_fit, &QAction::triggered, this, [this] {
         m_follow->setChecked(false);
-        for (ImageView *view : m_window->targetViews())
+        for (ImageView *view : targetViews())
             view->fitToView();
     });
-    m_actualSize = m_window->addCommand(tr("&Actual Pixels"), "actionActualSize", {QKeySequence(Qt::CTRL | Qt::Key_1)});
+    m_actualSize = m_window->commands()->add(tr("&Actual Pixels"), "actionActualSize", {QKeySequence(Qt::CTRL | Qt::Key_1)});
     connect(m_actualSize, &QAction::triggered, this, [this] {
-        for (ImageView *view : m_window->targetViews())
+        for (ImageView *view : targetViews())
             view->actualSize();
     });
-    m_follow = m_window->addCommand(tr("Follow &Target"), "actionFollowTarget", {QKeySequence(Qt::Key_T)});
+    m_follow = m_window->commands()->add(tr("Follow &Target"), "actionFollowTarget", {QKeySequence(Qt::Key_T)});
     m_follow->setCheckable(true);
     connect(m_follow, &QAction::toggled, this, [this](bool on) {
         const double zoom = QSettings().value(followZoomKey, 4.0).toDouble();
@@ -69,7 +70,7 @@ ViewController::ViewController(MainWindow *window)
         {FrameView::BoxesOverlay, tr("&Boxes"), "actionOverlayBoxes", Qt::Key_5},
     };
     for (const auto &o : overlays) {
-        QAction *action = m_window->addCommand(o.text, o.name, {QKeySequence(o.key)});
+        QAction *action = m_window->commands()->add(o.text, o.name, {QKeySequence(o.key)});
         action->setCheckable(true);
         action->setChecked(true);
         action->setData(int(o.overlay));
@@ -95,7 +96,7 @@ ViewController::ViewController(MainWindow *window)
         {ThermalPalette::Ironbow, tr("&Ironbow"), "actionPaletteIronbow"},
     };
     for (const auto &p : palettes) {
-        auto *action = m_window->addCommand(p.text, p.name, {});
+        auto *action = m_window->commands()->add(p.text, p.name, {});
         action->setCheckable(true);
         action->setData(int(p.palette));
         m_palettes->addAction(action);
@@ -106,12 +107,12 @@ ViewController::ViewController(MainWindow *window)
                 m_window->session()->setPalette(palette);
         });
     }
-    m_cyclePalette = m_window->addCommand(tr("&Next Palette"), "actionCyclePalette", {QKeySequence(Qt::Key_P)});
+    m_cyclePalette = m_window->commands()->add(tr("&Next Palette"), "actionCyclePalette", {QKeySequence(Qt::Key_P)});
     connect(m_cyclePalette, &QAction::triggered, this, [this] {
         const auto actions = m_palettes->actions();
         actions.at((int(m_palette) + 1) % actions.size())->trigger();
     });
-    m_autoContrast = m_window->addCommand(tr("&Automatic Contrast"), "actionAutoContrast", {QKeySequence(Qt::SHIFT | Qt::Key_A)});
+    m_autoContrast = m_window->commands()->add(tr("&Automatic Contrast"), "actionAutoContrast", {QKeySequence(Qt::SHIFT | Qt::Key_A)});
     m_autoContrast->setCheckable(true);
     m_autoContrast->setChecked(true);
     connect(m_autoContrast, &QAction::toggled, this, [this](bool on) {
@@ -121,7 +122,7 @@ ViewController::ViewController(MainWindow *window)
         w.automatic = on;
         m_window->session()->setContrast(w);
     });
-    m_contrast = m_window->addCommand(tr("Contrast &Window…"), "actionContrastWindow", {QKeySequence(Qt::CTRL | Qt::Key_K)});
+    m_contrast = m_window->commands()->add(tr("Contrast &Window…"), "actionContrastWindow", {QKeySequence(Qt::CTRL | Qt::Key_K)});
     connect(m_contrast, &QAction::triggered, this, &ViewController::editContrast);
 }
 
@@ -177,10 +178,62 @@ void ViewController::saveSettings() const
 void ViewController::campaignOpened()
 {
     CampaignSession *s = m_window->session();
+    const int rgb = s->cameraOf(QStringLiteral("rgb")), ir = s->cameraOf(QStringLiteral("ir"));
+    m_window->rgbView()->setEditor(s->editor(), rgb);
+    m_window->irView()->setEditor(s->editor(), ir);
+    if (rgb < 0)
+        m_window->rgbView()->setPlaceholderText(tr("This campaign has no RGB camera"));
+    if (ir < 0)
+        m_window->irView()->setPlaceholderText(tr("This campaign has no IR camera"));
+    for (FrameView *view : {m_window->rgbView(), m_window->irView()})
+        view->setDrawClass(s->campaign()->manifest().targetClass);
+    connect(s, &CampaignSession::overlaysChanged, this, [this] { // an offset was nudged
+        for (FrameView *view : {m_window->rgbView(), m_window->irView()}) {
+            if (view->camera() >= 0 && view->frame() >= 0)
+                view->setOverlay(m_window->session()->overlayAt(view->camera(), view->frame()));
+        }
+    });
     s->setPalette(m_palette);
     ContrastWindow w = s->contrast();
     w.automatic = m_autoContrast->isChecked();
     s->setContrast(w);
+}
+
+QList<ImageView *> ViewController::targetViews() const
+{
+    const QList<ImageView *> views{m_window->rgbView(), m_window->irView()};
+    for (ImageView *view : views) {
+        if (view->hasFocus() && view->isVisible())
+            return {view};
+    }
+    QList<ImageView *> visible;
+    for (ImageView *view : views) {
+        if (view->isVisible())
+            visible.append(view);
+    }
+    return visible;
+}
+
+void ViewController::campaignClosed()
+{
+    for (FrameView *view : {m_window->rgbView(), m_window->irView()}) {
+        view->setEditor(nullptr, -1);
+        view->clearFrame();
+    }
+}
+
+FrameView *ViewController::showFrame(int camera, const QImage &image, qint64 frame, const FrameOverlay &overlay)
+{
+    FrameView *view = m_window->viewOf(camera);
+    if (!view)
+        return nullptr;
+    if (frame < 0) {
+        view->clearFrame();
+        view->setPlaceholderText(tr("No %1 frame at this time").arg(m_window->session()->cameraName(camera)));
+        return nullptr;
+    }
+    view->showFrame(image, frame, overlay);
+    return view;
 }
 
 void ViewController::editContrast()

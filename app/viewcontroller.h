@@ -10,10 +10,14 @@
 
 class QAction;
 class QActionGroup;
+class QImage;
 
 namespace vigie {
 
+class FrameView;
+class ImageView;
 class MainWindow;
+struct FrameOverlay;
 
 class ViewController : public QObject
 {
@@ -29,11 +33,18 @@ public:
 
     void restoreSettings();
     void saveSettings() const;
-    /// A campaign opened: its session takes the palette and the contrast mode.
+    /// A campaign opened: the views edit its boxes and follow its overlays; its session takes the
+    /// palette and the contrast mode.
     void campaignOpened();
+    void campaignClosed();
+    /// Shows a frame the session delivered; the view that shows it, or nullptr.
+    FrameView *showFrame(int camera, const QImage &image, qint64 frame, const FrameOverlay &overlay);
     void editContrast();
 
 private:
+    /// The views zoom commands act on: the one that has focus, else the visible ones.
+    QList<ImageView *> targetViews() const;
+
     MainWindow *m_window;
     QAction *m_zoomIn = nullptr, *m_zoomOut = nullptr, *m_fit = nullptr, *m_actualSize = nullptr, *m_follow = nullptr;
     QList<QAction *> m_overlays;

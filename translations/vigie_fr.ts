@@ -33,6 +33,57 @@
     </message>
 </context>
 <context>
+    <name>vigie::AnnotationController</name>
+    <message>
+        <source>&amp;Accept Box</source>
+        <translation>&amp;Accepter la boîte</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject Box</source>
+        <translation>Re&amp;jeter la boîte</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Box</source>
+        <translation>&amp;Supprimer la boîte</translation>
+    </message>
+    <message>
+        <source>Cycle &amp;Class</source>
+        <translation>Changer de &amp;classe</translation>
+    </message>
+    <message>
+        <source>&amp;Next Proposal</source>
+        <translation>Proposition &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Proposal</source>
+        <translation>Proposition &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Mark Frame &amp;Reviewed</source>
+        <translation>Marquer l’image &amp;revue</translation>
+    </message>
+    <message>
+        <source>Mark Frame: &amp;No Target</source>
+        <translation>Marquer l’image : &amp;pas de cible</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed Frame</source>
+        <translation>Image &amp;non revue suivante</translation>
+    </message>
+    <message>
+        <source>Previous Unreviewed Frame</source>
+        <translation>Image non revue précédente</translation>
+    </message>
+    <message>
+        <source>No more proposals in this direction</source>
+        <translation>Plus de proposition dans ce sens</translation>
+    </message>
+    <message>
+        <source>Every frame in this direction is reviewed</source>
+        <translation>Toutes les images dans ce sens sont revues</translation>
+    </message>
+</context>
+<context>
     <name>vigie::AnnotationEditor</name>
     <message>
         <source>Draw %1 box</source>
@@ -276,6 +327,77 @@
     </message>
 </context>
 <context>
+    <name>vigie::DetectorController</name>
+    <message>
+        <source>Detector Training</source>
+        <translation>Entraînement du détecteur</translation>
+    </message>
+    <message>
+        <source>Detector Review</source>
+        <translation>Revue du détecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Train Detector</source>
+        <translation>&amp;Entraîner le détecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Training</source>
+        <translation>&amp;Reprendre l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Training</source>
+        <translation>&amp;Annuler l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Run &amp;Detector on Campaign</source>
+        <translation>Lancer le &amp;détecteur sur la campagne</translation>
+    </message>
+    <message>
+        <source>&amp;Next Detector Error</source>
+        <translation>Erreur &amp;suivante du détecteur</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Detector Error</source>
+        <translation>Erreur &amp;précédente du détecteur</translation>
+    </message>
+    <message>
+        <source>Detector %1 trained and registered (%2)</source>
+        <translation>Détecteur %1 entraîné et enregistré (%2)</translation>
+    </message>
+    <message>
+        <source>Detecting: frame %1</source>
+        <translation>Détection : image %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 detections on %3 frames added as proposals (%4 frames/s)</source>
+        <translation>%1 : %2 détections sur %3 images ajoutées comme propositions (%4 images/s)</translation>
+    </message>
+    <message>
+        <source>Training cancelled: the campaign was closed</source>
+        <translation>Entraînement annulé : la campagne a été fermée</translation>
+    </message>
+    <message>
+        <source>Open a campaign first</source>
+        <translation>Ouvrez d&apos;abord une campagne</translation>
+    </message>
+    <message>
+        <source>Training on %1 frames with boxes and %2 without target…</source>
+        <translation>Entraînement sur %1 images avec boîtes et %2 sans cible…</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2…</source>
+        <translation>Exécution de %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>No detector error after this frame</source>
+        <translation>Aucune erreur du détecteur après cette image</translation>
+    </message>
+    <message>
+        <source>No detector error before this frame</source>
+        <translation>Aucune erreur du détecteur avant cette image</translation>
+    </message>
+</context>
+<context>
     <name>vigie::DetectorRunner</name>
     <message>
         <source>The detector is already running</source>
@@ -397,14 +519,6 @@
         <translation>IR</translation>
     </message>
     <message>
-        <source>x %1  y %2</source>
-        <translation>x %1  y %2</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -423,22 +537,6 @@
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>Zoom a&amp;vant</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Zoom a&amp;rrière</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to View</source>
-        <translation>&amp;Ajuster à la vue</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Pixels</source>
-        <translation>&amp;Taille réelle</translation>
     </message>
     <message>
         <source>&amp;Side by Side</source>
@@ -533,136 +631,8 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>&amp;Fermer la campagne</translation>
     </message>
     <message>
-        <source>&amp;Accept Box</source>
-        <translation>&amp;Accepter la boîte</translation>
-    </message>
-    <message>
-        <source>Re&amp;ject Box</source>
-        <translation>Re&amp;jeter la boîte</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Box</source>
-        <translation>&amp;Supprimer la boîte</translation>
-    </message>
-    <message>
-        <source>Cycle &amp;Class</source>
-        <translation>Changer de &amp;classe</translation>
-    </message>
-    <message>
-        <source>&amp;Next Proposal</source>
-        <translation>Proposition &amp;suivante</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Proposal</source>
-        <translation>Proposition &amp;précédente</translation>
-    </message>
-    <message>
-        <source>Mark Frame &amp;Reviewed</source>
-        <translation>Marquer l’image &amp;revue</translation>
-    </message>
-    <message>
-        <source>Mark Frame: &amp;No Target</source>
-        <translation>Marquer l’image : &amp;pas de cible</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>&amp;Raccourcis clavier…</translation>
-    </message>
-    <message>
-        <source>&amp;Play/Pause</source>
-        <translation>&amp;Lecture/Pause</translation>
-    </message>
-    <message>
-        <source>Step &amp;Forward</source>
-        <translation>Image &amp;suivante</translation>
-    </message>
-    <message>
-        <source>Step &amp;Back</source>
-        <translation>Image &amp;précédente</translation>
-    </message>
-    <message>
-        <source>Forward 10 Frames</source>
-        <translation>Avancer de 10 images</translation>
-    </message>
-    <message>
-        <source>Back 10 Frames</source>
-        <translation>Reculer de 10 images</translation>
-    </message>
-    <message>
-        <source>First Frame</source>
-        <translation>Première image</translation>
-    </message>
-    <message>
-        <source>Last Frame</source>
-        <translation>Dernière image</translation>
-    </message>
-    <message>
-        <source>Next &amp;Unreviewed Frame</source>
-        <translation>Image &amp;non revue suivante</translation>
-    </message>
-    <message>
-        <source>Previous Unreviewed Frame</source>
-        <translation>Image non revue précédente</translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation>Plus vite</translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation>Plus lentement</translation>
-    </message>
-    <message>
-        <source>Normal Speed</source>
-        <translation>Vitesse normale</translation>
-    </message>
-    <message>
-        <source>Follow &amp;Target</source>
-        <translation>Suivre la &amp;cible</translation>
-    </message>
-    <message>
-        <source>Projected &amp;Point</source>
-        <translation>&amp;Point projeté</translation>
-    </message>
-    <message>
-        <source>Uncertainty &amp;Ellipse</source>
-        <translation>&amp;Ellipse d’incertitude</translation>
-    </message>
-    <message>
-        <source>E&amp;xpected Box</source>
-        <translation>Boîte a&amp;ttendue</translation>
-    </message>
-    <message>
-        <source>Out-of-View &amp;Arrow</source>
-        <translation>&amp;Flèche hors champ</translation>
-    </message>
-    <message>
-        <source>&amp;Boxes</source>
-        <translation>&amp;Boîtes</translation>
-    </message>
-    <message>
-        <source>&amp;White Hot</source>
-        <translation>&amp;Blanc chaud</translation>
-    </message>
-    <message>
-        <source>&amp;Black Hot</source>
-        <translation>&amp;Noir chaud</translation>
-    </message>
-    <message>
-        <source>&amp;Ironbow</source>
-        <translation>&amp;Ironbow</translation>
-    </message>
-    <message>
-        <source>&amp;Next Palette</source>
-        <translation>Palette &amp;suivante</translation>
-    </message>
-    <message>
-        <source>&amp;Automatic Contrast</source>
-        <translation>Contraste &amp;automatique</translation>
-    </message>
-    <message>
-        <source>Contrast &amp;Window…</source>
-        <translation>&amp;Fenêtre de contraste…</translation>
     </message>
     <message>
         <source>Keyboard &amp;Shortcut Sheet</source>
@@ -709,36 +679,12 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>Impossible d’ouvrir la campagne</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
         <source>Vigie — opening %1</source>
         <translation>Vigie — ouverture de %1</translation>
     </message>
     <message>
         <source>Vigie — %1</source>
         <translation>Vigie — %1</translation>
-    </message>
-    <message>
-        <source>This campaign has no RGB camera</source>
-        <translation>Cette campagne n’a pas de caméra RVB</translation>
-    </message>
-    <message>
-        <source>This campaign has no IR camera</source>
-        <translation>Cette campagne n’a pas de caméra IR</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>&amp;Lecture</translation>
     </message>
     <message>
         <source>Opened %1: %2 cameras, %3 master frames</source>
@@ -749,192 +695,24 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <translation>%1 ouverte</translation>
     </message>
     <message>
-        <source>No %1 frame at this time</source>
-        <translation>Pas d’image %1 à cet instant</translation>
-    </message>
-    <message>
-        <source>  ×%1</source>
-        <translation>  ×%1</translation>
-    </message>
-    <message>
-        <source>frame %1 / %2  %3%4</source>
-        <translation>image %1 / %2  %3%4</translation>
-    </message>
-    <message>
         <source>Import Summary</source>
         <translation>Bilan de l’import</translation>
-    </message>
-    <message>
-        <source>IR Contrast Window</source>
-        <translation>Fenêtre de contraste IR</translation>
-    </message>
-    <message>
-        <source>Low (black)</source>
-        <translation>Bas (noir)</translation>
-    </message>
-    <message>
-        <source>High (white)</source>
-        <translation>Haut (blanc)</translation>
-    </message>
-    <message>
-        <source>No more proposals in this direction</source>
-        <translation>Plus de proposition dans ce sens</translation>
-    </message>
-    <message>
-        <source>Every frame in this direction is reviewed</source>
-        <translation>Toutes les images dans ce sens sont revues</translation>
-    </message>
-    <message>
-        <source>Detector %1 trained and registered (%2)</source>
-        <translation>Détecteur %1 entraîné et enregistré (%2)</translation>
-    </message>
-    <message>
-        <source>Detecting: frame %1</source>
-        <translation>Détection : image %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 detections on %3 frames added as proposals (%4 frames/s)</source>
-        <translation>%1 : %2 détections sur %3 images ajoutées comme propositions (%4 images/s)</translation>
-    </message>
-    <message>
-        <source>&amp;Train Detector</source>
-        <translation>&amp;Entraîner le détecteur</translation>
-    </message>
-    <message>
-        <source>&amp;Resume Training</source>
-        <translation>&amp;Reprendre l&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Training</source>
-        <translation>&amp;Annuler l&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>Run &amp;Detector on Campaign</source>
-        <translation>Lancer le &amp;détecteur sur la campagne</translation>
-    </message>
-    <message>
-        <source>&amp;Next Detector Error</source>
-        <translation>Erreur &amp;suivante du détecteur</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Detector Error</source>
-        <translation>Erreur &amp;précédente du détecteur</translation>
     </message>
     <message>
         <source>&amp;Detector</source>
         <translation>&amp;Détecteur</translation>
     </message>
     <message>
-        <source>Detector Training</source>
-        <translation>Entraînement du détecteur</translation>
-    </message>
-    <message>
-        <source>Detector Review</source>
-        <translation>Revue du détecteur</translation>
-    </message>
-    <message>
-        <source>Training cancelled: the campaign was closed</source>
-        <translation>Entraînement annulé : la campagne a été fermée</translation>
-    </message>
-    <message>
         <source>No detector trained for %1 yet: Detector › Train Detector first</source>
         <translation>Aucun détecteur entraîné pour %1 : d&apos;abord Détecteur › Entraîner le détecteur</translation>
-    </message>
-    <message>
-        <source>Running %1 on %2…</source>
-        <translation>Exécution de %1 sur %2…</translation>
-    </message>
-    <message>
-        <source>No detector error after this frame</source>
-        <translation>Aucune erreur du détecteur après cette image</translation>
-    </message>
-    <message>
-        <source>No detector error before this frame</source>
-        <translation>Aucune erreur du détecteur avant cette image</translation>
-    </message>
-    <message>
-        <source>Open a campaign first</source>
-        <translation>Ouvrez d&apos;abord une campagne</translation>
-    </message>
-    <message>
-        <source>Training on %1 frames with boxes and %2 without target…</source>
-        <translation>Entraînement sur %1 images avec boîtes et %2 sans cible…</translation>
-    </message>
-    <message>
-        <source>Proposer %1 trained and registered (%2)</source>
-        <translation>Proposeur %1 entraîné et enregistré (%2)</translation>
-    </message>
-    <message>
-        <source>τ %1 and box scale %2 learnt from %3 accepted boxes</source>
-        <translation>τ %1 et échelle des boîtes %2 appris de %3 boîtes acceptées</translation>
-    </message>
-    <message>
-        <source>τ %1: fewer than 5 accepted boxes to learn it from</source>
-        <translation>τ %1 : moins de 5 boîtes acceptées pour l’apprendre</translation>
-    </message>
-    <message>
-        <source>%1: %2 proposals added (%3)</source>
-        <translation>%1 : %2 propositions ajoutées (%3)</translation>
-    </message>
-    <message>
-        <source>No class map on frame %1: %2</source>
-        <translation>Pas de carte de classe sur l’image %1 : %2</translation>
-    </message>
-    <message>
-        <source>&amp;Train Proposer</source>
-        <translation>En&amp;traîner le proposeur</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Proposer</source>
-        <translation>&amp;Annuler le proposeur</translation>
-    </message>
-    <message>
-        <source>&amp;Propose Boxes on Campaign</source>
-        <translation>&amp;Proposer des boîtes sur la campagne</translation>
-    </message>
-    <message>
-        <source>Show &amp;Class Map</source>
-        <translation>Afficher la &amp;carte de classe</translation>
     </message>
     <message>
         <source>P&amp;roposals</source>
         <translation>P&amp;ropositions</translation>
     </message>
     <message>
-        <source>Training the proposer on %1 from GPS labels…</source>
-        <translation>Entraînement du proposeur sur %1 à partir des étiquettes GPS…</translation>
-    </message>
-    <message>
         <source>No proposer trained for %1 yet: Proposals › Train Proposer first</source>
         <translation>Aucun proposeur entraîné pour %1 : Propositions › Entraîner le proposeur d’abord</translation>
-    </message>
-    <message>
-        <source>Edits not saved</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <source>Unsaved edits: %1 could not be written to %2.</source>
-        <translation>Modifications non enregistrées : %1 n’ont pas pu être écrites dans %2.</translation>
-    </message>
-    <message>
-        <source>Free some disk space or close the program that locks the file, then retry. Discarding loses these edits.</source>
-        <translation>Libérez de l’espace disque ou fermez le programme qui verrouille le fichier, puis réessayez. Abandonner perd ces modifications.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>&amp;Discard Edits</source>
-        <translation>&amp;Abandonner les modifications</translation>
-    </message>
-    <message>
-        <source>Unsaved edits discarded: %1</source>
-        <translation>Modifications non enregistrées abandonnées : %1</translation>
-    </message>
-    <message>
-        <source>Not saved: retrying</source>
-        <translation>Non enregistré : nouvel essai</translation>
     </message>
     <message>
         <source>Add proposals of %1 (%2)</source>
@@ -995,6 +773,57 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     </message>
 </context>
 <context>
+    <name>vigie::PlaybackController</name>
+    <message>
+        <source>&amp;Play/Pause</source>
+        <translation>&amp;Lecture/Pause</translation>
+    </message>
+    <message>
+        <source>Step &amp;Forward</source>
+        <translation>Image &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Step &amp;Back</source>
+        <translation>Image &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Forward 10 Frames</source>
+        <translation>Avancer de 10 images</translation>
+    </message>
+    <message>
+        <source>Back 10 Frames</source>
+        <translation>Reculer de 10 images</translation>
+    </message>
+    <message>
+        <source>First Frame</source>
+        <translation>Première image</translation>
+    </message>
+    <message>
+        <source>Last Frame</source>
+        <translation>Dernière image</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Plus vite</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Plus lentement</translation>
+    </message>
+    <message>
+        <source>Normal Speed</source>
+        <translation>Vitesse normale</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+</context>
+<context>
     <name>vigie::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1019,6 +848,49 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>&amp;Proposer training steps:</source>
         <translation>Pas d’entraînement du &amp;proposeur :</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ProposerController</name>
+    <message>
+        <source>&amp;Train Proposer</source>
+        <translation>En&amp;traîner le proposeur</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Proposer</source>
+        <translation>&amp;Annuler le proposeur</translation>
+    </message>
+    <message>
+        <source>&amp;Propose Boxes on Campaign</source>
+        <translation>&amp;Proposer des boîtes sur la campagne</translation>
+    </message>
+    <message>
+        <source>Show &amp;Class Map</source>
+        <translation>Afficher la &amp;carte de classe</translation>
+    </message>
+    <message>
+        <source>Proposer %1 trained and registered (%2)</source>
+        <translation>Proposeur %1 entraîné et enregistré (%2)</translation>
+    </message>
+    <message>
+        <source>τ %1 and box scale %2 learnt from %3 accepted boxes</source>
+        <translation>τ %1 et échelle des boîtes %2 appris de %3 boîtes acceptées</translation>
+    </message>
+    <message>
+        <source>τ %1: fewer than 5 accepted boxes to learn it from</source>
+        <translation>τ %1 : moins de 5 boîtes acceptées pour l’apprendre</translation>
+    </message>
+    <message>
+        <source>%1: %2 proposals added (%3)</source>
+        <translation>%1 : %2 propositions ajoutées (%3)</translation>
+    </message>
+    <message>
+        <source>No class map on frame %1: %2</source>
+        <translation>Pas de carte de classe sur l’image %1 : %2</translation>
+    </message>
+    <message>
+        <source>Training the proposer on %1 from GPS labels…</source>
+        <translation>Entraînement du proposeur sur %1 à partir des étiquettes GPS…</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1092,45 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
 </context>
 <context>
+    <name>vigie::SaveStatus</name>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved: retrying</source>
+        <translation>Non enregistré : nouvel essai</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Unsaved edits: %1 could not be written to %2.</source>
+        <translation>Modifications non enregistrées : %1 n’ont pas pu être écrites dans %2.</translation>
+    </message>
+    <message>
+        <source>Free some disk space or close the program that locks the file, then retry. Discarding loses these edits.</source>
+        <translation>Libérez de l’espace disque ou fermez le programme qui verrouille le fichier, puis réessayez. Abandonner perd ces modifications.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Edits</source>
+        <translation>&amp;Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Unsaved edits discarded: %1</source>
+        <translation>Modifications non enregistrées abandonnées : %1</translation>
+    </message>
+</context>
+<context>
     <name>vigie::ShortcutEditor</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1274,6 +1185,25 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>W</source>
         <translation>O</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::StatusIndicators</name>
+    <message>
+        <source>x %1  y %2</source>
+        <translation>x %1  y %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>  ×%1</source>
+        <translation>  ×%1</translation>
+    </message>
+    <message>
+        <source>frame %1 / %2  %3%4</source>
+        <translation>image %1 / %2  %3%4</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1396,97 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>no frame time</source>
         <translation>aucun horodatage d’image</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::ViewController</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Ajuster à la vue</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Pixels</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <source>Follow &amp;Target</source>
+        <translation>Suivre la &amp;cible</translation>
+    </message>
+    <message>
+        <source>Projected &amp;Point</source>
+        <translation>&amp;Point projeté</translation>
+    </message>
+    <message>
+        <source>Uncertainty &amp;Ellipse</source>
+        <translation>&amp;Ellipse d’incertitude</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected Box</source>
+        <translation>Boîte a&amp;ttendue</translation>
+    </message>
+    <message>
+        <source>Out-of-View &amp;Arrow</source>
+        <translation>&amp;Flèche hors champ</translation>
+    </message>
+    <message>
+        <source>&amp;Boxes</source>
+        <translation>&amp;Boîtes</translation>
+    </message>
+    <message>
+        <source>&amp;White Hot</source>
+        <translation>&amp;Blanc chaud</translation>
+    </message>
+    <message>
+        <source>&amp;Black Hot</source>
+        <translation>&amp;Noir chaud</translation>
+    </message>
+    <message>
+        <source>&amp;Ironbow</source>
+        <translation>&amp;Ironbow</translation>
+    </message>
+    <message>
+        <source>&amp;Next Palette</source>
+        <translation>Palette &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic Contrast</source>
+        <translation>Contraste &amp;automatique</translation>
+    </message>
+    <message>
+        <source>Contrast &amp;Window…</source>
+        <translation>&amp;Fenêtre de contraste…</translation>
+    </message>
+    <message>
+        <source>This campaign has no RGB camera</source>
+        <translation>Cette campagne n’a pas de caméra RVB</translation>
+    </message>
+    <message>
+        <source>This campaign has no IR camera</source>
+        <translation>Cette campagne n’a pas de caméra IR</translation>
+    </message>
+    <message>
+        <source>No %1 frame at this time</source>
+        <translation>Pas d’image %1 à cet instant</translation>
+    </message>
+    <message>
+        <source>IR Contrast Window</source>
+        <translation>Fenêtre de contraste IR</translation>
+    </message>
+    <message>
+        <source>Low (black)</source>
+        <translation>Bas (noir)</translation>
+    </message>
+    <message>
+        <source>High (white)</source>
+        <translation>Haut (blanc)</translation>
     </message>
 </context>
 <context>
