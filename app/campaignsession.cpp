@@ -615,6 +615,17 @@ std::uint8_t CampaignSession::annotationBandValue(int camera, std::int64_t frame
     return 0;
 }
 
+int CampaignSession::analysisCamera() const
+{
+    const int ir = cameraOf(QStringLiteral("ir"));
+    return ir >= 0 ? ir : masterCamera();
+}
+
+QString CampaignSession::modelDir() const
+{
+    return QFileInfo(m_datasetPath).absoluteDir().filePath(QStringLiteral("models"));
+}
+
 AnalystLabels CampaignSession::analystLabels(int camera) const
 {
     std::vector<LabelBox> all;

@@ -78,6 +78,11 @@ public:
     std::int64_t frameCount(int camera) const;
     std::int64_t currentFrame(int camera) const;
     int masterCamera() const;
+    /// The camera the detector trains and reviews on, and the proposer's without an active view:
+    /// IR when there is one, else the master camera.
+    int analysisCamera() const;
+    /// Where models and checkpoints of this dataset go: `models/` beside it.
+    QString modelDir() const;
 
     /// The analysts' labels of a camera (models/annotation/labels.h), as training, calibration
     /// and the review read them.

@@ -3,6 +3,7 @@
 #include "app/campaignsession.h"
 #include "app/commandregistry.h"
 #include "app/detectortrainer.h"
+#include "app/jobs/detectortraining.h"
 #include "app/mainwindow.h"
 #include "app/modelregistry.h"
 #include "database/dataset.h"
@@ -109,10 +110,8 @@ DetectorController::DetectorController(MainWindow *window)
         m_trainingPanel->setMessage(error);
         qWarning().noquote() << error;
         m_window->statusBar()->showMessage(error, 10000);
-        if (CampaignSession *s = m_window->session(); s && s->campaign()) {
-            const QString dir = QFileInfo(s->datasetPath()).dir().filePath(QStringLiteral("models"));
-            m_trainingPanel->setCanResume(QFileInfo::exists(DetectorTrainer::checkpointPath(dir, s->cameraName(camera()))));
-        }
+        if (CampaignSession *s = m_window->session(); s && s->campaign())
+            m_trainingPanel->setCanResume(QFileInfo::exists(jobs::detectorCheckpointPath(s->modelDir(), s->cameraName(camera()))));
         m_window->updateActions();
     });
 
@@ -173,10 +172,7 @@ DetectorController::~DetectorController()
 int DetectorController::camera() const
 {
     CampaignSession *s = m_window->session();
-    if (!s)
-        return -1;
-    const int ir = s->cameraOf(QStringLiteral("ir"));
-    return ir >= 0 ? ir : s->masterCamera();
+    return s ? s->analysisCamera() : -1;
 }
 
 QList<QAction *> DetectorController::menuActions() const
@@ -188,8 +184,7 @@ void DetectorController::campaignOpened()
 {
     CampaignSession *s = m_window->session();
     refreshReview();
-    const QString dir = QFileInfo(s->datasetPath()).dir().filePath(QStringLiteral("models"));
-    m_trainingPanel->setCanResume(QFileInfo::exists(DetectorTrainer::checkpointPath(dir, s->cameraName(camera()))));
+    m_trainingPanel->setCanResume(QFileInfo::exists(jobs::detectorCheckpointPath(s->modelDir(), s->cameraName(camera()))));
 }
 
 void DetectorController::campaignClosing()
@@ -241,12 +236,12 @@ void DetectorController::startTraining(bool resume)
     job.seed = std::uint64_t(m_trainingPanel->seed());
     job.resume = resume;
     job.datasetPath = s->datasetPath();
-    job.modelDir = QFileInfo(job.datasetPath).dir().filePath(QStringLiteral("models"));
+    job.modelDir = s->modelDir();
     // A resumed run goes on from the checkpoint's curve, whoever wrote it (this window, another
     // session or vigie-cli): the panel shows that curve, then the new epochs.
     m_trainingPanel->clearCurves();
     if (resume) {
-        for (const QJsonValue &v : DetectorTrainer::savedCurve(job.modelDir, s->cameraName(cam))) {
+        for (const QJsonValue &v : jobs::savedDetectorCurve(job.modelDir, s->cameraName(cam))) {
             const QJsonObject o = v.toObject();
             m_trainingPanel->addEpoch(o.value(QStringLiteral("epoch")).toInt(), o.value(QStringLiteral("loss")).toDouble(),
                                       o.value(QStringLiteral("val_ap50")).toDouble(-1));

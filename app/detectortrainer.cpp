@@ -3,13 +3,6 @@
 #include "app/jobs/detectortraining.h"
 #include "app/modelregistry.h"
 
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSaveFile>
 #include <QThread>
 
 namespace vigie {
@@ -41,16 +34,6 @@ void BackgroundWork::launch(const QString &name, std::function<void()> work)
 DetectorTrainer::DetectorTrainer(QObject *parent)
     : QObject(parent)
 {
-}
-
-QString DetectorTrainer::checkpointPath(const QString &modelDir, const QString &cameraName)
-{
-    return jobs::detectorCheckpointPath(modelDir, cameraName);
-}
-
-QJsonArray DetectorTrainer::savedCurve(const QString &modelDir, const QString &cameraName)
-{
-    return jobs::savedDetectorCurve(modelDir, cameraName);
 }
 
 bool DetectorTrainer::start(const Job &job)

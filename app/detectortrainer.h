@@ -80,10 +80,6 @@ public:
     bool start(const Job &job);
     void cancel() { m_work.cancel(); }
 
-    /// Where a camera's last run keeps its checkpoint.
-    static QString checkpointPath(const QString &modelDir, const QString &cameraName);
-    /// The last run's curve (epoch, loss, val_ap50), from the checkpoint's side file.
-    static QJsonArray savedCurve(const QString &modelDir, const QString &cameraName);
 
 Q_SIGNALS:
     void started();

@@ -102,10 +102,7 @@ int ProposerController::camera() const
     if (FrameView *view = m_window->activeView(); view && view->camera() >= 0)
         return view->camera();
     CampaignSession *s = m_window->session();
-    if (!s)
-        return -1;
-    const int ir = s->cameraOf(QStringLiteral("ir"));
-    return ir >= 0 ? ir : s->masterCamera();
+    return s ? s->analysisCamera() : -1;
 }
 
 QList<QAction *> ProposerController::menuActions() const
@@ -146,7 +143,7 @@ void ProposerController::train()
     job.manifestPath = s->manifestPath();
     job.camera = camera();
     job.frameCount = s->frameCount(job.camera);
-    job.modelDir = QFileInfo(s->datasetPath()).absoluteDir().filePath(QStringLiteral("models"));
+    job.modelDir = s->modelDir();
     job.datasetPath = s->datasetPath();
     job.steps = std::clamp(QSettings().value(QStringLiteral("proposer/steps"), 400).toInt(), 10, 20000);
     if (m_trainer->start(job))
