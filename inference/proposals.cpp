@@ -302,6 +302,19 @@ Sweep sweep(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths
 
 } // namespace
 
+CalibrationSplit calibrationSplit(std::size_t frames)
+{
+    CalibrationSplit split;
+    if (frames < 3) {
+        split.calibrationEnd = frames > 0 ? 1 : 0;
+        split.testBegin = split.calibrationEnd;
+        return split;
+    }
+    split.calibrationEnd = std::max<std::size_t>(1, (frames + 2) / 5);
+    split.testBegin = std::min(frames - 1, split.calibrationEnd + std::max<std::size_t>(1, frames / 20));
+    return split;
+}
+
 BoxCalibration calibrate(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths)
 {
     const auto grid = tauGrid();

@@ -104,6 +104,17 @@ struct BoxCalibration
     double boxScale = 1.0;
     int boxes = 0; ///< the accepted boxes it was measured on (0: the defaults)
 };
+/// How an evaluation splits its frames, in time order (decision 28): the first fifth, a
+/// contiguous block standing in for the analyst's first accepted boxes, calibrates τ and the box
+/// scale; the next twentieth (at least one frame) is left out, so that no test frame is a near
+/// copy of a calibration frame; the rest are the test frames. Never interleaved.
+struct CalibrationSplit
+{
+    std::size_t calibrationEnd = 0; ///< frames [0, calibrationEnd) calibrate
+    std::size_t testBegin = 0;      ///< frames [testBegin, n) are tested
+};
+CalibrationSplit calibrationSplit(std::size_t frames);
+
 /// The (τ, scale) that maximises MaxBoxAcc@0.5 on these maps; on ties, the larger mean IoU, then
 /// the smaller scale and τ.
 BoxCalibration calibrate(const std::vector<ScoreMap> &maps, const std::vector<QRectF> &truths);

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <iterator>
 #include <set>
 
 #include <opencv2/core.hpp>
@@ -226,10 +227,9 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
     std::map<std::int64_t, QRectF> truth;
     if (!readGroundTruth(groundTruthPath, spec.name, &truth, error))
         return false;
-    std::vector<QRectF> geoBoxes, geoTruth;
-    std::vector<ScoreMap> regionCal, regionTest, frameCal, frameTest;
-    std::vector<QRectF> calTruth, testTruth;
-    int seen = 0;
+    // Every evaluated frame in time order; split afterwards (calibrationSplit).
+    std::vector<QRectF> geoBoxes, truths;
+    std::vector<ScoreMap> regionMaps, frameMaps;
     std::int64_t visible = 0;
     double networkMs = 0;
     int regions = 0;
@@ -251,7 +251,6 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
             if (p.ok && p.projection.inFront)
                 geo = expectedBox(p.projection, grey.width(), grey.height());
             geoBoxes.push_back(geo);
-            geoTruth.push_back(t->second);
             // (c) inside the region; (b) over the whole frame.
             ScoreMap region;
             if (p.ok && p.projection.inFront) {
@@ -262,12 +261,9 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
                 networkMs += double(timer.nsecsElapsed()) / 1e6;
                 ++regions;
             }
-            ScoreMap frame = options.wholeFrame ? frameMap(net, grey, options) : ScoreMap{};
-            const bool calibration = seen % 5 == 0;
-            ++seen;
-            (calibration ? regionCal : regionTest).push_back(std::move(region));
-            (calibration ? frameCal : frameTest).push_back(std::move(frame));
-            (calibration ? calTruth : testTruth).push_back(t->second);
+            frameMaps.push_back(options.wholeFrame ? frameMap(net, grey, options) : ScoreMap{});
+            regionMaps.push_back(std::move(region));
+            truths.push_back(t->second);
             return true;
         },
         error);
@@ -277,16 +273,30 @@ bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, 
     }
     if (!ok)
         return false;
-    if (testTruth.empty()) {
-        *error = Tr::tr("%1: no frame of camera %2 has a visible drone").arg(groundTruthPath, spec.name);
+    const CalibrationSplit split = calibrationSplit(truths.size());
+    if (split.testBegin >= truths.size()) {
+        *error = Tr::tr("%1: too few frames of camera %2 with a visible drone to calibrate and test (%3)")
+                     .arg(groundTruthPath, spec.name)
+                     .arg(truths.size());
         return false;
     }
+    const auto part = [](std::vector<ScoreMap> &all, std::size_t from, std::size_t to) {
+        return std::vector<ScoreMap>(std::make_move_iterator(all.begin() + std::ptrdiff_t(from)),
+                                     std::make_move_iterator(all.begin() + std::ptrdiff_t(to)));
+    };
+    const std::size_t n = truths.size();
+    const std::vector<QRectF> calTruth(truths.begin(), truths.begin() + std::ptrdiff_t(split.calibrationEnd));
+    const std::vector<QRectF> testTruth(truths.begin() + std::ptrdiff_t(split.testBegin), truths.end());
+    const std::vector<ScoreMap> regionCal = part(regionMaps, 0, split.calibrationEnd), regionTest = part(regionMaps, split.testBegin, n);
+    const std::vector<ScoreMap> frameCal = part(frameMaps, 0, split.calibrationEnd), frameTest = part(frameMaps, split.testBegin, n);
+    const std::vector<QRectF> geoTest(geoBoxes.begin() + std::ptrdiff_t(split.testBegin), geoBoxes.end());
     result->calibrationFrames = int(calTruth.size());
+    result->gapFrames = int(split.testBegin - split.calibrationEnd);
     result->calibrationRegion = calibrate(regionCal, calTruth);
     result->calibrationFrame = calibrate(frameCal, calTruth);
     result->region = evaluateMaps(regionTest, testTruth, result->calibrationRegion.tau, result->calibrationRegion.boxScale);
     result->wholeFrame = evaluateMaps(frameTest, testTruth, result->calibrationFrame.tau, result->calibrationFrame.boxScale);
-    result->geometry = evaluateBoxes(geoBoxes, geoTruth);
+    result->geometry = evaluateBoxes(geoTest, testTruth);
     result->proposalFps = networkMs > 0 ? regions / (networkMs / 1000.0) : 0;
     return true;
 }

@@ -64,13 +64,15 @@ struct ProposerEvaluation
     LocalizationScores wholeFrame; ///< (b) the class map over the whole frame
     LocalizationScores region;     ///< (c) the class map inside the geometric region
     BoxCalibration calibrationRegion, calibrationFrame; ///< τ and box scale of (c) and (b)
-    int calibrationFrames = 0;
+    int calibrationFrames = 0; ///< the first block in time (calibrationSplit)
+    int gapFrames = 0;         ///< left out between the calibration block and the test frames
     double proposalFps = 0;        ///< regions per second through the network and the post-processing
 };
 
 /// Evaluates the three methods on the frames of `camera` with a visible ground-truth box.
-/// τ is calibrated (MaxBoxAcc@0.5) on every fifth evaluated frame, standing in for the analyst's
-/// accepted boxes, and CorLoc and mean IoU are measured on the others.
+/// τ and the box scale are calibrated (MaxBoxAcc@0.5) on the first fifth of the evaluated frames
+/// in time, standing in for the analyst's first accepted boxes; after a gap, every method is
+/// measured on the rest (calibrationSplit).
 bool evaluateProposer(const Campaign &campaign, const QString &groundTruthPath, int camera, const WildcatNet &net,
                       const ProposerOptions &options, ProposerEvaluation *result, QString *error,
                       const std::function<bool(std::int64_t, std::int64_t)> &progress = {});
