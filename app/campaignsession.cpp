@@ -1,5 +1,6 @@
 #include "app/campaignsession.h"
 
+#include "app/jobs/registration.h"
 #include "database/datasetsession.h"
 #include "models/annotation/geometricproposals.h"
 #include "models/media/campaignvideo.h"
@@ -180,14 +181,12 @@ void CampaignSession::serverOpened()
     for (int c = 0; c < int(m_servers.size()); ++c) {
         const CameraSpec &spec = m_manifest.cameras[size_t(c)];
         const media::StreamInfo info = m_servers[size_t(c)]->info();
+        // The camera as every tool registers it: its frames that have a time (app/jobs).
+        const db::SessionCamera cam = jobs::sessionCamera(*m_campaign, c, info.width, info.height, info.frameCount);
         std::vector<UtcTime> &manifestTimes = withOffsets[size_t(c)];
-        manifestTimes.reserve(size_t(info.frameCount));
-        for (std::int64_t i = 0; i < info.frameCount; ++i) {
-            const auto utc = m_campaign->frameUtc(c, i);
-            if (!utc)
-                break;
-            manifestTimes.push_back(*utc);
-        }
+        manifestTimes.reserve(cam.frameUtcUs.size());
+        for (const std::int64_t us : cam.frameUtcUs)
+            manifestTimes.push_back(UtcTime::fromMicroseconds(us));
         if (std::int64_t(manifestTimes.size()) < info.frameCount)
             Q_EMIT message(tr("camera %1: %2 frames in the video but times for %3 only; the rest are not shown")
                                .arg(spec.name)
@@ -203,16 +202,6 @@ void CampaignSession::serverOpened()
             times.push_back(t - spec.timeOffsetUs);
         m_player->addStream(spec.name, m_servers[size_t(c)], times);
         m_player->setOffset(c, spec.timeOffsetUs);
-
-        db::SessionCamera cam;
-        cam.name = spec.name;
-        cam.modality = spec.modality;
-        cam.videoPath = spec.video;
-        cam.width = info.width;
-        cam.height = info.height;
-        cam.frameCount = std::int64_t(manifestTimes.size());
-        for (const UtcTime &t : manifestTimes)
-            cam.frameUtcUs.push_back(t.microseconds());
         cameras.push_back(cam);
     }
     const int rgb = cameraOf(QStringLiteral("rgb"));
@@ -261,7 +250,7 @@ void CampaignSession::serverOpened()
                                : m_options.author;
     m_dataset->open(m_datasetPath, m_manifest.name, m_manifestPath, cameras, proposals, author);
 
-    auto bands = std::make_shared<std::vector<TimelineWidget::Band>>();
+    auto bands = std::make_shared<std::vector<TimelineBand>>();
     const int masterCam = m_player->master();
     QStringList names;
     for (const CameraSpec &s : m_manifest.cameras)
@@ -271,7 +260,7 @@ void CampaignSession::serverOpened()
         this, QStringLiteral("vigie-timeline"),
         [bands, campaign, withOffsets, masterCam, names, fixName, inViewName, boxesName] {
             const auto &master = withOffsets[size_t(masterCam)];
-            TimelineWidget::Band fix{fixName, std::vector<std::uint8_t>(master.size(), 0),
+            TimelineBand fix{fixName, std::vector<std::uint8_t>(master.size(), 0),
                                      {QColor(60, 200, 90), QColor(240, 200, 40), QColor(250, 130, 30), QColor(220, 50, 50)}};
             for (size_t m = 0; m < master.size(); ++m) {
                 const auto state = campaign->targetTrack().at(master[m]);
@@ -279,7 +268,7 @@ void CampaignSession::serverOpened()
             }
             bands->push_back(fix);
             for (size_t c = 0; c < withOffsets.size(); ++c) {
-                TimelineWidget::Band inView{inViewName.arg(names[int(c)]), std::vector<std::uint8_t>(master.size(), 0),
+                TimelineBand inView{inViewName.arg(names[int(c)]), std::vector<std::uint8_t>(master.size(), 0),
                                             {QColor(80, 150, 255)}};
                 for (size_t m = 0; m < master.size(); ++m) {
                     const std::int64_t f = frameAtTimes(withOffsets[c], 0, master[m]);
@@ -623,7 +612,7 @@ int CampaignSession::analysisCamera() const
 
 QString CampaignSession::modelDir() const
 {
-    return QFileInfo(m_datasetPath).absoluteDir().filePath(QStringLiteral("models"));
+    return jobs::modelDirOf(m_datasetPath);
 }
 
 AnalystLabels CampaignSession::analystLabels(int camera) const

@@ -12,9 +12,7 @@
 #include "models/campaign.h"
 #include "models/imaging/palette.h"
 #include "models/importsummary.h"
-#include "widgets/frameview.h"
-#include "widgets/telemetrypanel.h"
-#include "widgets/timeline.h"
+#include "models/presentation.h"
 
 #include <QObject>
 #include <QPointer>
@@ -119,7 +117,7 @@ public:
 
     /// The timeline's bands over the master camera's frames: fix quality, then per camera the
     /// target in view and the annotation state. Computed when the campaign opens.
-    std::vector<TimelineWidget::Band> timelineBands() const { return m_bands; }
+    std::vector<TimelineBand> timelineBands() const { return m_bands; }
     /// Band index of a camera's annotation state.
     int annotationBand(int camera) const { return 1 + 2 * camera + 1; }
     /// The master frames whose time falls on a camera's frame.
@@ -171,7 +169,7 @@ private:
     ContrastWindow m_contrast;
     std::vector<std::vector<UtcTime>> m_frameUtc; ///< per camera, without its offset
     std::int64_t m_turretDeltaUs = 0, m_targetDeltaUs = 0;
-    std::vector<TimelineWidget::Band> m_bands;
+    std::vector<TimelineBand> m_bands;
     QString m_lastWriteError;
     QTimer m_saveOffsetsTimer;
     bool m_offsetsDirty = false;
@@ -179,4 +177,3 @@ private:
 
 } // namespace vigie
 
-Q_DECLARE_METATYPE(vigie::FrameOverlay)

@@ -132,27 +132,17 @@ DetectorController::DetectorController(MainWindow *window)
         qWarning().noquote() << error;
         m_window->updateActions();
     });
-    connect(m_runner, &DetectorRunner::finished, this, [this](const QString &version, double fps) {
+    connect(m_runner, &DetectorRunner::finished, this, [this](const QString &version, double fps, qint64 frames) {
         m_window->hideProgress();
-        const auto found = m_runner->takeDetections();
+        const std::vector<Annotation> boxes = m_runner->takeDetections();
         CampaignSession *s = m_window->session();
         if (!s || !s->campaign())
             return;
-        std::vector<Annotation> boxes;
-        for (const auto &[frame, list] : found) {
-            for (const inference::Detection &d : list) {
-                Annotation a;
-                a.frame = frame;
-                a.rect = d.box;
-                a.confidence = d.score;
-                boxes.push_back(a);
-            }
-        }
         const int added = s->addRunBoxes(camera(), boxes, db::BoxSource::Detector, version);
         const QString text = tr("%1: %2 detections on %3 frames added as proposals (%4 frames/s)")
                                  .arg(version)
                                  .arg(added)
-                                 .arg(found.size())
+                                 .arg(frames)
                                  .arg(fps, 0, 'f', 1);
         qInfo().noquote() << text;
         m_reviewPanel->setMessage(text);

@@ -1,5 +1,6 @@
 #include "app/detectortrainer.h"
 
+#include "app/jobs/detection.h"
 #include "app/jobs/detectortraining.h"
 #include "app/modelregistry.h"
 
@@ -110,7 +111,7 @@ DetectorRunner::DetectorRunner(QObject *parent)
 {
 }
 
-std::map<std::int64_t, std::vector<inference::Detection>> DetectorRunner::takeDetections()
+std::vector<Annotation> DetectorRunner::takeDetections()
 {
     m_work.wait(); // finished() is emitted at the very end of the run
     return std::move(m_result);
@@ -126,31 +127,31 @@ bool DetectorRunner::start(std::shared_ptr<const Campaign> campaign, int camera,
     m_work.wait(); // before m_result is cleared: the last run's thread may not have returned
     m_result.clear();
     m_work.launch(QStringLiteral("DetectorRunner"), [this, campaign, camera, frames, weightsPath, version, minScore] {
+        jobs::DetectSpec spec;
+        spec.campaign = campaign;
+        spec.weightsPath = weightsPath;
+        spec.version = version;
+        spec.frameCount = frames;
+        spec.options.camera = camera;
+        spec.options.minScore = minScore;
+        // Where geometry says the drone can be: the campaign has GPS and turret logs, and the
+        // region is both faster and far more precise than whole frames (docs/DETECTOR.md).
+        spec.options.inRegion = true;
+        jobs::CallbackJob context;
+        context.onProgress = [this](const QString &, double done, double total) { Q_EMIT progress(qint64(done), qint64(total)); };
+        context.isCancelled = [this] { return m_work.cancelled(); };
+        jobs::DetectResult result;
         QString error;
-        auto net = inference::CenterNet::load(weightsPath, &error);
-        if (!net) {
+        if (!jobs::detectBoxes(spec, context, &result, &error)) {
             m_work.finish();
             Q_EMIT failed(error);
             return;
         }
-        inference::DetectOptions d;
-        d.camera = camera;
-        d.minScore = minScore;
-        // Where geometry says the drone can be: the campaign has GPS and turret logs, and the
-        // region is both faster and far more precise than whole frames (docs/DETECTOR.md).
-        d.inRegion = true;
-        inference::CampaignDetections found;
-        if (!inference::detectCampaign(*campaign, *net, d, &found, &error, [this, frames](std::int64_t frame, std::int64_t) {
-                Q_EMIT progress(frame, frames);
-                return !m_work.cancelled();
-            })) {
-            m_work.finish();
-            Q_EMIT failed(m_work.cancelled() ? tr("Detection cancelled") : error);
-            return;
-        }
-        m_result = std::move(found.frames);
+        const double fps = result.detections.framesPerSecond;
+        const qint64 processed = qint64(result.detections.frames.size());
+        m_result = std::move(result.boxes);
         m_work.finish();
-        Q_EMIT finished(version, found.framesPerSecond);
+        Q_EMIT finished(version, fps, processed);
     });
     return true;
 }

@@ -9,6 +9,7 @@
 // same picture): the last fifth of the labelled frames in time is held out.
 
 #include "inference/detectorpipeline.h"
+#include "models/annotation/annotationmodel.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -108,16 +109,17 @@ public:
     bool start(std::shared_ptr<const Campaign> campaign, int camera, qint64 frameCount, const QString &weightsPath,
                const QString &version, double minScore = 0.3);
     void cancel() { m_work.cancel(); }
-    /// The detections of the run that just finished, by frame (moved out).
-    std::map<std::int64_t, std::vector<inference::Detection>> takeDetections();
+    /// The detections of the run that just finished, as proposal boxes (moved out).
+    std::vector<Annotation> takeDetections();
 
 Q_SIGNALS:
     void progress(qint64 frame, qint64 frames);
-    void finished(const QString &version, double framesPerSecond);
+    /// `frames`: how many frames were processed.
+    void finished(const QString &version, double framesPerSecond, qint64 frames);
     void failed(const QString &error);
 
 private:
-    std::map<std::int64_t, std::vector<inference::Detection>> m_result;
+    std::vector<Annotation> m_result;
     BackgroundWork m_work; // last: stopped before m_result is destroyed
 };
 

@@ -167,14 +167,8 @@ void ProposerController::propose()
                               qWarning().noquote() << error;
                               return;
                           }
-                          // τ and the box scale are learnt from the frames holding one accepted box.
-                          std::map<std::int64_t, QRectF> accepted;
-                          for (const auto &[frame, list] : session->analystLabels(cam).boxes) {
-                              if (list.size() == 1)
-                                  accepted[frame] = list.front();
-                          }
                           if (m_runner->start(session->sharedCampaign(), cam, session->frameCount(cam), newest->weightsPath,
-                                              newest->version, std::move(accepted)))
+                                              newest->version, session->analystLabels(cam).boxes))
                               m_proposingCamera = cam;
                           m_window->updateActions();
                       });

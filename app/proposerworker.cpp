@@ -1,5 +1,6 @@
 #include "app/proposerworker.h"
 
+#include "app/jobs/proposerjobs.h"
 #include "app/modelregistry.h"
 #include "inference/proposer.h"
 #include "inference/weaklabels.h"
@@ -35,63 +36,28 @@ bool ProposerTrainer::start(const Job &job)
 
 void ProposerTrainer::run(Job job)
 {
-    auto fail = [this](const QString &error) {
-        m_work.finish();
-        Q_EMIT failed(error);
+    jobs::ProposerTrainingSpec spec;
+    spec.sources.push_back({job.campaign, job.manifestPath, job.camera});
+    spec.datasetPath = job.datasetPath;
+    spec.modelDir = job.modelDir;
+    spec.steps = job.steps;
+    spec.seed = job.seed;
+    jobs::CallbackJob context;
+    const qint64 frames = job.frameCount;
+    context.onProgress = [this, frames](const QString &phase, double done, double total) {
+        // The crops' phase has no known end in the job: the camera's frame count is it.
+        Q_EMIT progress(phase, qint64(done), total > 0 ? qint64(total) : frames);
     };
-    const Campaign &campaign = *job.campaign;
-    const QString cameraName = campaign.manifest().cameras.at(size_t(job.camera)).name;
-    inference::WildcatConfig config;
-    inference::WeakLabelOptions o;
-    o.camera = job.camera;
-    o.cropSize = config.cropSize;
-    o.seed = job.seed;
-    std::vector<inference::WeakSample> samples;
-    inference::WeakLabelReport report;
+    context.onLog = [this](const QString &line) { Q_EMIT message(line); };
+    context.isCancelled = [this] { return m_work.cancelled(); };
+    jobs::ProposerTrainingResult result;
     QString error;
-    if (!inference::collectWeakSamples(campaign, o, &samples, &report, &error, [this, &job, &o](std::int64_t read, std::int64_t) {
-            Q_EMIT progress(tr("Proposer: cutting weak-label crops, frame %1").arg(read * o.frameStep), read * o.frameStep,
-                            job.frameCount);
-            return !m_work.cancelled();
-        }))
-        return fail(m_work.cancelled() ? tr("Proposer training cancelled") : error);
-    Q_EMIT message(tr("Proposer: %1 frames of %2, %3 crops with the drone and %4 without (%5 frames without a projection)")
-                       .arg(report.framesRead)
-                       .arg(cameraName)
-                       .arg(report.positives)
-                       .arg(report.negatives)
-                       .arg(report.noProjection));
-    if (report.positives == 0)
-        return fail(tr("%1: the target never projects into %2's view: no weak label to learn from")
-                        .arg(job.manifestPath, cameraName));
-
-    auto net = inference::WildcatNet::create(config, job.seed);
-    inference::TrainOptions t;
-    t.steps = job.steps;
-    t.seed = job.seed;
-    double lastLoss = 0;
-    QElapsedTimer timer;
-    timer.start();
-    t.progress = [&](int step, double loss) {
-        lastLoss = loss;
-        Q_EMIT progress(tr("Proposer: step %1 of %2, loss %3").arg(step).arg(job.steps).arg(loss, 0, 'f', 3), step, job.steps);
-        return !m_work.cancelled();
-    };
-    if (!net->train(samples, t, &error))
-        return fail(m_work.cancelled() ? tr("Proposer training cancelled") : error);
-
-    const QString version = modelVersion(QStringLiteral("wildcat"), cameraName);
-    QDir().mkpath(job.modelDir);
-    const QString weights = QDir(job.modelDir).filePath(version + QStringLiteral(".wildcat"));
-    if (!net->save(weights, &error))
-        return fail(error);
-    const TrainedModel record =
-        proposerRecord(cameraName, version, weights, config, t, QJsonArray{weakLabelSnapshot(job.manifestPath, cameraName, report)},
-                       lastLoss, double(timer.elapsed()) / 1000.0);
-    if (!registerTrainedModel(job.datasetPath, record, &error))
-        return fail(error);
+    const bool ok = jobs::trainProposer(spec, context, &result, &error);
     m_work.finish();
-    Q_EMIT finished(version, record.weightsPath);
+    if (ok)
+        Q_EMIT finished(result.version, result.weightsPath);
+    else
+        Q_EMIT failed(error);
 }
 
 ProposerRunner::ProposerRunner(QObject *parent)
@@ -106,7 +72,7 @@ std::vector<Annotation> ProposerRunner::takeProposals()
 }
 
 bool ProposerRunner::start(std::shared_ptr<const Campaign> campaign, int camera, qint64 frameCount, const QString &weightsPath,
-                           const QString &version, std::map<std::int64_t, QRectF> accepted)
+                           const QString &version, std::map<std::int64_t, std::vector<QRectF>> accepted)
 {
     if (isRunning()) {
         Q_EMIT failed(tr("The proposer is already running"));
@@ -119,35 +85,28 @@ bool ProposerRunner::start(std::shared_ptr<const Campaign> campaign, int camera,
     m_work.wait();
     m_result.clear();
     m_work.launch(QStringLiteral("ProposerRunner"), [this, campaign, camera, frameCount, weightsPath, version, accepted] {
-        auto fail = [this](const QString &error) {
+        jobs::ProposeSpec spec;
+        spec.campaign = campaign;
+        spec.camera = camera;
+        spec.frameCount = frameCount;
+        spec.weightsPath = weightsPath;
+        spec.version = version;
+        spec.accepted = accepted;
+        jobs::CallbackJob context;
+        context.onProgress = [this](const QString &phase, double done, double total) {
+            Q_EMIT progress(phase, qint64(done), qint64(total));
+        };
+        context.isCancelled = [this] { return m_work.cancelled(); };
+        jobs::ProposeResult result;
+        QString error;
+        if (!jobs::proposeBoxes(spec, context, &result, &error)) {
             m_work.finish();
             Q_EMIT failed(error);
-        };
-        QString error;
-        auto net = inference::WildcatNet::load(weightsPath, &error);
-        if (!net)
-            return fail(error);
-        inference::ProposerOptions options;
-        options.camera = camera;
-        inference::BoxCalibration calibration;
-        if (!inference::calibrateOnBoxes(*campaign, *net, options, accepted, &calibration, &error, 5,
-                                         [this](std::int64_t frame, std::int64_t last) {
-                                             Q_EMIT progress(tr("Proposer: learning τ from accepted boxes"), frame, last);
-                                             return !m_work.cancelled();
-                                         }))
-            return fail(m_work.cancelled() ? tr("Proposals cancelled") : error);
-        options.tau = calibration.tau;
-        options.boxScale = calibration.boxScale;
-        std::vector<Annotation> found;
-        if (!inference::proposeCampaign(*campaign, *net, options, version, &found, &error,
-                                        [this, frameCount](std::int64_t frame, std::int64_t) {
-                                            Q_EMIT progress(tr("Proposer: frame %1").arg(frame), frame, frameCount);
-                                            return !m_work.cancelled();
-                                        }))
-            return fail(m_work.cancelled() ? tr("Proposals cancelled") : error);
-        m_result = std::move(found);
+            return;
+        }
+        m_result = std::move(result.proposals);
         m_work.finish();
-        Q_EMIT finished(version, calibration.tau, calibration.boxScale, calibration.boxes);
+        Q_EMIT finished(version, result.tau, result.boxScale, result.calibrationBoxes);
     });
     return true;
 }

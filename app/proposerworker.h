@@ -67,10 +67,10 @@ class ProposerRunner : public QObject
 public:
     explicit ProposerRunner(QObject *parent = nullptr);
     bool isRunning() const { return m_work.isRunning(); }
-    /// `accepted`: the analysts' boxes of frames holding exactly one (τ and the box scale are
-    /// learnt from them when there are at least five).
+    /// `accepted`: the analysts' accepted boxes by frame (τ and the box scale are learnt from
+    /// the frames holding exactly one, when there are at least five: app/jobs/proposerjobs.h).
     bool start(std::shared_ptr<const Campaign> campaign, int camera, qint64 frameCount, const QString &weightsPath,
-               const QString &version, std::map<std::int64_t, QRectF> accepted);
+               const QString &version, std::map<std::int64_t, std::vector<QRectF>> accepted);
     void cancel() { m_work.cancel(); }
     /// The proposals of the run that just finished (moved out).
     std::vector<Annotation> takeProposals();

@@ -50,6 +50,7 @@ function(vigie_check_layering)
     _vigie_forbid(vigie_database "Widgets" "^torch$" "FFMPEG" "vigie_inference"
                                  "vigie_widgets")
     _vigie_forbid(vigie_inference "Widgets" "Sql" "vigie_database" "vigie_widgets")
+    _vigie_forbid(vigie_session "Widgets" "vigie_widgets")
     _vigie_forbid(vigie_widgets "Sql" "^torch$" "c10" "FFMPEG" "vigie_media"
                                 "vigie_database" "vigie_inference" "vigie_synth")
 endfunction()

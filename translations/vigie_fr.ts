@@ -403,10 +403,6 @@
         <source>The detector is already running</source>
         <translation>Le détecteur est déjà en cours d&apos;exécution</translation>
     </message>
-    <message>
-        <source>Detection cancelled</source>
-        <translation>Détection annulée</translation>
-    </message>
 </context>
 <context>
     <name>vigie::DetectorTrainer</name>
@@ -903,18 +899,6 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
         <source>The campaign has no GPS fix: no search region, no proposal</source>
         <translation>La campagne n’a aucun point GPS : pas de région de recherche, pas de proposition</translation>
     </message>
-    <message>
-        <source>Proposer: learning τ from accepted boxes</source>
-        <translation>Proposeur : apprentissage de τ sur les boîtes acceptées</translation>
-    </message>
-    <message>
-        <source>Proposals cancelled</source>
-        <translation>Propositions annulées</translation>
-    </message>
-    <message>
-        <source>Proposer: frame %1</source>
-        <translation>Proposeur : image %1</translation>
-    </message>
 </context>
 <context>
     <name>vigie::ProposerTrainer</name>
@@ -925,26 +909,6 @@ Fichier › Ouvrir une campagne (Ctrl+O), ou déposez un campaign.json ici</tran
     <message>
         <source>%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained</source>
         <translation>%1 : la campagne n’a aucun point GPS, donc aucune étiquette faible : le proposeur ne peut pas être entraîné</translation>
-    </message>
-    <message>
-        <source>Proposer: cutting weak-label crops, frame %1</source>
-        <translation>Proposeur : découpe des imagettes à étiquette faible, image %1</translation>
-    </message>
-    <message>
-        <source>Proposer training cancelled</source>
-        <translation>Entraînement du proposeur annulé</translation>
-    </message>
-    <message>
-        <source>Proposer: %1 frames of %2, %3 crops with the drone and %4 without (%5 frames without a projection)</source>
-        <translation>Proposeur : %1 images de %2, %3 imagettes avec le drone et %4 sans (%5 images sans projection)</translation>
-    </message>
-    <message>
-        <source>%1: the target never projects into %2&apos;s view: no weak label to learn from</source>
-        <translation>%1 : la cible ne se projette jamais dans le champ de %2 : aucune étiquette faible à apprendre</translation>
-    </message>
-    <message>
-        <source>Proposer: step %1 of %2, loss %3</source>
-        <translation>Proposeur : pas %1 sur %2, perte %3</translation>
     </message>
 </context>
 <context>
@@ -2038,25 +2002,9 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <source>--box-scale must be in [0.25, 8]</source>
         <translation>--box-scale doit être dans [0,25, 8]</translation>
     </message>
-    <message>
-        <source>τ %1 and box scale %2 learnt from %3 accepted boxes</source>
-        <translation>τ %1 et échelle des boîtes %2 appris de %3 boîtes acceptées</translation>
-    </message>
-    <message>
-        <source>fewer than 5 accepted boxes on %1: τ %2, box scale %3</source>
-        <translation>moins de 5 boîtes acceptées sur %1 : τ %2, échelle des boîtes %3</translation>
-    </message>
 </context>
 <context>
     <name>vigie::cli::ProposerCommand</name>
-    <message>
-        <source>%1: no such file (and no --db to look it up)</source>
-        <translation>%1 : fichier introuvable (et pas de --db où le chercher)</translation>
-    </message>
-    <message>
-        <source>%1: no model &apos;%2&apos; in the registry</source>
-        <translation>%1 : pas de modèle « %2 » dans le registre</translation>
-    </message>
     <message>
         <source>Train (train) or evaluate (evaluate) the WILDCAT proposer.</source>
         <translation>Entraîner (train) ou évaluer (evaluate) le proposeur WILDCAT.</translation>
@@ -2162,18 +2110,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>%1 : pas de caméra « %2 »</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>%1: %2 frames, %3 positive and %4 negative crops, %5 frames without a projection</source>
-        <translation>%1 : %2 images, %3 extraits positifs et %4 négatifs, %5 images sans projection</translation>
-    </message>
-    <message>
-        <source>step %1/%2  loss %3  %4 samples/s</source>
-        <translation>pas %1/%2  perte %3  %4 exemples/s</translation>
-    </message>
-    <message>
         <source>Registered %1 (%2)</source>
         <translation>%1 enregistré (%2)</translation>
     </message>
@@ -2188,10 +2124,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>--model is required (a weights file or a registered version)</source>
         <translation>--model est obligatoire (un fichier de poids ou une version enregistrée)</translation>
-    </message>
-    <message>
-        <source>%1 on %2, %3 test frames (τ calibrated on %4 others)</source>
-        <translation>%1 sur %2, %3 images de test (τ calibré sur %4 autres)</translation>
     </message>
     <message>
         <source>(a) geometric box</source>
@@ -2226,16 +2158,16 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>evaluate : le bord de la boîte est à cette fraction de ce quantile du contraste du drone au-dessus du bruit (0,5 par défaut ; 1 : de son pic).</translation>
     </message>
     <message>
-        <source>%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained</source>
-        <translation>%1 : la campagne n’a aucun point GPS, donc aucune étiquette faible : le proposeur ne peut pas être entraîné</translation>
-    </message>
-    <message>
         <source>method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau   scale</source>
         <translation>méthode                CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  IoU moy.  tau   échelle</translation>
     </message>
     <message>
         <source>evaluate: a region is enlarged for the network up to this many pixels (default 262144; 0: no limit).</source>
         <translation>evaluate : une région est agrandie pour le réseau jusqu’à ce nombre de pixels (262144 par défaut ; 0 : sans limite).</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 test frames (τ and scale calibrated on the first %4, then %5 left out)</source>
+        <translation>%1 sur %2, %3 images de test (τ et échelle calibrés sur les %4 premières, puis %5 écartées)</translation>
     </message>
 </context>
 <context>
@@ -3015,8 +2947,8 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>%1 : %2 image %3 : une image visible sans boîte</translation>
     </message>
     <message>
-        <source>%1: no frame of camera %2 has a visible drone</source>
-        <translation>%1 : aucune image de la caméra %2 ne montre le drone</translation>
+        <source>%1: too few frames of camera %2 with a visible drone to calibrate and test (%3)</source>
+        <translation>%1 : trop peu d’images de la caméra %2 montrant le drone pour calibrer et tester (%3)</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3081,25 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
+    <name>vigie::jobs::Detection</name>
+    <message>
+        <source>No camera %1 in the campaign</source>
+        <translation>Pas de caméra %1 dans la campagne</translation>
+    </message>
+    <message>
+        <source>Detecting: frame %1</source>
+        <translation>Détection : image %1</translation>
+    </message>
+    <message>
+        <source>Detection cancelled</source>
+        <translation>Détection annulée</translation>
+    </message>
+    <message>
+        <source>%1: %2 detections on %3 frames of %4 (%5 frames/s)</source>
+        <translation>%1 : %2 détections sur %3 images de %4 (%5 images/s)</translation>
+    </message>
+</context>
+<context>
     <name>vigie::jobs::DetectorTraining</name>
     <message>
         <source>no campaign to train on</source>
@@ -3209,6 +3160,84 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>  val AP50 %1</source>
         <translation>  AP50 val. %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::jobs::ProposerJobs</name>
+    <message>
+        <source>No campaign to train the proposer on</source>
+        <translation>Aucune campagne sur laquelle entraîner le proposeur</translation>
+    </message>
+    <message>
+        <source>Proposer training cancelled</source>
+        <translation>Entraînement du proposeur annulé</translation>
+    </message>
+    <message>
+        <source>%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained</source>
+        <translation>%1 : la campagne n’a aucun point GPS, donc aucune étiquette faible : le proposeur ne peut pas être entraîné</translation>
+    </message>
+    <message>
+        <source>Proposer: cutting weak-label crops of %1</source>
+        <translation>Proposeur : découpe des imagettes à étiquette faible de %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 frames of %3, %4 crops with the drone and %5 without, %6 frames without a projection</source>
+        <translation>%1 : %2 images de %3, %4 imagettes avec le drone et %5 sans, %6 images sans projection</translation>
+    </message>
+    <message>
+        <source>%1: the target never projects into %2&apos;s view: no weak label to learn from</source>
+        <translation>%1 : la cible ne se projette jamais dans le champ de %2 : aucune étiquette faible à apprendre</translation>
+    </message>
+    <message>
+        <source>Proposer: step %1 of %2, loss %3</source>
+        <translation>Proposeur : pas %1 sur %2, perte %3</translation>
+    </message>
+    <message>
+        <source>step %1/%2  loss %3  %4 samples/s</source>
+        <translation>pas %1/%2  perte %3  %4 exemples/s</translation>
+    </message>
+    <message>
+        <source>The campaign has no GPS fix: no search region, no proposal</source>
+        <translation>La campagne n’a aucun point GPS : pas de région de recherche, pas de proposition</translation>
+    </message>
+    <message>
+        <source>Proposals cancelled</source>
+        <translation>Propositions annulées</translation>
+    </message>
+    <message>
+        <source>Proposer: learning τ from accepted boxes</source>
+        <translation>Proposeur : apprentissage de τ sur les boîtes acceptées</translation>
+    </message>
+    <message>
+        <source>τ %1 and box scale %2 learnt from %3 accepted boxes</source>
+        <translation>τ %1 et échelle des boîtes %2 appris de %3 boîtes acceptées</translation>
+    </message>
+    <message>
+        <source>τ %1 and box scale %2 (%3: fewer than 5 accepted boxes to learn them from, or set)</source>
+        <translation>τ %1 et échelle des boîtes %2 (%3 : moins de 5 boîtes acceptées pour les apprendre, ou fixés)</translation>
+    </message>
+    <message>
+        <source>Proposer: frame %1</source>
+        <translation>Proposeur : image %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::jobs::Registration</name>
+    <message>
+        <source>%1: no such file (and no dataset to look it up in)</source>
+        <translation>%1 : fichier introuvable (et pas de jeu de données où le chercher)</translation>
+    </message>
+    <message>
+        <source>%1: no model &apos;%2&apos; in the registry</source>
+        <translation>%1 : pas de modèle « %2 » dans le registre</translation>
+    </message>
+    <message>
+        <source>%1: camera %2: no frame has a time</source>
+        <translation>%1 : caméra %2 : aucune image n’a d’heure</translation>
     </message>
 </context>
 <context>

@@ -2,20 +2,12 @@
 
 #include "models/annotation/annotationmodel.h"
 #include "models/geometry/camera.h"
+#include "models/presentation.h"
 #include "widgets/imageview.h"
 
 namespace vigie {
 
 class AnnotationEditor;
-
-/// What geometry says about the target on the frame shown.
-struct FrameOverlay
-{
-    bool valid = false;   ///< a projection exists (fix and turret sample within their gaps)
-    QString reason;       ///< why not, when !valid
-    Projection projection;
-    QRectF expectedBox;   ///< the geometric box (empty when out of view)
-};
 
 /// One camera's frames with the target's projection and the boxes drawn over them, and the
 /// mouse gestures that edit boxes: drag on empty image to draw, drag a box to move it, drag a

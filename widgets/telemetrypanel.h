@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/geometry/geodesy.h"
+#include "models/presentation.h"
 #include "models/telemetry/gnssfix.h"
 
 #include <QWidget>
@@ -12,19 +13,6 @@ class QLabel;
 class QSpinBox;
 
 namespace vigie {
-
-/// The target's state at the clock's time, as the telemetry dock shows it.
-struct TelemetrySnapshot
-{
-    bool valid = false;
-    QString reason; ///< when !valid
-    QString utcText;
-    LookAngles look;
-    double speedMps = 0;
-    FixQuality quality = FixQuality::Invalid;
-    double sigmaEastM = 0, sigmaNorthM = 0, sigmaUpM = 0;
-    Enu position;
-};
 
 /// A polar plot of the sky seen from the station (north up, azimuth clockwise, elevation 90° at
 /// the centre) with the target's whole path and where it is now.

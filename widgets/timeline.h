@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/presentation.h"
+
 #include <QColor>
 #include <QString>
 #include <QWidget>
@@ -18,14 +20,7 @@ class TimelineWidget : public QWidget
     Q_OBJECT
 
 public:
-    struct Band
-    {
-        QString name;
-        /// One value per frame; 0 draws nothing, v > 0 draws colors[v − 1]. When a pixel covers
-        /// several frames it shows the largest value, so rank values by how much they matter.
-        std::vector<std::uint8_t> values;
-        std::vector<QColor> colors;
-    };
+    using Band = TimelineBand;
 
     explicit TimelineWidget(QWidget *parent = nullptr);
 

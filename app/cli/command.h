@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/jobs/registration.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -100,19 +102,17 @@ int usageError(Io &io, const QString &command, const QString &message);
 /// Prints "vigie-cli NAME: message" on err and returns Failure.
 int failure(Io &io, const QString &command, const QString &message);
 
-/// The camera of a campaign by name, else by modality; −1 if none (proposer, propose).
-int proposerCameraIndex(const Campaign &campaign, const QString &wanted);
+// Cameras, models and registration are named as the workstation names them (app/jobs/registration.h).
+using jobs::registerCampaignCamera;
+using jobs::resolveModelPath;
+inline int proposerCameraIndex(const Campaign &campaign, const QString &wanted)
+{
+    return jobs::cameraIndex(campaign, wanted);
+}
 /// A model named on the command line: a weights file, or a version in the dataset's registry
 /// (proposer evaluate, propose).
 std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,
                                                          QString *error);
-
-/// A model named on the command line: a file path as it is, or a version in the dataset's
-/// registry resolved to its weights file. Empty with `error` when neither.
-QString resolveModelPath(const QString &model, const QString &dbPath, QString *version, QString *error);
-/// Registers one camera of a campaign (and its frames) in a dataset, as the workstation does.
-bool registerCampaignCamera(db::Dataset &dataset, const Campaign &campaign, const QString &manifestPath, int camera,
-                            db::RegisteredCamera *out, QString *error);
 
 /// Registers every subcommand vigie-cli has.
 void registerAll(Registry &registry);

@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/jobs/detection.h"
 #include "app/jobs/detectortraining.h"
 #include "app/modelregistry.h"
 
@@ -194,7 +195,7 @@ private:
         // models/ beside the dataset, so --resume continues a run either started.
         jobs::DetectorTrainingSpec spec;
         spec.datasetPath = dbPath;
-        spec.modelDir = QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models"));
+        spec.modelDir = jobs::modelDirOf(dbPath);
         spec.weightsPath = parser.value(QStringLiteral("out"));
         spec.epochs = epochs;
         spec.stepsPerEpoch = steps;
@@ -249,10 +250,28 @@ private:
         return Success;
     }
 
-    std::unique_ptr<inference::CenterNet> model(const QCommandLineParser &parser, QString *version, QString *error) const
+    /// The detection job the options describe (detect, evaluate).
+    bool detectSpec(const QCommandLineParser &parser, const QString &manifest, jobs::DetectSpec *job, QString *error) const
     {
-        const QString path = resolveModelPath(parser.value(QStringLiteral("model")), parser.value(QStringLiteral("db")), version, error);
-        return path.isEmpty() ? nullptr : inference::CenterNet::load(path, error);
+        job->weightsPath = resolveModelPath(parser.value(QStringLiteral("model")), parser.value(QStringLiteral("db")), &job->version, error);
+        if (job->weightsPath.isEmpty())
+            return false;
+        std::shared_ptr<const Campaign> campaign = media::openCampaign(manifest, error);
+        if (!campaign)
+            return false;
+        inference::DetectOptions &d = job->options;
+        d.camera = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        if (d.camera < 0) {
+            *error = tr("%1: no camera '%2'").arg(manifest, parser.value(QStringLiteral("camera")));
+            return false;
+        }
+        d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
+        d.inRegion = parser.isSet(QStringLiteral("region"));
+        d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
+        d.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
+        d.minScore = std::clamp(parser.value(QStringLiteral("min-score")).toDouble(), 0.01, 0.99);
+        job->campaign = std::move(campaign);
+        return true;
     }
 
     int detect(const QCommandLineParser &parser, const QStringList &campaigns, Io &io) const
@@ -262,25 +281,18 @@ private:
         const QString dbPath = parser.value(QStringLiteral("db"));
         if (dbPath.isEmpty() || !parser.isSet(QStringLiteral("model")))
             return usageError(io, name(), tr("--db DB and --model MODEL are required"));
-        QString error, version;
-        auto net = model(parser, &version, &error);
-        if (!net)
+        jobs::DetectSpec job;
+        QString error;
+        if (!detectSpec(parser, campaigns[0], &job, &error))
             return failure(io, name(), error);
-        auto campaign = media::openCampaign(campaigns[0], &error);
-        if (!campaign)
+        const Campaign *campaign = job.campaign.get();
+        const QString &version = job.version;
+        const inference::DetectOptions &d = job.options;
+        jobs::TerminalJob terminal(io.err);
+        jobs::DetectResult result;
+        if (!jobs::detectBoxes(job, terminal, &result, &error))
             return failure(io, name(), error);
-        inference::DetectOptions d;
-        d.camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
-        if (d.camera < 0)
-            return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
-        d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
-        d.inRegion = parser.isSet(QStringLiteral("region"));
-        d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
-        d.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
-        d.minScore = std::clamp(parser.value(QStringLiteral("min-score")).toDouble(), 0.01, 0.99);
-        inference::CampaignDetections found;
-        if (!inference::detectCampaign(*campaign, *net, d, &found, &error))
-            return failure(io, name(), error);
+        const inference::CampaignDetections &found = result.detections;
 
         auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
         if (!dataset)
@@ -297,27 +309,18 @@ private:
         if (!classId)
             return failure(io, name(), error);
         std::vector<db::BoxRecord> records;
-        std::int64_t skipped = 0;
-        for (const auto &[frame, list] : found.frames) {
-            if (frame < 0 || frame >= std::int64_t(registered.frameIds.size()))
+        std::set<std::int64_t> skippedFrames;
+        for (const Annotation &a : result.boxes) {
+            if (a.frame < 0 || a.frame >= std::int64_t(registered.frameIds.size()))
                 continue;
-            const std::int64_t frameId = registered.frameIds[size_t(frame)];
+            const std::int64_t frameId = registered.frameIds[size_t(a.frame)];
             if (done.count(frameId)) {
-                ++skipped;
+                skippedFrames.insert(frameId);
                 continue;
             }
-            for (const inference::Detection &det : list) {
-                Annotation a;
-                a.camera = d.camera;
-                a.frame = frame;
-                a.rect = det.box;
-                a.source = db::BoxSource::Detector;
-                a.state = db::BoxState::Proposed;
-                a.confidence = det.score;
-                a.modelVersion = version;
-                records.push_back(db::boxRecordOf(a, frameId, *classId, QStringLiteral("vigie-cli detector")));
-            }
+            records.push_back(db::boxRecordOf(a, frameId, *classId, QStringLiteral("vigie-cli detector")));
         }
+        const std::int64_t skipped = std::int64_t(skippedFrames.size());
         if (!records.empty() && !dataset->createBoxes(records, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
@@ -346,27 +349,22 @@ private:
         const QString gtPath = parser.value(QStringLiteral("gt"));
         if (gtPath.isEmpty() || !parser.isSet(QStringLiteral("model")))
             return usageError(io, name(), tr("--gt GROUND_TRUTH and --model MODEL are required"));
-        QString error, version;
-        auto net = model(parser, &version, &error);
-        if (!net)
+        jobs::DetectSpec job;
+        QString error;
+        if (!detectSpec(parser, campaigns[0], &job, &error))
             return failure(io, name(), error);
-        auto campaign = media::openCampaign(campaigns[0], &error);
-        if (!campaign)
-            return failure(io, name(), error);
-        inference::DetectOptions d;
-        d.camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
-        if (d.camera < 0)
-            return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
-        d.every = std::max(1, parser.value(QStringLiteral("every")).toInt());
-        d.inRegion = parser.isSet(QStringLiteral("region"));
-        d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
-        d.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
+        job.options.minScore = inference::DetectOptions{}.minScore; // every detection counts for AP
+        const Campaign *campaign = job.campaign.get();
+        const QString &version = job.version;
+        const inference::DetectOptions &d = job.options;
         Labels labels;
         if (!groundTruthLabels(gtPath, *campaign, d.camera, &labels, &error))
             return failure(io, name(), error);
-        inference::CampaignDetections found;
-        if (!inference::detectCampaign(*campaign, *net, d, &found, &error))
+        jobs::TerminalJob terminal(io.err);
+        jobs::DetectResult result;
+        if (!jobs::detectBoxes(job, terminal, &result, &error))
             return failure(io, name(), error);
+        const inference::CampaignDetections &found = result.detections;
         const auto e = inference::evaluateDetections(labels.boxes, found);
         const QString cameraName = campaign->manifest().cameras[size_t(d.camera)].name;
 

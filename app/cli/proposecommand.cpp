@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/jobs/proposerjobs.h"
 
 #include "database/dataset.h"
 #include "database/datasetsession.h"
@@ -65,8 +66,8 @@ public:
         inference::configureThreads(parser.value(QStringLiteral("threads")).toInt());
 
         QString error, version;
-        auto net = loadProposerModel(parser.value(QStringLiteral("model")), dbPath, &version, &error);
-        if (!net)
+        const QString weights = jobs::resolveModelPath(parser.value(QStringLiteral("model")), dbPath, &version, &error);
+        if (weights.isEmpty())
             return failure(io, name(), error);
         auto campaign = media::openCampaign(args[0], &error);
         if (!campaign)
@@ -101,44 +102,25 @@ public:
             if (indexOf.count(b.frameId))
                 decided.push_back({indexOf[b.frameId], QRectF(b.x, b.y, b.w, b.h), className[b.classId], b.state});
         }
-        const std::map<std::int64_t, std::vector<QRectF>> accepted =
-            analystLabels(decided, {}, campaign->manifest().targetClass).boxes;
-
-        inference::ProposerOptions options;
-        options.camera = camera;
-        options.tau = tau;
-        options.boxScale = boxScale;
-        if (!parser.isSet(QStringLiteral("tau")) || !parser.isSet(QStringLiteral("box-scale"))) {
-            std::map<std::int64_t, QRectF> single; // frames with one accepted box: the drone's
-            for (const auto &[frame, boxes] : accepted) {
-                if (boxes.size() == 1)
-                    single[frame] = boxes.front();
-            }
-            inference::BoxCalibration c;
-            if (!inference::calibrateOnBoxes(*campaign, *net, options, single, &c, &error))
-                return failure(io, name(), error);
-            if (c.boxes > 0) {
-                if (!parser.isSet(QStringLiteral("tau")))
-                    options.tau = c.tau;
-                if (!parser.isSet(QStringLiteral("box-scale")))
-                    options.boxScale = c.boxScale;
-            }
-            io.err << (c.boxes > 0 ? tr("τ %1 and box scale %2 learnt from %3 accepted boxes")
-                                         .arg(options.tau, 0, 'f', 2)
-                                         .arg(options.boxScale, 0, 'f', 2)
-                                         .arg(c.boxes)
-                                   : tr("fewer than 5 accepted boxes on %1: τ %2, box scale %3")
-                                         .arg(spec.name)
-                                         .arg(options.tau, 0, 'f', 2)
-                                         .arg(options.boxScale, 0, 'f', 2))
-                   << Qt::endl;
-        }
-        std::vector<Annotation> proposals;
-        if (!inference::proposeCampaign(*campaign, *net, options, version, &proposals, &error))
+        jobs::ProposeSpec job;
+        job.campaign = std::shared_ptr<const Campaign>(std::move(campaign));
+        job.camera = camera;
+        job.frameCount = frameCount;
+        job.weightsPath = weights;
+        job.version = version;
+        job.accepted = analystLabels(decided, {}, job.campaign->manifest().targetClass).boxes;
+        if (parser.isSet(QStringLiteral("tau")))
+            job.tau = tau;
+        if (parser.isSet(QStringLiteral("box-scale")))
+            job.boxScale = boxScale;
+        jobs::TerminalJob terminal(io.err);
+        jobs::ProposeResult result;
+        if (!jobs::proposeBoxes(job, terminal, &result, &error))
             return failure(io, name(), error);
+        const std::vector<Annotation> &proposals = result.proposals;
 
         // The boxes in one transaction; frames that already hold this model's boxes are left alone.
-        const auto classId = dataset->ensureClass(campaign->manifest().targetClass, &error);
+        const auto classId = dataset->ensureClass(job.campaign->manifest().targetClass, &error);
         if (!classId)
             return failure(io, name(), error);
         std::vector<db::BoxRecord> records;
@@ -173,28 +155,6 @@ public:
 };
 
 } // namespace
-
-bool registerCampaignCamera(db::Dataset &dataset, const Campaign &campaign, const QString &manifestPath, int camera,
-                            db::RegisteredCamera *out, QString *error)
-{
-    const CameraSpec &spec = campaign.manifest().cameras.at(size_t(camera));
-    auto decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video), {}, error);
-    if (!decoder)
-        return false;
-    db::SessionCamera cam;
-    cam.name = spec.name;
-    cam.modality = spec.modality;
-    cam.videoPath = spec.video;
-    cam.width = decoder->info().width;
-    cam.height = decoder->info().height;
-    cam.frameCount = decoder->info().frameCount;
-    const auto registered = db::registerCampaign(dataset, campaign.manifest().name, QFileInfo(manifestPath).absoluteFilePath(),
-                                                 {cam}, error);
-    if (!registered)
-        return false;
-    *out = registered->front();
-    return true;
-}
 
 std::unique_ptr<Command> makeProposeCommand()
 {

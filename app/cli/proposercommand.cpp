@@ -1,4 +1,5 @@
 #include "app/cli/command.h"
+#include "app/jobs/proposerjobs.h"
 #include "app/modelregistry.h"
 
 #include "database/dataset.h"
@@ -16,42 +17,6 @@
 #include <QJsonObject>
 
 namespace vigie::cli {
-
-int proposerCameraIndex(const Campaign &campaign, const QString &wanted)
-{
-    const auto &cameras = campaign.manifest().cameras;
-    for (int c = 0; c < int(cameras.size()); ++c) {
-        if (cameras[size_t(c)].name == wanted)
-            return c;
-    }
-    for (int c = 0; c < int(cameras.size()); ++c) {
-        if (cameras[size_t(c)].modality == wanted)
-            return c;
-    }
-    return -1;
-}
-
-QString resolveModelPath(const QString &model, const QString &dbPath, QString *version, QString *error)
-{
-    if (QFileInfo::exists(model)) {
-        *version = QFileInfo(model).completeBaseName();
-        return model;
-    }
-    if (dbPath.isEmpty()) {
-        *error = QCoreApplication::translate("vigie::cli::ProposerCommand", "%1: no such file (and no --db to look it up)").arg(model);
-        return {};
-    }
-    auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, error);
-    if (!dataset)
-        return {};
-    const auto record = dataset->modelByVersion(model);
-    if (!record) {
-        *error = QCoreApplication::translate("vigie::cli::ProposerCommand", "%1: no model '%2' in the registry").arg(dbPath, model);
-        return {};
-    }
-    *version = record->version;
-    return record->weightsPath;
-}
 
 /// A model named on the command line: a weights file, or a version in the dataset's registry.
 std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version, QString *error)
@@ -162,77 +127,35 @@ private:
         if (config.kMax <= 0 || config.mapsPerClass < 1 || config.mapsPerClass > 64 || config.width < 4 || config.width > 256
             || config.alpha < 0 || config.alpha > 10)
             return usageError(io, name(), tr("--kmax must be > 0, --maps in [1, 64], --width in [4, 256], --alpha in [0, 10]"));
-        std::vector<inference::WeakSample> samples;
-        QJsonArray snapshot;
+        jobs::ProposerTrainingSpec spec;
+        spec.datasetPath = dbPath;
+        spec.modelDir = jobs::modelDirOf(dbPath);
+        spec.weightsPath = parser.value(QStringLiteral("out"));
+        spec.steps = steps;
+        spec.seed = seed;
+        spec.config = config;
         for (const QString &path : campaigns) {
             QString error;
             auto campaign = media::openCampaign(path, &error);
             if (!campaign)
                 return failure(io, name(), error);
-            const int camera = proposerCameraIndex(*campaign, cameraName);
+            const int camera = jobs::cameraIndex(*campaign, cameraName);
             if (camera < 0)
                 return failure(io, name(), tr("%1: no camera '%2'").arg(path, cameraName));
-            if (campaign->targetLog().fixes.empty())
-                return failure(io, name(), tr("%1: the campaign has no GPS fix, so no weak label: the proposer cannot be trained")
-                                               .arg(path));
-            inference::WeakLabelOptions o;
-            o.camera = camera;
-            o.cropSize = config.cropSize;
-            o.seed = seed + std::uint64_t(snapshot.size());
-            inference::WeakLabelReport report;
-            if (!inference::collectWeakSamples(*campaign, o, &samples, &report, &error))
-                return failure(io, name(), tr("%1: %2").arg(path, error));
-            io.err << tr("%1: %2 frames, %3 positive and %4 negative crops, %5 frames without a projection")
-                          .arg(path)
-                          .arg(report.framesRead)
-                          .arg(report.positives)
-                          .arg(report.negatives)
-                          .arg(report.noProjection)
-                   << Qt::endl;
-            snapshot.append(weakLabelSnapshot(path, campaign->manifest().cameras[size_t(camera)].name, report));
+            spec.sources.push_back({std::shared_ptr<const Campaign>(std::move(campaign)), path, camera});
         }
-        auto net = inference::WildcatNet::create(config, seed);
-        inference::TrainOptions t;
-        t.steps = steps;
-        t.seed = seed;
-        double lastLoss = 0;
-        QElapsedTimer timer;
-        timer.start();
-        t.progress = [&](int step, double loss) {
-            lastLoss = loss;
-            if (step % 50 == 0 || step == steps)
-                io.err << tr("step %1/%2  loss %3  %4 samples/s")
-                              .arg(step)
-                              .arg(steps)
-                              .arg(loss, 0, 'f', 4)
-                              .arg(double(step) * t.batch / (double(timer.elapsed()) / 1000.0), 0, 'f', 0)
-                       << Qt::endl;
-            return true;
-        };
+        jobs::TerminalJob terminal(io.err);
+        jobs::ProposerTrainingResult result;
         QString error;
-        if (!net->train(samples, t, &error))
-            return failure(io, name(), error);
-
-        const QString version = modelVersion(QStringLiteral("wildcat"), cameraName);
-        QString out = parser.value(QStringLiteral("out"));
-        if (out.isEmpty()) {
-            const QDir dir(QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("models")));
-            QDir().mkpath(dir.path());
-            out = dir.filePath(version + QStringLiteral(".wildcat"));
-        }
-        if (!net->save(out, &error))
-            return failure(io, name(), error);
-        const TrainedModel record = proposerRecord(cameraName, version, out, config, t, snapshot, lastLoss,
-                                                   double(timer.elapsed()) / 1000.0);
-        if (!registerTrainedModel(dbPath, record, &error))
+        if (!jobs::trainProposer(spec, terminal, &result, &error))
             return failure(io, name(), error);
         if (parser.isSet(QStringLiteral("json"))) {
-            io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), version},
-                                                {QStringLiteral("weights"), record.weightsPath},
-                                                {QStringLiteral("final_loss"), lastLoss}})
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("version"), result.version},
+                                                {QStringLiteral("weights"), result.weightsPath},
+                                                {QStringLiteral("final_loss"), result.finalLoss}})
                           .toJson();
         } else {
-            io.out << tr("Registered %1 (%2)").arg(version, record.weightsPath) << Qt::endl;
+            io.out << tr("Registered %1 (%2)").arg(result.version, result.weightsPath) << Qt::endl;
         }
         return Success;
     }
@@ -272,6 +195,7 @@ private:
             io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), version},
                                                 {QStringLiteral("camera"), campaign->manifest().cameras[size_t(camera)].name},
                                                 {QStringLiteral("calibration_frames"), r.calibrationFrames},
+                                                {QStringLiteral("gap_frames"), r.gapFrames},
                                                 {QStringLiteral("proposal_fps"), r.proposalFps},
                                                 {QStringLiteral("geometry"), scoresJson(r.geometry)},
                                                 {QStringLiteral("whole_frame"), scoresJson(r.wholeFrame)},
@@ -279,10 +203,11 @@ private:
                           .toJson();
             return Success;
         }
-        io.out << tr("%1 on %2, %3 test frames (τ calibrated on %4 others)")
+        io.out << tr("%1 on %2, %3 test frames (τ and scale calibrated on the first %4, then %5 left out)")
                       .arg(version, campaign->manifest().cameras[size_t(camera)].name)
                       .arg(r.region.frames)
                       .arg(r.calibrationFrames)
+                      .arg(r.gapFrames)
                << Qt::endl;
         io.out << tr("method                 CorLoc@0.5  MaxBoxAcc  MaxBoxAccV2  mean IoU  tau   scale") << Qt::endl;
         auto row = [&](const QString &label, const inference::LocalizationScores &s) {

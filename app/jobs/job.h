@@ -8,6 +8,8 @@
 
 #include <QString>
 
+#include <functional>
+
 class QTextStream;
 
 namespace vigie::jobs {
@@ -43,6 +45,29 @@ private:
     bool m_tty;
     qint64 m_lastDrawMs = -1;
     bool m_lineShown = false;
+};
+
+/// A context made of functions, for a job run in a worker thread: the workstation's controllers
+/// turn progress and log lines into queued signals and cancel from their own flag. A missing
+/// function does nothing (never cancelled).
+class CallbackJob : public JobContext
+{
+public:
+    std::function<void(const QString &phase, double done, double total)> onProgress;
+    std::function<void(const QString &line)> onLog;
+    std::function<bool()> isCancelled;
+
+    void progress(const QString &phase, double done, double total) override
+    {
+        if (onProgress)
+            onProgress(phase, done, total);
+    }
+    void log(const QString &line) override
+    {
+        if (onLog)
+            onLog(line);
+    }
+    bool cancelled() const override { return isCancelled && isCancelled(); }
 };
 
 } // namespace vigie::jobs

@@ -11,7 +11,7 @@ namespace {
 class BoxCommand : public QUndoCommand
 {
 public:
-    BoxCommand(AnnotationModel *model, std::optional<Annotation> before,
+    BoxCommand(AnnotationModel::Edits model, std::optional<Annotation> before,
                std::optional<Annotation> after, const QString &text)
         : QUndoCommand(text)
         , m_model(model)
@@ -31,18 +31,18 @@ private:
     void apply(const std::optional<Annotation> &from, const std::optional<Annotation> &to)
     {
         if (from && to) {
-            m_model->update(*to);
+            m_model.update(*to);
         } else if (to) {
             // The first redo of a creation inserts a new row; every other appearance of the box
             // (redo after undo, undo of a deletion) brings its row back with its history.
             const bool firstCreation = !m_before && !m_redone;
-            m_model->insert(*to, firstCreation ? AnnotationSink::Op::Create : AnnotationSink::Op::Restore);
+            m_model.insert(*to, firstCreation ? AnnotationSink::Op::Create : AnnotationSink::Op::Restore);
         } else if (from) {
-            m_model->remove(from->handle);
+            m_model.remove(from->handle);
         }
     }
 
-    AnnotationModel *m_model;
+    AnnotationModel::Edits m_model;
     std::optional<Annotation> m_before, m_after;
     bool m_redone = false;
 };
@@ -50,16 +50,16 @@ private:
 class FlagsCommand : public QUndoCommand
 {
 public:
-    FlagsCommand(AnnotationModel *model, int camera, std::int64_t frame, db::FrameFlags before,
+    FlagsCommand(AnnotationModel::Edits model, int camera, std::int64_t frame, db::FrameFlags before,
                  db::FrameFlags after, const QString &text)
         : QUndoCommand(text), m_model(model), m_camera(camera), m_frame(frame), m_before(before), m_after(after)
     {
     }
-    void redo() override { m_model->setFlags(m_camera, m_frame, m_after); }
-    void undo() override { m_model->setFlags(m_camera, m_frame, m_before); }
+    void redo() override { m_model.setFlags(m_camera, m_frame, m_after); }
+    void undo() override { m_model.setFlags(m_camera, m_frame, m_before); }
 
 private:
-    AnnotationModel *m_model;
+    AnnotationModel::Edits m_model;
     int m_camera;
     std::int64_t m_frame;
     db::FrameFlags m_before, m_after;
@@ -69,7 +69,7 @@ private:
 class BulkCreateCommand : public QUndoCommand
 {
 public:
-    BulkCreateCommand(AnnotationModel *model, std::vector<Annotation> boxes, const QString &text)
+    BulkCreateCommand(AnnotationModel::Edits model, std::vector<Annotation> boxes, const QString &text)
         : QUndoCommand(text)
         , m_model(model)
         , m_boxes(std::move(boxes))
@@ -77,7 +77,7 @@ public:
     }
     void redo() override
     {
-        m_model->insertMany(m_boxes, m_redone ? AnnotationSink::Op::Restore : AnnotationSink::Op::Create);
+        m_model.insertMany(m_boxes, m_redone ? AnnotationSink::Op::Restore : AnnotationSink::Op::Create);
         m_redone = true;
     }
     void undo() override
@@ -86,11 +86,11 @@ public:
         handles.reserve(m_boxes.size());
         for (const Annotation &a : m_boxes)
             handles.push_back(a.handle);
-        m_model->removeMany(handles);
+        m_model.removeMany(handles);
     }
 
 private:
-    AnnotationModel *m_model;
+    AnnotationModel::Edits m_model;
     std::vector<Annotation> m_boxes;
     bool m_redone = false;
 };
@@ -122,7 +122,7 @@ std::int64_t AnnotationEditor::addBox(int camera, std::int64_t frame, const QRec
     a.className = className.isEmpty() && !m_classes.isEmpty() ? m_classes.first() : className;
     a.source = db::BoxSource::Manual;
     a.state = db::BoxState::Accepted;
-    m_stack->push(new BoxCommand(m_model, std::nullopt, a, tr("Draw %1 box").arg(a.className)));
+    m_stack->push(new BoxCommand(AnnotationModel::Edits(m_model), std::nullopt, a, tr("Draw %1 box").arg(a.className)));
     return a.handle;
 }
 
@@ -130,7 +130,7 @@ bool AnnotationEditor::change(const Annotation &before, const Annotation &after,
 {
     if (before == after)
         return false;
-    m_stack->push(new BoxCommand(m_model, before, after, text));
+    m_stack->push(new BoxCommand(AnnotationModel::Edits(m_model), before, after, text));
     return true;
 }
 
@@ -153,7 +153,7 @@ bool AnnotationEditor::remove(std::int64_t handle)
     const auto before = m_model->box(handle);
     if (!before)
         return false;
-    m_stack->push(new BoxCommand(m_model, before, std::nullopt, tr("Delete %1 box").arg(before->className)));
+    m_stack->push(new BoxCommand(AnnotationModel::Edits(m_model), before, std::nullopt, tr("Delete %1 box").arg(before->className)));
     return true;
 }
 
@@ -204,7 +204,7 @@ int AnnotationEditor::addBoxes(std::vector<Annotation> boxes, const QString &tex
     for (Annotation &a : boxes)
         a.handle = m_model->newHandle();
     const int n = int(boxes.size());
-    m_stack->push(new BulkCreateCommand(m_model, std::move(boxes), text));
+    m_stack->push(new BulkCreateCommand(AnnotationModel::Edits(m_model), std::move(boxes), text));
     return n;
 }
 
@@ -218,7 +218,7 @@ bool AnnotationEditor::setFrameFlags(int camera, std::int64_t frame, const db::F
         text = flags.reviewed ? tr("Mark frame reviewed") : tr("Unmark frame reviewed");
     else if (flags.outOfView != before.outOfView || flags.notVisible != before.notVisible)
         text = flags.notVisible || flags.outOfView ? tr("Mark frame: no target") : tr("Clear frame: no target");
-    m_stack->push(new FlagsCommand(m_model, camera, frame, before, flags, text));
+    m_stack->push(new FlagsCommand(AnnotationModel::Edits(m_model), camera, frame, before, flags, text));
     return true;
 }
 

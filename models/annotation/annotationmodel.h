@@ -81,14 +81,28 @@ public:
     /// A fresh handle for a box created in this session.
     std::int64_t newHandle() { return --m_lastHandle; }
 
-    // Mutators, for the undo commands.
-    void insert(const Annotation &box, AnnotationSink::Op op = AnnotationSink::Op::Create);
-    void update(const Annotation &box);
-    void remove(std::int64_t handle);
-    /// Many boxes at once, written in one go (Create or Restore).
-    void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op);
-    void removeMany(const std::vector<std::int64_t> &handles);
-    void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
+    /// The mutators, reachable only through an Edits, which only AnnotationEditor makes and
+    /// hands to its undo commands: every change of the dataset is a command (undoable), never
+    /// a direct call.
+    class Edits
+    {
+    public:
+        void insert(const Annotation &box, AnnotationSink::Op op = AnnotationSink::Op::Create) { m_model->insert(box, op); }
+        void update(const Annotation &box) { m_model->update(box); }
+        void remove(std::int64_t handle) { m_model->remove(handle); }
+        /// Many boxes at once, written in one go (Create or Restore).
+        void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op) { m_model->insertMany(boxes, op); }
+        void removeMany(const std::vector<std::int64_t> &handles) { m_model->removeMany(handles); }
+        void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags) { m_model->setFlags(camera, frame, flags); }
+
+    private:
+        friend class AnnotationEditor;
+        explicit Edits(AnnotationModel *model)
+            : m_model(model)
+        {
+        }
+        AnnotationModel *m_model;
+    };
 
 Q_SIGNALS:
     /// The boxes or flags of one frame changed.
@@ -97,6 +111,13 @@ Q_SIGNALS:
     void modelReset();
 
 private:
+    void insert(const Annotation &box, AnnotationSink::Op op);
+    void update(const Annotation &box);
+    void remove(std::int64_t handle);
+    void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op);
+    void removeMany(const std::vector<std::int64_t> &handles);
+    void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
+
     using Key = std::pair<int, std::int64_t>;
     /// Takes a box out of the maps (no write, no signal).
     std::optional<Annotation> take(std::int64_t handle);
