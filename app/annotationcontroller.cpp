@@ -24,6 +24,10 @@ AnnotationController::AnnotationController(MainWindow *window)
     };
     command(tr("&Accept Box"), "actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)}, [this] { acceptBox(); }, &m_edit);
     command(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)}, [this] { rejectBox(); }, &m_edit);
+    command(tr("Accept All Proposals on &Frame"), "actionAcceptFrame", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+            [this] { setFrameProposals(true); }, &m_edit);
+    command(tr("Reject All Proposals on F&rame"), "actionRejectFrame", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)},
+            [this] { setFrameProposals(false); }, &m_edit);
     command(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, [this] { deleteBox(); }, &m_edit);
     command(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)}, [this] { cycleClass(); }, &m_edit);
     command(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)}, [this] { nextProposal(1); }, &m_edit);
@@ -76,6 +80,24 @@ void AnnotationController::acceptBox()
         m_window->activeView()->selectBox(h);
         m_window->session()->editor()->accept(h);
     }
+}
+
+void AnnotationController::setFrameProposals(bool accept)
+{
+    FrameView *view = m_window->activeView();
+    CampaignSession *s = m_window->session();
+    if (!s || !view || view->camera() < 0 || view->frame() < 0)
+        return;
+    std::vector<std::int64_t> proposals;
+    for (const Annotation &b : s->annotations()->boxes(view->camera(), view->frame())) {
+        if (b.state == db::BoxState::Proposed)
+            proposals.push_back(b.handle);
+    }
+    // One command for the frame: one undo brings every proposal back.
+    const int n = accept ? s->editor()->acceptMany(proposals) : s->editor()->rejectMany(proposals);
+    m_window->statusBar()->showMessage(n == 0 ? tr("No proposal on this frame")
+                                              : (accept ? tr("%1 proposals accepted") : tr("%1 proposals rejected")).arg(n),
+                                       3000);
 }
 
 void AnnotationController::rejectBox()

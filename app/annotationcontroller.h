@@ -32,6 +32,8 @@ public:
     std::int64_t currentBox(bool proposalsFirst) const;
     void acceptBox();
     void rejectBox();
+    /// Accepts (or rejects) every proposal of the frame shown in the active view, as one command.
+    void setFrameProposals(bool accept);
     void deleteBox();
     void cycleClass();
     void nextProposal(int direction);

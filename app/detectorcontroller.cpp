@@ -1,4 +1,5 @@
 #include "app/detectorcontroller.h"
+#include "app/jobs/review.h"
 
 #include "app/campaignsession.h"
 #include "app/commandregistry.h"
@@ -375,61 +376,9 @@ namespace {
 
 ReviewPanel::Summary summarize(const DetectorController::Review &r, const QString &version, std::vector<ReviewPanel::FrameErrors> *frames)
 {
-    ReviewPanel::Summary s;
-    s.model = version;
-    if (version.isEmpty())
-        return s;
-    std::map<std::int64_t, std::vector<inference::Detection>> found;
+    static const std::map<qint64, std::vector<Annotation>> none;
     const auto model = r.byModel.find(version);
-    for (qint64 frame : r.labelled) {
-        auto &list = found[frame];
-        if (model == r.byModel.end())
-            continue;
-        if (const auto it = model->second.find(frame); it != model->second.end()) {
-            for (const Annotation &a : it->second)
-                list.push_back({a.rect, a.confidence.value_or(0.5), 0});
-        }
-    }
-    inference::coco::GroundTruthSet gt;
-    std::vector<inference::coco::Detection> dt;
-    inference::toCoco(r.truth, found, &gt, &dt);
-    s.frames = int(r.labelled.size());
-    if (gt.imageIds.empty())
-        return s;
-    const auto e = inference::coco::evaluate(gt, dt);
-    s.ap = e.stats[0];
-    s.ap50 = e.stats[1];
-    s.ap75 = e.stats[2];
-    s.ar100 = e.stats[8];
-    for (int i = 0; i < e.R; ++i)
-        s.precisionAt50.push_back(e.precisionAt(0, i, 0, 0, e.M - 1));
-    std::map<std::int64_t, std::int64_t> frameOfDet, frameOfTruth;
-    for (const auto &d : dt)
-        frameOfDet[d.id] = d.imageId;
-    for (const auto &g : gt.boxes)
-        frameOfTruth[g.id] = g.imageId;
-    std::map<qint64, ReviewPanel::FrameErrors> perFrame;
-    for (const auto &m : e.detections) {
-        if (m.ignored)
-            continue;
-        auto &f = perFrame[frameOfDet[m.detectionId]];
-        f.frame = frameOfDet[m.detectionId];
-        (m.truthId != 0 ? f.truePositives : f.falsePositives) += 1;
-        (m.truthId != 0 ? s.truePositives : s.falsePositives) += 1;
-    }
-    for (const auto &m : e.truths) {
-        if (m.ignored || m.detectionId != 0)
-            continue;
-        auto &f = perFrame[frameOfTruth[m.truthId]];
-        f.frame = frameOfTruth[m.truthId];
-        ++f.misses;
-        ++s.misses;
-    }
-    if (frames) {
-        for (const auto &[_, f] : perFrame)
-            frames->push_back(f);
-    }
-    return s;
+    return jobs::reviewDetections(r.truth, r.labelled, model == r.byModel.end() ? none : model->second, version, frames);
 }
 
 } // namespace

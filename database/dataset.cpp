@@ -30,6 +30,8 @@ constexpr int schemaVersionNow = 2;
 QString describe(const QSqlError &e, const QString &path)
 {
     const QString text = e.text();
+    if (e.nativeErrorCode() == QLatin1String("26") || text.contains(QLatin1String("file is not a database")))
+        return Tr::tr("%1: not a Vigie dataset (not an SQLite file)").arg(path);
     if (text.contains(QLatin1String("database is locked")) || text.contains(QLatin1String("database table is locked"))
         || e.nativeErrorCode() == QLatin1String("5"))
         return Tr::tr("%1: the dataset is locked by another Vigie (waited 5 s)").arg(path);
@@ -208,17 +210,10 @@ std::unique_ptr<Dataset> Dataset::open(const QString &path, OpenMode mode, QStri
         *error = Tr::tr("%1: no such dataset").arg(path);
         return nullptr;
     }
-    if (fi.exists() && fi.size() > 0) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("%1: %2").arg(path, f.errorString());
-            return nullptr;
-        }
-        if (!f.read(16).startsWith("SQLite format 3")) {
-            *error = Tr::tr("%1: not a Vigie dataset (not an SQLite file)").arg(path);
-            return nullptr;
-        }
-    }
+    // The file is never opened here but by SQLite: closing any other descriptor of it would drop
+    // every POSIX lock this process holds on it (the writer's included), and another process
+    // could then checkpoint and delete the WAL under our feet ("How To Corrupt An SQLite
+    // Database File", 2.2). SQLite itself says when the file is not a database (SQLITE_NOTADB).
     std::unique_ptr<Dataset> dataset(new Dataset);
     Impl &i = *dataset->d;
     i.path = path;

@@ -50,6 +50,23 @@ struct TimelineBand
     std::vector<QColor> colors;
 };
 
+/// One frame of a detector review: what the model got right and wrong there.
+struct ReviewFrameErrors
+{
+    qint64 frame = 0;
+    int truePositives = 0, falsePositives = 0, misses = 0;
+};
+
+/// A detector review: one model's boxes against the analysts' labels on the labelled frames
+/// (app/jobs/review.h computes it; the review panel and `vigie-cli detector review` show it).
+struct ReviewSummary
+{
+    QString model;
+    int frames = 0, truePositives = 0, falsePositives = 0, misses = 0;
+    double ap = -1, ap50 = -1, ap75 = -1, ar100 = -1;
+    std::vector<double> precisionAt50; ///< 101 recall thresholds 0, 0.01, …, 1
+};
+
 } // namespace vigie
 
 Q_DECLARE_METATYPE(vigie::FrameOverlay)

@@ -2,12 +2,19 @@
 // edit as soon as it is committed, so that a test can kill it mid-way and check what survived.
 //   dbwriter DB stream   bulk-insert 20000 boxes, then create boxes one by one, forever
 //   dbwriter DB hold     take the write lock and keep it for 30 s
+//   dbwriter DB open     open the dataset, read it, close it (its last close checkpoints the WAL
+//                        and deletes it, if no other process holds the file)
+//   dbwriter DB probe    print "held" if another process holds SQLite's shared lock on the file
+//                        (a read lock on its SHARED byte range), else "free"; never opens SQLite
 #include "database/dataset.h"
 
 #include <QCoreApplication>
 #include <QThread>
 
 #include <cstdio>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace vigie::db;
 
@@ -16,6 +23,20 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     if (argc != 3)
         return 2;
+    if (QByteArray(argv[2]) == "probe") {
+        // SQLite's unix VFS: PENDING_BYTE 0x40000000, SHARED_FIRST = PENDING_BYTE + 2, 510 bytes.
+        const int fd = ::open(argv[1], O_RDWR);
+        if (fd < 0)
+            return 1;
+        struct flock lock = {};
+        lock.l_type = F_WRLCK;
+        lock.l_whence = SEEK_SET;
+        lock.l_start = 0x40000002;
+        lock.l_len = 510;
+        std::printf("%s\n", ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK ? "held" : "free");
+        ::close(fd);
+        return 0;
+    }
     QString error;
     auto ds = Dataset::open(QString::fromLocal8Bit(argv[1]), Dataset::OpenMode::CreateIfMissing, &error);
     if (!ds) {
@@ -23,6 +44,10 @@ int main(int argc, char **argv)
         return 1;
     }
     const QByteArray mode = argv[2];
+    if (mode == "open") {
+        std::printf("campaigns %zu\n", ds->campaigns().size());
+        return 0;
+    }
     if (mode == "hold") {
         ds->transaction([&](QString *) {
             std::printf("locked\n");

@@ -220,6 +220,51 @@ private Q_SLOTS:
         QCOMPARE(again->schemaVersion(), 2);
     }
 
+    void anotherProcessNeverDeletesOurWal()
+    {
+        // The workstation keeps its writer open while it opens the dataset again for look-ups,
+        // and a vigie-cli beside it opens and closes the same file. Opening must never close a
+        // descriptor of the file behind SQLite's back: that drops the writer's locks, and the
+        // other process's last close then checkpoints and deletes the WAL the writer still uses
+        // (its next commits vanish for every new reader, and quick_check reports short reads).
+        const QString path = m_dir.filePath(QStringLiteral("shared.vigie"));
+        Fixture f = make(path);
+        QVERIFY(f.ds);
+        QString error;
+        for (int i = 0; i < 20; ++i)
+            QVERIFY2(f.ds->createBox(sample(f), &error), qPrintable(error));
+        {
+            // As after a long session: the schema and the first boxes checkpointed into the file.
+            QSqlQuery checkpoint(QSqlDatabase::database(f.ds->connectionName()));
+            QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")));
+        }
+        QVERIFY(QFileInfo(path).size() > 0);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY2(f.ds->createBox(sample(f), &error), qPrintable(error));
+        auto probe = [&] {
+            QProcess p;
+            p.start(helper(), {path, QStringLiteral("probe")});
+            p.waitForFinished(20000);
+            return p.readAllStandardOutput().trimmed();
+        };
+        QCOMPARE(probe(), QByteArray("held")); // the writer's shared lock, as SQLite keeps it in WAL mode
+        {
+            auto lookUp = Dataset::open(path, Dataset::OpenMode::MustExist, &error); // the registry look-up
+            QVERIFY2(lookUp, qPrintable(error));
+        }
+        QCOMPARE(probe(), QByteArray("held")); // still: opening did not close a descriptor behind SQLite
+        QProcess other;
+        other.start(helper(), {path, QStringLiteral("open")});
+        QVERIFY(other.waitForFinished(20000));
+        QCOMPARE(other.exitCode(), 0);
+        QVERIFY2(QFile::exists(path + QStringLiteral("-wal")), "the other process deleted the WAL we write to");
+        for (int i = 0; i < 20; ++i)
+            QVERIFY2(f.ds->createBox(sample(f), &error), qPrintable(error));
+        auto reader = Dataset::open(path, Dataset::OpenMode::MustExist, &error); // integrity checked
+        QVERIFY2(reader, qPrintable(error));
+        QCOMPARE(int(reader->boxesOfCamera(f.camera).size()), 45);
+    }
+
     void refusesWhatItCannotTrust()
     {
         QString error;

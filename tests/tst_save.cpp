@@ -193,13 +193,13 @@ private Q_SLOTS:
             const auto boxes = s->annotations()->boxes(camera, frames[rng() % frames.size()]);
             return boxes.empty() ? 0 : boxes[rng() % boxes.size()].handle;
         };
-        int bulk = 0, offsets = 0;
+        int bulk = 0, offsets = 0, bulkStates = 0;
         for (int i = 0; i < 300; ++i) {
             const int camera = int(rng() % std::uint32_t(s->cameraCount()));
             const std::int64_t frame = std::int64_t(rng() % std::uint32_t(s->frameCount(camera)));
             const QRectF rect(int(rng() % 300), int(rng() % 200), 3 + int(rng() % 30), 3 + int(rng() % 30));
             const std::int64_t handle = pick(camera);
-            switch (rng() % 10) {
+            switch (rng() % 11) {
             case 0:
                 editor->addBox(camera, frame, rect, {});
                 break;
@@ -242,6 +242,17 @@ private Q_SLOTS:
                 bulk += editor->addBoxes(run, QStringLiteral("test run")) > 0;
                 break;
             }
+            case 9: {
+                // A whole frame's boxes accepted or rejected at once (Ctrl+Shift+A / X).
+                const auto frames = s->annotations()->annotatedFrames(camera);
+                if (frames.empty())
+                    break;
+                std::vector<std::int64_t> handles;
+                for (const Annotation &a : s->annotations()->boxes(camera, frames[rng() % frames.size()]))
+                    handles.push_back(a.handle);
+                bulkStates += (rng() % 2 ? editor->acceptMany(handles) : editor->rejectMany(handles)) > 0;
+                break;
+            }
             case 8:
                 s->setOffsetMs(int(rng() % std::uint32_t(s->offsetNames().size())), int(rng() % 200) - 100);
                 ++offsets;
@@ -254,7 +265,7 @@ private Q_SLOTS:
                 break;
             }
         }
-        QVERIFY(bulk > 10 && offsets > 10);
+        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10);
         s->dataset()->flush();
         QVERIFY(s->saveOffsets());
         QCOMPARE(s->dataset()->pendingWrites(), 0);

@@ -10,6 +10,7 @@
 #include "app/proposerworker.h"
 #include "app/mainwindow.h"
 #include "database/dataset.h"
+#include "database/datasetsession.h"
 #include "models/media/syncplayer.h"
 #include "models/synth/generator.h"
 #include "widgets/frameview.h"
@@ -666,6 +667,22 @@ private Q_SLOTS:
         QTRY_COMPARE(s->currentFrame(ir), secondError);
         QTest::keyClick(&window, Qt::Key_E, Qt::ShiftModifier);
         QTRY_COMPARE(s->currentFrame(ir), firstError);
+        // The CLI's review of the same dataset is the panel's: one job, the same frames in error.
+        {
+            s->dataset()->flush();
+            QProcess cliReview;
+            cliReview.start(QStringLiteral(VIGIE_CLI), {QStringLiteral("detector"), QStringLiteral("review"), s->manifestPath(),
+                                                        QStringLiteral("--db"), dbPath, QStringLiteral("--camera"), s->cameraName(ir),
+                                                        QStringLiteral("--model"), ran.at(0).at(0).toString(), QStringLiteral("--json")});
+            QVERIFY(cliReview.waitForFinished(60000));
+            QVERIFY2(cliReview.exitCode() == 0, cliReview.readAllStandardError().constData());
+            const QJsonObject r = QJsonDocument::fromJson(cliReview.readAllStandardOutput()).object();
+            QCOMPARE(r.value(QStringLiteral("labelled_frames")).toInt(), irFrames);
+            const QJsonArray errors = r.value(QStringLiteral("error_frames")).toArray();
+            QCOMPARE(errors.size(), review->errorFrameCount());
+            for (int row = 0; row < errors.size(); ++row)
+                QCOMPARE(errors[row].toObject().value(QStringLiteral("frame")).toInteger(), review->errorFrame(row));
+        }
         // Accepting a detection makes it a box of the dataset, still saying where it came from.
         QVERIFY(s->editor()->accept(detections.front().handle));
         const auto kept = s->annotations()->box(detections.front().handle);

@@ -82,6 +82,26 @@
         <source>Every frame in this direction is reviewed</source>
         <translation>Toutes les images dans ce sens sont revues</translation>
     </message>
+    <message>
+        <source>Accept All Proposals on &amp;Frame</source>
+        <translation>Accepter toutes les propositions de l’&amp;image</translation>
+    </message>
+    <message>
+        <source>Reject All Proposals on F&amp;rame</source>
+        <translation>Rejeter toutes les propositions de l’i&amp;mage</translation>
+    </message>
+    <message>
+        <source>No proposal on this frame</source>
+        <translation>Aucune proposition sur cette image</translation>
+    </message>
+    <message>
+        <source>%1 proposals accepted</source>
+        <translation>%1 propositions acceptées</translation>
+    </message>
+    <message>
+        <source>%1 proposals rejected</source>
+        <translation>%1 propositions rejetées</translation>
+    </message>
 </context>
 <context>
     <name>vigie::AnnotationEditor</name>
@@ -140,6 +160,14 @@
     <message>
         <source>Clear frame: no target</source>
         <translation>Retirer la marque « pas de cible »</translation>
+    </message>
+    <message>
+        <source>Accept %1 boxes</source>
+        <translation>Accepter %1 boîtes</translation>
+    </message>
+    <message>
+        <source>Reject %1 boxes</source>
+        <translation>Rejeter %1 boîtes</translation>
     </message>
 </context>
 <context>
@@ -1632,14 +1660,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
 <context>
     <name>vigie::cli::DetectorCommand</name>
     <message>
-        <source>Train (train), run (detect) or evaluate (evaluate) the embedded CenterNet detector.</source>
-        <translation>Entraîner (train), exécuter (detect) ou évaluer (evaluate) le détecteur CenterNet embarqué.</translation>
-    </message>
-    <message>
-        <source>train, detect or evaluate</source>
-        <translation>train, detect ou evaluate</translation>
-    </message>
-    <message>
         <source>campaign.json files (train: one or more; detect, evaluate: one)</source>
         <translation>fichiers campaign.json (train : un ou plusieurs ; detect, evaluate : un seul)</translation>
     </message>
@@ -1688,10 +1708,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <translation>train : où écrire les poids (par défaut : models/ à côté du jeu de données).</translation>
     </message>
     <message>
-        <source>detect, evaluate: a weights file or a registered version.</source>
-        <translation>detect, evaluate : un fichier de poids ou une version enregistrée.</translation>
-    </message>
-    <message>
         <source>evaluate: the campaign&apos;s ground_truth.json.</source>
         <translation>evaluate : le ground_truth.json de la campagne.</translation>
     </message>
@@ -1722,14 +1738,6 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>Machine-readable output.</source>
         <translation>Sortie lisible par machine.</translation>
-    </message>
-    <message>
-        <source>usage: detector train|detect|evaluate CAMPAIGN...</source>
-        <translation>usage : detector train|detect|evaluate CAMPAGNE...</translation>
-    </message>
-    <message>
-        <source>unknown action &apos;%1&apos; (train, detect or evaluate)</source>
-        <translation>action inconnue « %1 » (train, detect ou evaluate)</translation>
     </message>
     <message>
         <source>--db DB is required: the model is registered there</source>
@@ -1814,6 +1822,58 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>train: continue the camera&apos;s last run (the workstation&apos;s or the CLI&apos;s) from its checkpoint in models/ beside the dataset.</source>
         <translation>train : reprendre le dernier entraînement de la caméra (celui de la station ou de la CLI) à son point de reprise dans models/ à côté du jeu de données.</translation>
+    </message>
+    <message>
+        <source>Train (train), run (detect), evaluate against a ground truth (evaluate) or review against the analysts&apos; labels (review) the embedded CenterNet detector.</source>
+        <translation>Entraîner (train), exécuter (detect), évaluer sur une vérité terrain (evaluate) ou revoir face aux étiquettes des analystes (review) le détecteur CenterNet embarqué.</translation>
+    </message>
+    <message>
+        <source>train, detect, evaluate or review</source>
+        <translation>train, detect, evaluate ou review</translation>
+    </message>
+    <message>
+        <source>detect, evaluate: a weights file or a registered version; review: the version whose boxes are reviewed (default: the newest registered).</source>
+        <translation>detect, evaluate : un fichier de poids ou une version enregistrée ; review : la version dont les boîtes sont revues (par défaut : la plus récente enregistrée).</translation>
+    </message>
+    <message>
+        <source>usage: detector train|detect|evaluate|review CAMPAIGN...</source>
+        <translation>usage : detector train|detect|evaluate|review CAMPAGNE...</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos; (train, detect, evaluate or review)</source>
+        <translation>action inconnue « %1 » (train, detect, evaluate ou review)</translation>
+    </message>
+    <message>
+        <source>review takes one campaign</source>
+        <translation>review prend une seule campagne</translation>
+    </message>
+    <message>
+        <source>--db DB is required: the labels and the detections are read there</source>
+        <translation>--db DB est requis : les étiquettes et les détections y sont lues</translation>
+    </message>
+    <message>
+        <source>%1: no detector has run on camera %2 (vigie-cli detector detect writes its boxes)</source>
+        <translation>%1 : aucun détecteur n’a tourné sur la caméra %2 (vigie-cli detector detect écrit ses boîtes)</translation>
+    </message>
+    <message>
+        <source>%1: model %2 has no boxes on camera %3 (run vigie-cli detector detect first)</source>
+        <translation>%1 : le modèle %2 n’a aucune boîte sur la caméra %3 (lancez d’abord vigie-cli detector detect)</translation>
+    </message>
+    <message>
+        <source>%1: no frame of camera %2 is labelled yet: accept, correct or flag some first</source>
+        <translation>%1 : aucune image de la caméra %2 n’est encore étiquetée : acceptez, corrigez ou marquez-en d’abord</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 labelled frames, %4 true positives, %5 false positives, %6 misses</source>
+        <translation>%1 sur %2 : %3 images étiquetées, %4 vrais positifs, %5 faux positifs, %6 manqués</translation>
+    </message>
+    <message>
+        <source>  AP %1  AP50 %2  AP75 %3  AR100 %4</source>
+        <translation>  AP %1  AP50 %2  AP75 %3  AR100 %4</translation>
+    </message>
+    <message>
+        <source>  frame %1: %2 false positives, %3 misses</source>
+        <translation>  image %1 : %2 faux positifs, %3 manqués</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 // precision–recall curve at IoU 0.5, and two models side by side on the same frames. It only
 // shows; the controller computes.
 
+#include "models/presentation.h"
+
 #include <QWidget>
 
 #include <vector>
@@ -23,18 +25,8 @@ class ReviewPanel : public QWidget
     Q_OBJECT
 
 public:
-    struct FrameErrors
-    {
-        qint64 frame = 0;
-        int truePositives = 0, falsePositives = 0, misses = 0;
-    };
-    struct Summary
-    {
-        QString model;
-        int frames = 0, truePositives = 0, falsePositives = 0, misses = 0;
-        double ap = -1, ap50 = -1, ap75 = -1, ar100 = -1;
-        std::vector<double> precisionAt50; ///< 101 recall thresholds 0, 0.01, …, 1
-    };
+    using FrameErrors = ReviewFrameErrors;
+    using Summary = ReviewSummary;
 
     explicit ReviewPanel(QWidget *parent = nullptr);
 

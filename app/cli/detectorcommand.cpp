@@ -1,6 +1,7 @@
 #include "app/cli/command.h"
 #include "app/jobs/detection.h"
 #include "app/jobs/detectortraining.h"
+#include "app/jobs/review.h"
 #include "app/modelregistry.h"
 
 #include "database/dataset.h"
@@ -41,11 +42,12 @@ public:
     QString name() const override { return QStringLiteral("detector"); }
     QString summary() const override
     {
-        return tr("Train (train), run (detect) or evaluate (evaluate) the embedded CenterNet detector.");
+        return tr("Train (train), run (detect), evaluate against a ground truth (evaluate) or review against the "
+                  "analysts' labels (review) the embedded CenterNet detector.");
     }
     void configure(OptionSet &parser) const override
     {
-        parser.addPositionalArgument(QStringLiteral("action"), tr("train, detect or evaluate"));
+        parser.addPositionalArgument(QStringLiteral("action"), tr("train, detect, evaluate or review"));
         parser.addPositionalArgument(QStringLiteral("campaign"), tr("campaign.json files (train: one or more; detect, evaluate: one)"),
                                      QStringLiteral("CAMPAIGN..."));
         parser.addOption({QStringLiteral("db"), tr("The dataset: train reads its accepted and corrected boxes and registers the "
@@ -70,7 +72,9 @@ public:
         parser.addOption({QStringLiteral("resume"), tr("train: continue the camera's last run (the workstation's or the CLI's) from its checkpoint in models/ beside the dataset.")});
         parser.addOption({QStringLiteral("out"), tr("train: where to write the weights (default: models/ beside the dataset)."),
                           QStringLiteral("file")});
-        parser.addOption({QStringLiteral("model"), tr("detect, evaluate: a weights file or a registered version."), QStringLiteral("model")});
+        parser.addOption({QStringLiteral("model"), tr("detect, evaluate: a weights file or a registered version; review: the "
+                                                      "version whose boxes are reviewed (default: the newest registered)."),
+                          QStringLiteral("model")});
         parser.addOption({QStringLiteral("gt"), tr("evaluate: the campaign's ground_truth.json."), QStringLiteral("file")});
         parser.addOption({QStringLiteral("region"), tr("detect, evaluate: only inside the geometric search region.")});
         parser.addOption({QStringLiteral("every"), tr("detect, evaluate: every n-th frame (default 1)."), QStringLiteral("n"),
@@ -95,7 +99,7 @@ public:
     {
         const QStringList args = parser.positionalArguments();
         if (args.size() < 2)
-            return usageError(io, name(), tr("usage: detector train|detect|evaluate CAMPAIGN..."));
+            return usageError(io, name(), tr("usage: detector train|detect|evaluate|review CAMPAIGN..."));
         inference::configureThreads(parser.value(QStringLiteral("threads")).toInt());
         if (args[0] == QLatin1String("train"))
             return train(parser, args.mid(1), io);
@@ -103,7 +107,9 @@ public:
             return detect(parser, args.mid(1), io);
         if (args[0] == QLatin1String("evaluate"))
             return evaluate(parser, args.mid(1), io);
-        return usageError(io, name(), tr("unknown action '%1' (train, detect or evaluate)").arg(args[0]));
+        if (args[0] == QLatin1String("review"))
+            return review(parser, args.mid(1), io);
+        return usageError(io, name(), tr("unknown action '%1' (train, detect, evaluate or review)").arg(args[0]));
     }
 
 private:
@@ -130,9 +136,10 @@ private:
     /// The analysts' labels (models/annotation/labels.h): the target class's accepted and
     /// corrected boxes, and the frames known to hold no target.
     static bool datasetLabels(db::Dataset &dataset, const Campaign &campaign, const QString &manifest, int camera,
-                              Labels *labels, QString *error)
+                              Labels *labels, QString *error, db::RegisteredCamera *cameraOut = nullptr)
     {
-        db::RegisteredCamera registered;
+        db::RegisteredCamera local;
+        db::RegisteredCamera &registered = cameraOut ? *cameraOut : local;
         if (!registerCampaignCamera(dataset, campaign, manifest, camera, &registered, error))
             return false;
         std::map<std::int64_t, std::int64_t> frameOf;
@@ -155,6 +162,101 @@ private:
         labels->boxes = std::move(decided.boxes);
         labels->noTarget = std::move(decided.noTarget);
         return true;
+    }
+
+    /// The workstation's review panel on the terminal: a model's boxes in the dataset against
+    /// the analysts' labels of the same frames (app/jobs/review.h), and the frames in error.
+    int review(const QCommandLineParser &parser, const QStringList &campaigns, Io &io) const
+    {
+        if (campaigns.size() != 1)
+            return usageError(io, name(), tr("review takes one campaign"));
+        const QString dbPath = parser.value(QStringLiteral("db"));
+        if (dbPath.isEmpty())
+            return usageError(io, name(), tr("--db DB is required: the labels and the detections are read there"));
+        QString error;
+        auto campaign = media::openCampaign(campaigns[0], &error);
+        if (!campaign)
+            return failure(io, name(), error);
+        const int camera = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        if (camera < 0)
+            return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
+        const QString cameraName = campaign->manifest().cameras[size_t(camera)].name;
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+        if (!dataset)
+            return failure(io, name(), error);
+        Labels labels;
+        db::RegisteredCamera registered;
+        if (!datasetLabels(*dataset, *campaign, campaigns[0], camera, &labels, &error, &registered))
+            return failure(io, name(), error);
+        std::set<std::int64_t> labelled = labels.noTarget;
+        for (const auto &[frame, _] : labels.boxes)
+            labelled.insert(frame);
+        std::map<std::int64_t, std::int64_t> frameOf;
+        for (std::size_t i = 0; i < registered.frameIds.size(); ++i)
+            frameOf[registered.frameIds[i]] = std::int64_t(i);
+        std::map<QString, std::map<qint64, std::vector<Annotation>>> byModel;
+        for (const db::BoxRecord &b : dataset->boxesOfCamera(registered.id)) {
+            const auto it = frameOf.find(b.frameId);
+            if (b.source != db::BoxSource::Detector || it == frameOf.end())
+                continue;
+            Annotation a;
+            a.frame = it->second;
+            a.rect = QRectF(b.x, b.y, b.w, b.h);
+            a.confidence = b.confidence;
+            byModel[b.modelVersion][it->second].push_back(a);
+        }
+        QString version = parser.value(QStringLiteral("model"));
+        if (version.isEmpty()) {
+            QString none;
+            if (const auto newest = newestModel(dbPath, QStringLiteral("centernet"), cameraName, &none))
+                version = newest->version;
+            else if (!byModel.empty())
+                version = byModel.rbegin()->first; // versions sort by time
+        }
+        if (version.isEmpty() || !byModel.count(version))
+            return failure(io, name(), version.isEmpty()
+                                           ? tr("%1: no detector has run on camera %2 (vigie-cli detector detect writes its boxes)").arg(dbPath, cameraName)
+                                           : tr("%1: model %2 has no boxes on camera %3 (run vigie-cli detector detect first)").arg(dbPath, version, cameraName));
+        if (labelled.empty())
+            return failure(io, name(), tr("%1: no frame of camera %2 is labelled yet: accept, correct or flag some first").arg(dbPath, cameraName));
+        std::vector<ReviewFrameErrors> frames;
+        const ReviewSummary r = jobs::reviewDetections(labels.boxes, labelled, byModel[version], version, &frames);
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray errors;
+            for (const ReviewFrameErrors &f : frames)
+                if (f.falsePositives + f.misses > 0)
+                    errors.append(QJsonObject{{QStringLiteral("frame"), f.frame},
+                                          {QStringLiteral("true_positives"), f.truePositives},
+                                          {QStringLiteral("false_positives"), f.falsePositives},
+                                          {QStringLiteral("misses"), f.misses}});
+            io.out << QJsonDocument(QJsonObject{{QStringLiteral("model"), r.model},
+                                                {QStringLiteral("camera"), cameraName},
+                                                {QStringLiteral("labelled_frames"), r.frames},
+                                                {QStringLiteral("true_positives"), r.truePositives},
+                                                {QStringLiteral("false_positives"), r.falsePositives},
+                                                {QStringLiteral("misses"), r.misses},
+                                                {QStringLiteral("ap"), r.ap},
+                                                {QStringLiteral("ap50"), r.ap50},
+                                                {QStringLiteral("ap75"), r.ap75},
+                                                {QStringLiteral("ar100"), r.ar100},
+                                                {QStringLiteral("error_frames"), errors}})
+                          .toJson();
+            return Success;
+        }
+        io.out << tr("%1 on %2: %3 labelled frames, %4 true positives, %5 false positives, %6 misses")
+                      .arg(r.model, cameraName)
+                      .arg(r.frames)
+                      .arg(r.truePositives)
+                      .arg(r.falsePositives)
+                      .arg(r.misses)
+               << Qt::endl;
+        io.out << tr("  AP %1  AP50 %2  AP75 %3  AR100 %4").arg(r.ap, 0, 'f', 3).arg(r.ap50, 0, 'f', 3).arg(r.ap75, 0, 'f', 3).arg(r.ar100, 0, 'f', 3)
+               << Qt::endl;
+        for (const ReviewFrameErrors &f : frames) {
+            if (f.falsePositives + f.misses > 0)
+                io.out << tr("  frame %1: %2 false positives, %3 misses").arg(f.frame).arg(f.falsePositives).arg(f.misses) << Qt::endl;
+        }
+        return Success;
     }
 
     static QString groundTruthBeside(const QString &manifest)

@@ -100,6 +100,26 @@ bool isProposal(const Annotation &a)
     return a.state == db::BoxState::Proposed;
 }
 
+/// Many boxes changed together (a bulk accept or reject): one command, one transaction.
+class BulkChangeCommand : public QUndoCommand
+{
+public:
+    BulkChangeCommand(AnnotationModel::Edits model, std::vector<Annotation> before, std::vector<Annotation> after,
+                      const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+    void redo() override { m_model.updateMany(m_after); }
+    void undo() override { m_model.updateMany(m_before); }
+
+private:
+    AnnotationModel::Edits m_model;
+    std::vector<Annotation> m_before, m_after;
+};
+
 } // namespace
 
 AnnotationEditor::AnnotationEditor(AnnotationModel *model, QUndoStack *stack)
@@ -206,6 +226,35 @@ int AnnotationEditor::addBoxes(std::vector<Annotation> boxes, const QString &tex
     const int n = int(boxes.size());
     m_stack->push(new BulkCreateCommand(AnnotationModel::Edits(m_model), std::move(boxes), text));
     return n;
+}
+
+int AnnotationEditor::setStates(const std::vector<std::int64_t> &handles, db::BoxState state, const QString &text)
+{
+    std::vector<Annotation> before, after;
+    for (const std::int64_t handle : handles) {
+        const auto box = m_model->box(handle);
+        if (!box || box->state == state
+            || (state == db::BoxState::Accepted && box->state == db::BoxState::Corrected))
+            continue;
+        before.push_back(*box);
+        after.push_back(*box);
+        after.back().state = state;
+    }
+    if (after.empty())
+        return 0;
+    const int n = int(after.size());
+    m_stack->push(new BulkChangeCommand(AnnotationModel::Edits(m_model), std::move(before), std::move(after), text.arg(n)));
+    return n;
+}
+
+int AnnotationEditor::acceptMany(const std::vector<std::int64_t> &handles)
+{
+    return setStates(handles, db::BoxState::Accepted, tr("Accept %1 boxes"));
+}
+
+int AnnotationEditor::rejectMany(const std::vector<std::int64_t> &handles)
+{
+    return setStates(handles, db::BoxState::Rejected, tr("Reject %1 boxes"));
 }
 
 bool AnnotationEditor::setFrameFlags(int camera, std::int64_t frame, const db::FrameFlags &flags)

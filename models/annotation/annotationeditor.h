@@ -44,8 +44,13 @@ public:
     /// handle; camera, frame, rect, class, source, state, confidence and model version are kept.
     /// Returns how many were added.
     int addBoxes(std::vector<Annotation> boxes, const QString &text);
+    /// Accepts (rejects) many boxes as one command written in one transaction; boxes already
+    /// in that state (a corrected box counts as accepted) are left alone. Returns how many changed.
+    int acceptMany(const std::vector<std::int64_t> &handles);
+    int rejectMany(const std::vector<std::int64_t> &handles);
 
 private:
+    int setStates(const std::vector<std::int64_t> &handles, db::BoxState state, const QString &text);
     bool change(const Annotation &before, const Annotation &after, const QString &text);
 
     AnnotationModel *m_model;

@@ -182,6 +182,31 @@ void AnnotationModel::removeMany(const std::vector<std::int64_t> &handles)
         Q_EMIT frameChanged(key.first, key.second);
 }
 
+void AnnotationModel::updateMany(const std::vector<Annotation> &boxes)
+{
+    std::set<Key> touched;
+    std::vector<Annotation> written;
+    for (const Annotation &box : boxes) {
+        const auto where = m_where.find(box.handle);
+        if (where == m_where.end())
+            continue;
+        for (Annotation &b : m_boxes[where->second]) {
+            if (b.handle != box.handle)
+                continue;
+            b = box;
+            b.camera = where->second.first;
+            b.frame = where->second.second;
+            written.push_back(b);
+            touched.insert(where->second);
+            break;
+        }
+    }
+    if (m_sink && !written.empty())
+        m_sink->writeBoxes(AnnotationSink::Op::Update, written);
+    for (const Key &key : touched)
+        Q_EMIT frameChanged(key.first, key.second);
+}
+
 void AnnotationModel::setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags)
 {
     if (flags == db::FrameFlags{})

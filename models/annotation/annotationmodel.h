@@ -93,6 +93,8 @@ public:
         /// Many boxes at once, written in one go (Create or Restore).
         void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op) { m_model->insertMany(boxes, op); }
         void removeMany(const std::vector<std::int64_t> &handles) { m_model->removeMany(handles); }
+        /// Many boxes changed at once, written in one go.
+        void updateMany(const std::vector<Annotation> &boxes) { m_model->updateMany(boxes); }
         void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags) { m_model->setFlags(camera, frame, flags); }
 
     private:
@@ -116,6 +118,7 @@ private:
     void remove(std::int64_t handle);
     void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op);
     void removeMany(const std::vector<std::int64_t> &handles);
+    void updateMany(const std::vector<Annotation> &boxes);
     void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
 
     using Key = std::pair<int, std::int64_t>;
