@@ -26,8 +26,10 @@ AnnotationController::AnnotationController(MainWindow *window)
     command(tr("Re&ject Box"), "actionReject", {QKeySequence(Qt::Key_X)}, [this] { rejectBox(); }, &m_edit);
     command(tr("Accept All Proposals on &Frame"), "actionAcceptFrame", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
             [this] { setFrameProposals(true); }, &m_edit);
-    command(tr("Reject All Proposals on F&rame"), "actionRejectFrame", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)},
+    command(tr("Reject All Propo&sals on Frame"), "actionRejectFrame", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)},
             [this] { setFrameProposals(false); }, &m_edit);
+    command(tr("&Interpolate from Previous Keyframe"), "actionInterpolate", {QKeySequence(Qt::Key_I)}, [this] { interpolate(); },
+            &m_edit);
     command(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, [this] { deleteBox(); }, &m_edit);
     command(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)}, [this] { cycleClass(); }, &m_edit);
     command(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)}, [this] { nextProposal(1); }, &m_edit);
@@ -98,6 +100,34 @@ void AnnotationController::setFrameProposals(bool accept)
     m_window->statusBar()->showMessage(n == 0 ? tr("No proposal on this frame")
                                               : (accept ? tr("%1 proposals accepted") : tr("%1 proposals rejected")).arg(n),
                                        3000);
+}
+
+void AnnotationController::interpolate()
+{
+    CampaignSession *s = m_window->session();
+    FrameView *view = m_window->activeView();
+    if (!s || !view)
+        return;
+    const std::int64_t handle = currentBox(false);
+    const auto key = handle ? s->annotations()->box(handle) : std::nullopt;
+    if (!key || !AnnotationEditor::isKeyframe(*key)) {
+        m_window->statusBar()->showMessage(tr("Select an accepted or corrected box: it is the keyframe the interpolation ends on"), 5000);
+        return;
+    }
+    const auto previous = s->editor()->previousKeyframe(handle);
+    if (!previous) {
+        m_window->statusBar()->showMessage(tr("No earlier keyframe of class %1 on this camera").arg(key->className), 5000);
+        return;
+    }
+    int followed = 0;
+    const int n = s->editor()->interpolate(previous->handle, handle, s->interpolationGeometry(key->camera), &followed);
+    m_window->statusBar()->showMessage(n == 0 ? tr("Keyframes %1 and %2 are adjacent: nothing to interpolate").arg(previous->frame).arg(key->frame)
+                                              : tr("%1 boxes interpolated between frames %2 and %3 (%4 following the GPS projection)")
+                                                    .arg(n)
+                                                    .arg(previous->frame)
+                                                    .arg(key->frame)
+                                                    .arg(followed),
+                                       5000);
 }
 
 void AnnotationController::rejectBox()

@@ -34,6 +34,8 @@ public:
     void rejectBox();
     /// Accepts (or rejects) every proposal of the frame shown in the active view, as one command.
     void setFrameProposals(bool accept);
+    /// Interpolates from the previous keyframe of the selected box's class to it (key I).
+    void interpolate();
     void deleteBox();
     void cycleClass();
     void nextProposal(int direction);

@@ -412,6 +412,23 @@ FrameOverlay CampaignSession::overlayAt(int camera, std::int64_t frame) const
     return out;
 }
 
+InterpolationGeometryFunction CampaignSession::interpolationGeometry(int camera) const
+{
+    return [this, camera](std::int64_t frame) {
+        InterpolationGeometry g;
+        if (!m_campaign || !m_player || frame < 0 || frame >= frameCount(camera))
+            return g;
+        const UtcTime utc = m_player->frameTime(camera, frame);
+        g.seconds = double(utc.microseconds()) / 1e6;
+        const CameraProjection p = m_campaign->project(camera, utc, m_turretDeltaUs, m_targetDeltaUs);
+        if (p.ok && p.projection.inFront && p.projection.depthM > 0) {
+            g.point = QPointF(p.projection.x, p.projection.y);
+            g.rangeM = p.projection.depthM; // the pinhole's size goes as 1 / depth
+        }
+        return g;
+    };
+}
+
 TelemetrySnapshot CampaignSession::telemetryAt(UtcTime utc) const
 {
     TelemetrySnapshot s;

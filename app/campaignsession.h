@@ -94,6 +94,9 @@ public:
     /// The projection of the target into a camera's frame, with the live offsets.
     FrameOverlay overlayAt(int camera, std::int64_t frame) const;
     TelemetrySnapshot telemetryAt(UtcTime utc) const;
+    /// What geometry says of a camera's frames for interpolation (their times, the projected
+    /// target and its depth), with the live offsets. Valid while the session lives.
+    InterpolationGeometryFunction interpolationGeometry(int camera) const;
     /// The target's path over the campaign, for the sky plot and the ground track.
     void targetPath(std::vector<LookAngles> *sky, std::vector<Enu> *ground) const;
 

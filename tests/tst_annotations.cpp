@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <cmath>
+
 using namespace vigie;
 
 namespace {
@@ -75,6 +77,107 @@ private Q_SLOTS:
         QCOMPARE(labels.otherClassBoxes, 2);
         // Without a target class every decided box counts.
         QCOMPARE(analystLabels(boxes, flags, QString()).boxes.at(1).size(), size_t(2));
+    }
+
+    void interpolationFollowsTheGeometry()
+    {
+        // Keyframes at frames 0 and 10, the box 5 px right of and 3 px above the projected
+        // point, 12×8 px at 100 m. Between them the turret slews (the point runs along a curve)
+        // and the drone goes out to 200 m and back.
+        auto point = [](std::int64_t f) { return QPointF(100 + 4.0 * double(f * f), 200 - 3.0 * double(f)); };
+        auto range = [](std::int64_t f) { return 200 - std::abs(double(f) - 5) * 20; };
+        const InterpolationGeometryFunction geometry = [&](std::int64_t f) {
+            InterpolationGeometry g;
+            g.seconds = 0.04 * double(f);
+            g.point = point(f);
+            g.rangeM = range(f);
+            return g;
+        };
+        auto keyAt = [&](std::int64_t f) {
+            const double s = 100.0 / range(f);
+            return QRectF(point(f).x() + 5 - 6 * s, point(f).y() - 3 - 4 * s, 12 * s, 8 * s);
+        };
+        int followed = 0;
+        const std::vector<QRectF> boxes = interpolateBoxes(0, keyAt(0), 10, keyAt(10), geometry, &followed);
+        QCOMPARE(int(boxes.size()), 9);
+        QCOMPARE(followed, 9);
+        for (int i = 0; i < 9; ++i) {
+            const QRectF want = keyAt(i + 1);
+            QVERIFY2(std::abs(boxes[size_t(i)].center().x() - want.center().x()) < 1e-9
+                         && std::abs(boxes[size_t(i)].width() - want.width()) < 1e-9,
+                     qPrintable(QStringLiteral("frame %1").arg(i + 1)));
+        }
+        // At the far point the box is half the keyframes' size; corners in pixels would keep it.
+        QCOMPARE(boxes[4].width(), 6.0);
+
+        // Without a fix: linear in pixels, weighted by time (below, frame 1 is late: 3/4 of the way).
+        const InterpolationGeometryFunction noFix = [](std::int64_t f) {
+            InterpolationGeometry g;
+            g.seconds = 0.5 * double(f);
+            return g;
+        };
+        const std::vector<QRectF> linear = interpolateBoxes(0, QRectF(0, 0, 10, 10), 2, QRectF(40, 0, 10, 10), noFix, &followed);
+        QCOMPARE(int(linear.size()), 1);
+        QCOMPARE(followed, 0);
+        QCOMPARE(linear[0].center().x(), 5.0 + 40 * 0.5);
+        const InterpolationGeometryFunction uneven = [](std::int64_t f) {
+            InterpolationGeometry g;
+            g.seconds = f == 1 ? 0.75 : 0.5 * double(f);
+            return g;
+        };
+        QCOMPARE(interpolateBoxes(0, QRectF(0, 0, 10, 10), 2, QRectF(40, 0, 10, 10), uneven).front().center().x(), 5.0 + 40 * 0.75);
+    }
+
+    void interpolationIsOneCommandAndSparesKeyframes()
+    {
+        AnnotationModel model;
+        RecordingSink sink;
+        model.setSink(&sink);
+        model.reset({}, {});
+        QUndoStack stack;
+        AnnotationEditor editor(&model, &stack);
+        editor.setClasses({QStringLiteral("quadcopter")});
+        const InterpolationGeometryFunction none = [](std::int64_t f) {
+            InterpolationGeometry g;
+            g.seconds = double(f);
+            return g;
+        };
+        const std::int64_t a = editor.addBox(1, 10, QRectF(0, 0, 10, 10), {});
+        const std::int64_t b = editor.addBox(1, 20, QRectF(90, 0, 10, 10), {});
+        const std::int64_t middle = editor.addBox(1, 15, QRectF(45, 50, 10, 10), QStringLiteral("bird")); // another class
+        QCOMPARE(editor.previousKeyframe(b)->handle, a); // the bird in between is not this target's
+        const int before = stack.count();
+        QCOMPARE(editor.interpolate(a, b, none), 9);
+        QCOMPARE(stack.count(), before + 1);
+        QCOMPARE(model.boxes(1, 15).size(), size_t(2)); // the bird stays
+        for (std::int64_t f = 11; f < 20; ++f) {
+            bool found = false;
+            for (const Annotation &x : model.boxes(1, f))
+                found = found || (x.source == db::BoxSource::Interpolated && x.state == db::BoxState::Accepted);
+            QVERIFY(found);
+        }
+        // The analyst moves the end keyframe and interpolates again: the interpolated boxes are
+        // replaced, the keyframes and the bird never.
+        QVERIFY(editor.setRect(b, QRectF(180, 0, 10, 10)));
+        QCOMPARE(editor.interpolate(a, b, none), 9);
+        std::size_t total = 0;
+        for (std::int64_t f = 10; f <= 20; ++f)
+            total += model.boxes(1, f).size();
+        QCOMPARE(total, size_t(12)); // two keyframes, nine interpolated, one bird
+        QVERIFY(model.box(a) && model.box(b) && model.box(middle));
+        QCOMPARE(model.boxes(1, 19).front().rect.center().x(), 5.0 + 180 * 0.9);
+        // One undo gives the first interpolation back, another removes it.
+        stack.undo();
+        QCOMPARE(model.boxes(1, 19).front().rect.center().x(), 5.0 + 90 * 0.9);
+        stack.undo(); // the keyframe's move
+        stack.undo(); // the first interpolation
+        total = 0;
+        for (std::int64_t f = 10; f <= 20; ++f)
+            total += model.boxes(1, f).size();
+        QCOMPARE(total, size_t(3));
+        // Adjacent or mixed-up keyframes: nothing to do.
+        QCOMPARE(editor.interpolate(a, a, none), 0);
+        QCOMPARE(editor.interpolate(a, middle, none), 0); // a bird is not the drone's keyframe
     }
 
     void createUndoRedoWritesInOrder()

@@ -193,13 +193,13 @@ private Q_SLOTS:
             const auto boxes = s->annotations()->boxes(camera, frames[rng() % frames.size()]);
             return boxes.empty() ? 0 : boxes[rng() % boxes.size()].handle;
         };
-        int bulk = 0, offsets = 0, bulkStates = 0;
+        int bulk = 0, offsets = 0, bulkStates = 0, interpolations = 0;
         for (int i = 0; i < 300; ++i) {
             const int camera = int(rng() % std::uint32_t(s->cameraCount()));
             const std::int64_t frame = std::int64_t(rng() % std::uint32_t(s->frameCount(camera)));
             const QRectF rect(int(rng() % 300), int(rng() % 200), 3 + int(rng() % 30), 3 + int(rng() % 30));
             const std::int64_t handle = pick(camera);
-            switch (rng() % 11) {
+            switch (rng() % 12) {
             case 0:
                 editor->addBox(camera, frame, rect, {});
                 break;
@@ -253,6 +253,20 @@ private Q_SLOTS:
                 bulkStates += (rng() % 2 ? editor->acceptMany(handles) : editor->rejectMany(handles)) > 0;
                 break;
             }
+            case 10: {
+                // Interpolation from a keyframe back to the previous one (key I).
+                std::vector<std::int64_t> keys;
+                for (std::int64_t f : s->annotations()->annotatedFrames(camera))
+                    for (const Annotation &a : s->annotations()->boxes(camera, f))
+                        if (AnnotationEditor::isKeyframe(a))
+                            keys.push_back(a.handle);
+                if (keys.empty())
+                    break;
+                const std::int64_t key = keys[rng() % keys.size()];
+                if (const auto previous = editor->previousKeyframe(key))
+                    interpolations += editor->interpolate(previous->handle, key, s->interpolationGeometry(camera)) > 0;
+                break;
+            }
             case 8:
                 s->setOffsetMs(int(rng() % std::uint32_t(s->offsetNames().size())), int(rng() % 200) - 100);
                 ++offsets;
@@ -265,7 +279,7 @@ private Q_SLOTS:
                 break;
             }
         }
-        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10);
+        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10 && interpolations > 3);
         s->dataset()->flush();
         QVERIFY(s->saveOffsets());
         QCOMPARE(s->dataset()->pendingWrites(), 0);

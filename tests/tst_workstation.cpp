@@ -413,6 +413,48 @@ private Q_SLOTS:
         QVERIFY(s->editor()->setRect(p, s->annotations()->box(p)->rect.translated(2, 1)));
         QCOMPARE(s->annotations()->box(p)->state, db::BoxState::Corrected);
         QCOMPARE(s->annotations()->boxes(camera, frame).size(), size_t(2));
+
+        // Ctrl+Shift+X rejects the frame's remaining proposals at once; one Ctrl+Z brings them back.
+        const std::int64_t later = frame + 6;
+        s->player()->seekFrame(camera, later);
+        QTRY_COMPARE(view->frame(), later);
+        auto proposalsOn = [&](std::int64_t f) {
+            int n = 0;
+            for (const Annotation &a : s->annotations()->boxes(camera, f))
+                n += a.state == db::BoxState::Proposed;
+            return n;
+        };
+        QVERIFY(proposalsOn(later) > 0);
+        QTest::keyClick(&window, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(proposalsOn(later), 0);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(proposalsOn(later) > 0);
+
+        // I interpolates from the previous keyframe to the selected one: one command, the
+        // boxes between follow the projection.
+        const int beforeKey = window.undoStack()->index();
+        const std::int64_t key = s->editor()->addBox(camera, later, QRectF(300, 200, 20, 12), {});
+        s->editor()->setClass(key, s->annotations()->box(p)->className);
+        view->selectBox(key);
+        const int commands = window.undoStack()->count();
+        QTest::keyClick(&window, Qt::Key_I);
+        QCOMPARE(window.undoStack()->count(), commands + 1);
+        int interpolated = 0;
+        for (std::int64_t f = frame + 1; f < later; ++f)
+            for (const Annotation &a : s->annotations()->boxes(camera, f))
+                interpolated += a.source == db::BoxSource::Interpolated;
+        QCOMPARE(interpolated, int(later - frame - 1));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("following the GPS projection")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        interpolated = 0;
+        for (std::int64_t f = frame + 1; f < later; ++f)
+            for (const Annotation &a : s->annotations()->boxes(camera, f))
+                interpolated += a.source == db::BoxSource::Interpolated;
+        QCOMPARE(interpolated, 0);
+        while (window.undoStack()->index() > beforeKey) // the key itself
+            QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!s->annotations()->box(key));
         window.closeCampaign();
 
         QString error;

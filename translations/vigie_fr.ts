@@ -84,11 +84,11 @@
     </message>
     <message>
         <source>Accept All Proposals on &amp;Frame</source>
-        <translation>Accepter toutes les propositions de l’&amp;image</translation>
+        <translation>Accepter toutes les propositions de l’ima&amp;ge</translation>
     </message>
     <message>
-        <source>Reject All Proposals on F&amp;rame</source>
-        <translation>Rejeter toutes les propositions de l’i&amp;mage</translation>
+        <source>Reject All Propo&amp;sals on Frame</source>
+        <translation>Rejeter toutes les propo&amp;sitions de l’image</translation>
     </message>
     <message>
         <source>No proposal on this frame</source>
@@ -101,6 +101,26 @@
     <message>
         <source>%1 proposals rejected</source>
         <translation>%1 propositions rejetées</translation>
+    </message>
+    <message>
+        <source>&amp;Interpolate from Previous Keyframe</source>
+        <translation>&amp;Interpoler depuis l’image clé précédente</translation>
+    </message>
+    <message>
+        <source>Select an accepted or corrected box: it is the keyframe the interpolation ends on</source>
+        <translation>Sélectionnez une boîte acceptée ou corrigée : c’est l’image clé où finit l’interpolation</translation>
+    </message>
+    <message>
+        <source>No earlier keyframe of class %1 on this camera</source>
+        <translation>Aucune image clé antérieure de classe %1 sur cette caméra</translation>
+    </message>
+    <message>
+        <source>Keyframes %1 and %2 are adjacent: nothing to interpolate</source>
+        <translation>Les images clés %1 et %2 se suivent : rien à interpoler</translation>
+    </message>
+    <message>
+        <source>%1 boxes interpolated between frames %2 and %3 (%4 following the GPS projection)</source>
+        <translation>%1 boîtes interpolées entre les images %2 et %3 (%4 suivant la projection GPS)</translation>
     </message>
 </context>
 <context>
@@ -168,6 +188,10 @@
     <message>
         <source>Reject %1 boxes</source>
         <translation>Rejeter %1 boîtes</translation>
+    </message>
+    <message>
+        <source>Interpolate %1 frames</source>
+        <translation>Interpoler %1 images</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 #include "models/annotation/annotationeditor.h"
+#include "models/annotation/interpolation.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace vigie {
 
@@ -118,6 +121,46 @@ public:
 private:
     AnnotationModel::Edits m_model;
     std::vector<Annotation> m_before, m_after;
+};
+
+/// Boxes replaced by others in one step (an interpolation over frames that held an earlier
+/// one): undo brings the old ones back, redo the new ones, each side written in one go.
+class BulkReplaceCommand : public QUndoCommand
+{
+public:
+    BulkReplaceCommand(AnnotationModel::Edits model, std::vector<Annotation> old, std::vector<Annotation> boxes, const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_old(std::move(old))
+        , m_new(std::move(boxes))
+    {
+    }
+    void redo() override
+    {
+        if (!m_old.empty())
+            m_model.removeMany(handles(m_old));
+        m_model.insertMany(m_new, m_redone ? AnnotationSink::Op::Restore : AnnotationSink::Op::Create);
+        m_redone = true;
+    }
+    void undo() override
+    {
+        m_model.removeMany(handles(m_new));
+        if (!m_old.empty())
+            m_model.insertMany(m_old, AnnotationSink::Op::Restore);
+    }
+
+private:
+    static std::vector<std::int64_t> handles(const std::vector<Annotation> &boxes)
+    {
+        std::vector<std::int64_t> out;
+        out.reserve(boxes.size());
+        for (const Annotation &a : boxes)
+            out.push_back(a.handle);
+        return out;
+    }
+    AnnotationModel::Edits m_model;
+    std::vector<Annotation> m_old, m_new;
+    bool m_redone = false;
 };
 
 } // namespace
@@ -244,6 +287,70 @@ int AnnotationEditor::setStates(const std::vector<std::int64_t> &handles, db::Bo
         return 0;
     const int n = int(after.size());
     m_stack->push(new BulkChangeCommand(AnnotationModel::Edits(m_model), std::move(before), std::move(after), text.arg(n)));
+    return n;
+}
+
+bool AnnotationEditor::isKeyframe(const Annotation &box)
+{
+    return box.source != db::BoxSource::Interpolated && box.source != db::BoxSource::Tracker
+           && (box.state == db::BoxState::Accepted || box.state == db::BoxState::Corrected);
+}
+
+std::optional<Annotation> AnnotationEditor::previousKeyframe(std::int64_t handle) const
+{
+    const auto key = m_model->box(handle);
+    if (!key)
+        return std::nullopt;
+    const std::vector<std::int64_t> frames = m_model->annotatedFrames(key->camera);
+    for (auto f = std::lower_bound(frames.begin(), frames.end(), key->frame); f != frames.begin();) {
+        --f;
+        if (*f >= key->frame)
+            continue;
+        for (const Annotation &a : m_model->boxes(key->camera, *f)) {
+            if (isKeyframe(a) && a.className == key->className)
+                return a;
+        }
+    }
+    return std::nullopt;
+}
+
+int AnnotationEditor::interpolate(std::int64_t keyA, std::int64_t keyB, const InterpolationGeometryFunction &geometry,
+                                  int *usedGeometry)
+{
+    const auto boxA = m_model->box(keyA), boxB = m_model->box(keyB);
+    if (!boxA || !boxB || boxA->camera != boxB->camera || boxA->className != boxB->className || boxA->frame == boxB->frame
+        || !isKeyframe(*boxA) || !isKeyframe(*boxB))
+        return 0;
+    const Annotation *a = boxA->frame < boxB->frame ? &*boxA : &*boxB;
+    const Annotation *b = a == &*boxA ? &*boxB : &*boxA;
+    const std::vector<QRectF> rects = interpolateBoxes(a->frame, a->rect, b->frame, b->rect, geometry, usedGeometry);
+    if (rects.empty())
+        return 0;
+    // An earlier interpolation of this target between these frames gives way; keyframes and
+    // every other box stay.
+    std::vector<Annotation> old;
+    for (std::int64_t f = a->frame + 1; f < b->frame; ++f) {
+        for (const Annotation &box : m_model->boxes(a->camera, f)) {
+            if (box.source == db::BoxSource::Interpolated && box.className == a->className)
+                old.push_back(box);
+        }
+    }
+    std::vector<Annotation> boxes;
+    boxes.reserve(rects.size());
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        Annotation n;
+        n.handle = m_model->newHandle();
+        n.camera = a->camera;
+        n.frame = a->frame + 1 + std::int64_t(i);
+        n.rect = rects[i];
+        n.className = a->className;
+        n.source = db::BoxSource::Interpolated;
+        n.state = db::BoxState::Accepted;
+        boxes.push_back(n);
+    }
+    const int n = int(boxes.size());
+    m_stack->push(new BulkReplaceCommand(AnnotationModel::Edits(m_model), std::move(old), std::move(boxes),
+                                         tr("Interpolate %1 frames").arg(n)));
     return n;
 }
 

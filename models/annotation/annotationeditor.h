@@ -6,6 +6,7 @@
 // one is a command of its own, so that undo restores exactly what the proposer wrote.
 
 #include "models/annotation/annotationmodel.h"
+#include "models/annotation/interpolation.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -48,6 +49,17 @@ public:
     /// in that state (a corrected box counts as accepted) are left alone. Returns how many changed.
     int acceptMany(const std::vector<std::int64_t> &handles);
     int rejectMany(const std::vector<std::int64_t> &handles);
+
+    /// A keyframe: the analyst's own decision (accepted or corrected, not interpolated or tracked).
+    static bool isKeyframe(const Annotation &box);
+    /// The nearest keyframe of the same class and camera before a box's frame.
+    std::optional<Annotation> previousKeyframe(std::int64_t handle) const;
+    /// Fills the frames between two keyframes with interpolated boxes (models/annotation/
+    /// interpolation.h): source interpolated, state accepted, the keyframes' class. Interpolated
+    /// boxes of that class already between them are replaced; keyframes never. One command.
+    /// Returns how many boxes were added (0: not two keyframes of one camera and class, or adjacent).
+    int interpolate(std::int64_t keyA, std::int64_t keyB, const InterpolationGeometryFunction &geometry,
+                    int *usedGeometry = nullptr);
 
 private:
     int setStates(const std::vector<std::int64_t> &handles, db::BoxState state, const QString &text);
