@@ -7,6 +7,7 @@
 // Usage: bench_detector_antiuav [FIXTURES_DIR] [--epochs N] [--steps N] [--scale F] [--every N]
 //                               [--only seqN]
 
+#include "bench/antiuav.h"
 #include "inference/detectorpipeline.h"
 #include "inference/runtime.h"
 #include "inference/weaklabels.h"
@@ -25,42 +26,7 @@ using namespace vigie::inference;
 
 namespace {
 
-struct Sequence
-{
-    QString name;
-    std::vector<QImage> frames; // grey, burned-in overlays suppressed
-    std::vector<QRectF> truth;  // empty rect: no target
-};
-
-bool load(const QString &dir, const QString &name, Sequence *seq, QString *error)
-{
-    seq->name = name;
-    QFile gt(dir + QLatin1Char('/') + name + QStringLiteral(".gt.txt"));
-    if (!gt.open(QIODevice::ReadOnly)) {
-        *error = gt.fileName() + QStringLiteral(": ") + gt.errorString();
-        return false;
-    }
-    QTextStream in(&gt);
-    while (!in.atEnd()) {
-        const QStringList f = in.readLine().split(QLatin1Char('\t'), Qt::SkipEmptyParts);
-        if (f.size() == 4)
-            seq->truth.emplace_back(f[0].toDouble(), f[1].toDouble(), f[2].toDouble(), f[3].toDouble());
-    }
-    const QString video = dir + QLatin1Char('/') + name + QStringLiteral(".avi");
-    const QImage overlay = staticOverlayMask(video, true, error);
-    media::VideoDecoder::Options o;
-    o.output = media::PixelOutput::Thermal;
-    auto decoder = media::VideoDecoder::open(video, o, error);
-    if (!decoder)
-        return false;
-    while (auto f = decoder->next(error)) {
-        QImage g = f->image.convertToFormat(QImage::Format_Grayscale8);
-        suppressOverlay(&g, overlay);
-        seq->frames.push_back(g);
-    }
-    seq->truth.resize(std::min(seq->truth.size(), seq->frames.size()));
-    return true;
-}
+using Sequence = bench::AntiUavSequence;
 
 } // namespace
 
@@ -93,7 +59,7 @@ int main(int argc, char **argv)
     for (const QString &name : {QStringLiteral("seq4"), QStringLiteral("seq5"), QStringLiteral("seq7"), QStringLiteral("seq18")}) {
         Sequence s;
         QString error;
-        if (!load(dir, name, &s, &error)) {
+        if (!bench::loadAntiUav(dir, name, &s, &error)) {
             out << error << '\n';
             return 1;
         }

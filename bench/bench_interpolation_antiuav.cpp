@@ -21,6 +21,7 @@
 //
 // Usage: bench_interpolation_antiuav [FIXTURES_DIR] [--trials N] [--seed N]
 
+#include "bench/antiuav.h"
 #include "models/annotation/interpolation.h"
 
 #include <QCoreApplication>
@@ -36,33 +37,6 @@
 using namespace vigie;
 
 namespace {
-
-double iou(const QRectF &a, const QRectF &b)
-{
-    const QRectF i = a.intersected(b);
-    const double inter = i.isEmpty() ? 0 : i.width() * i.height();
-    const double uni = a.width() * a.height() + b.width() * b.height() - inter;
-    return uni > 0 ? inter / uni : 0;
-}
-
-bool right(const QRectF &box, const QRectF &truth)
-{
-    const QPointF d = box.center() - truth.center();
-    return std::hypot(d.x(), d.y()) <= 3.0 && iou(box, truth) >= 0.3;
-}
-
-bool loadTruth(const QString &path, std::vector<QRectF> *truth)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    QTextStream in(&f);
-    while (!in.atEnd()) {
-        const QStringList v = in.readLine().split(QLatin1Char('\t'), Qt::SkipEmptyParts);
-        truth->push_back(v.size() == 4 ? QRectF(v[0].toDouble(), v[1].toDouble(), v[2].toDouble(), v[3].toDouble()) : QRectF());
-    }
-    return true;
-}
 
 /// The simulated GPS of one sequence (see the header).
 std::vector<InterpolationGeometry> simulateGeometry(const std::vector<QRectF> &truth, std::uint64_t seed)
@@ -117,7 +91,7 @@ int keyframesNeeded(const std::vector<QRectF> &truth, const InterpolationGeometr
                     interpolateBoxes(k[i], truth[size_t(k[i])], k[i + 1], truth[size_t(k[i + 1])], geometry);
                 for (size_t j = 0; j < boxes.size(); ++j) {
                     const int f = k[i] + 1 + int(j);
-                    if (!right(boxes[j], truth[size_t(f)])) {
+                    if (!bench::rightForAnalyst(boxes[j], truth[size_t(f)])) {
                         k.insert(k.begin() + std::ptrdiff_t(i + 1), f);
                         changed = true;
                         break;
@@ -157,7 +131,7 @@ int keyframesIdeal(const std::vector<QRectF> &truth, const InterpolationGeometry
                     interpolateBoxes(start + i, truth[size_t(start + i)], start + j, truth[size_t(start + j)], geometry);
                 bool ok = true;
                 for (size_t b = 0; b < boxes.size() && ok; ++b)
-                    ok = right(boxes[b], truth[size_t(start + i + 1 + int(b))]);
+                    ok = bench::rightForAnalyst(boxes[b], truth[size_t(start + i + 1 + int(b))]);
                 if (ok)
                     best[size_t(j)] = std::min(best[size_t(j)], best[size_t(i)] + 1);
             }
@@ -196,8 +170,9 @@ int main(int argc, char **argv)
     for (std::uint64_t i = 0; i < 4; ++i) {
         const char *name = names[i];
         std::vector<QRectF> truth;
-        if (!loadTruth(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".gt.txt"), &truth)) {
-            std::fprintf(stderr, "bench_interpolation_antiuav: cannot read %s/%s.gt.txt\n", qPrintable(dir), name);
+        QString error;
+        if (!bench::readAntiUavTruth(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".gt.txt"), &truth, &error)) {
+            std::fprintf(stderr, "bench_interpolation_antiuav: %s\n", qPrintable(error));
             return 1;
         }
         int visible = 0;

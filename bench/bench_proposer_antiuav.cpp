@@ -20,6 +20,7 @@
 //                               [--crop N] [--only seqN]
 // VIGIE_DIAG=1 also prints the mean box and truth sizes and CorLoc with fixed box scales.
 
+#include "bench/antiuav.h"
 #include "inference/proposals.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
@@ -44,11 +45,8 @@ using namespace vigie::inference;
 
 namespace {
 
-struct Sequence
+struct Sequence : bench::AntiUavSequence
 {
-    QString name;
-    std::vector<QImage> frames; // grey, overlays suppressed
-    std::vector<QRectF> truth;
     std::vector<QSizeF> expected; // the simulated geometric size of each frame (simulateExpectedSizes)
 };
 
@@ -79,36 +77,6 @@ void simulateExpectedSizes(Sequence *seq, std::uint64_t seed, int halfWindow = 2
         const double k = bias / std::max(0.5, 1.0 + rangeError(rng)); // size ∝ 1 / range
         seq->expected[size_t(f)] = QSizeF(w[w.size() / 2] * k, h[h.size() / 2] * k);
     }
-}
-
-bool load(const QString &dir, const QString &name, Sequence *seq, QString *error)
-{
-    seq->name = name;
-    QFile gt(dir + QLatin1Char('/') + name + QStringLiteral(".gt.txt"));
-    if (!gt.open(QIODevice::ReadOnly)) {
-        *error = gt.fileName() + QStringLiteral(": ") + gt.errorString();
-        return false;
-    }
-    QTextStream in(&gt);
-    while (!in.atEnd()) {
-        const QStringList f = in.readLine().split(QLatin1Char('\t'), Qt::SkipEmptyParts);
-        if (f.size() == 4)
-            seq->truth.emplace_back(f[0].toDouble(), f[1].toDouble(), f[2].toDouble(), f[3].toDouble());
-    }
-    const QString video = dir + QLatin1Char('/') + name + QStringLiteral(".avi");
-    const QImage overlay = staticOverlayMask(video, true, error);
-    media::VideoDecoder::Options o;
-    o.output = media::PixelOutput::Thermal;
-    auto decoder = media::VideoDecoder::open(video, o, error);
-    if (!decoder)
-        return false;
-    while (auto f = decoder->next(error)) {
-        QImage g = f->image.convertToFormat(QImage::Format_Grayscale8);
-        suppressOverlay(&g, overlay);
-        seq->frames.push_back(g);
-    }
-    seq->truth.resize(std::min(seq->truth.size(), seq->frames.size()));
-    return true;
 }
 
 } // namespace
@@ -143,7 +111,7 @@ int main(int argc, char **argv)
     std::vector<Sequence> seqs(size_t(names.size()));
     for (int i = 0; i < names.size(); ++i) {
         QString error;
-        if (!load(dir, names[i], &seqs[size_t(i)], &error)) {
+        if (!bench::loadAntiUav(dir, names[i], &seqs[size_t(i)], &error)) {
             std::fprintf(stderr, "bench_proposer_antiuav: %s\n", qPrintable(error));
             return 1;
         }

@@ -1,0 +1,112 @@
+#include "inference/tracking.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/tracking.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigie::inference {
+
+namespace {
+
+cv::Mat wrap(const QImage &grey)
+{
+    return cv::Mat(grey.height(), grey.width(), CV_8UC1, const_cast<uchar *>(grey.constBits()), size_t(grey.bytesPerLine()));
+}
+
+/// The patch under `box` (grown by 2 px), resized to 24×24, as floats.
+cv::Mat patchOf(const cv::Mat &frame, const QRectF &box)
+{
+    const QRectF grown = box.adjusted(-2, -2, 2, 2);
+    const cv::Rect r = cv::Rect(int(std::floor(grown.x())), int(std::floor(grown.y())), int(std::ceil(grown.width())),
+                                int(std::ceil(grown.height())))
+                       & cv::Rect(0, 0, frame.cols, frame.rows);
+    if (r.width < 2 || r.height < 2)
+        return {};
+    cv::Mat out;
+    cv::resize(frame(r), out, cv::Size(24, 24), 0, 0, cv::INTER_AREA);
+    out.convertTo(out, CV_32F);
+    return out;
+}
+
+double correlation(const cv::Mat &a, const cv::Mat &b)
+{
+    if (a.empty() || b.empty())
+        return 0;
+    cv::Mat result;
+    cv::matchTemplate(a, b, result, cv::TM_CCOEFF_NORMED);
+    const double c = double(result.at<float>(0, 0));
+    return std::isfinite(c) ? std::clamp(c, 0.0, 1.0) : 0.0;
+}
+
+} // namespace
+
+struct SmallTargetTracker::Impl
+{
+    TrackerOptions options;
+    cv::Ptr<cv::TrackerCSRT> csrt;
+    cv::Mat first; ///< the starting patch
+    double scale = 1;
+    cv::Mat enlarged;
+
+    const cv::Mat &view(const QImage &grey)
+    {
+        const cv::Mat frame = wrap(grey);
+        if (scale == 1)
+            enlarged = frame;
+        else
+            cv::resize(frame, enlarged, cv::Size(), scale, scale, cv::INTER_LINEAR);
+        return enlarged;
+    }
+};
+
+SmallTargetTracker::SmallTargetTracker(const TrackerOptions &options)
+    : d(std::make_unique<Impl>())
+{
+    d->options = options;
+}
+
+SmallTargetTracker::~SmallTargetTracker() = default;
+
+double SmallTargetTracker::scale() const
+{
+    return d->scale;
+}
+
+bool SmallTargetTracker::init(const QImage &grey, const QRectF &box)
+{
+    if (grey.format() != QImage::Format_Grayscale8 || box.isEmpty() || !QRectF(grey.rect()).intersects(box))
+        return false;
+    const double side = std::max(box.width(), box.height());
+    d->scale = std::clamp(d->options.targetSidePx / side, 1.0, d->options.maxScale);
+    cv::TrackerCSRT::Params params;
+    params.use_gray = true;
+    params.use_rgb = false;
+    params.use_hog = true;
+    params.use_color_names = false; // grey IR: colour names mean nothing
+    d->csrt = cv::TrackerCSRT::create(params);
+    const cv::Rect r(int(std::lround(box.x() * d->scale)), int(std::lround(box.y() * d->scale)),
+                     std::max(2, int(std::lround(box.width() * d->scale))), std::max(2, int(std::lround(box.height() * d->scale))));
+    d->csrt->init(d->view(grey), r);
+    d->first = patchOf(wrap(grey), box);
+    return true;
+}
+
+TrackedBox SmallTargetTracker::update(const QImage &grey)
+{
+    TrackedBox out;
+    if (!d->csrt || grey.format() != QImage::Format_Grayscale8) {
+        out.lost = true;
+        return out;
+    }
+    cv::Rect r;
+    const bool found = d->csrt->update(d->view(grey), r);
+    out.box = QRectF(r.x / d->scale, r.y / d->scale, r.width / d->scale, r.height / d->scale);
+    out.confidence = found ? correlation(d->first, patchOf(wrap(grey), out.box)) : 0;
+    out.lost = !found || out.confidence < d->options.minConfidence;
+    return out;
+}
+
+} // namespace vigie::inference
