@@ -395,13 +395,21 @@ QImage CampaignSession::toDisplay(const QImage &image) const
     return image.convertToFormat(QImage::Format_RGB32);
 }
 
+std::optional<std::pair<UtcTime, CameraProjection>> CampaignSession::liveProjection(int camera, std::int64_t frame) const
+{
+    if (!m_campaign || !m_player || frame < 0 || frame >= frameCount(camera))
+        return std::nullopt;
+    const UtcTime utc = m_player->frameTime(camera, frame);
+    return std::pair{utc, m_campaign->project(camera, utc, m_turretDeltaUs, m_targetDeltaUs)};
+}
+
 FrameOverlay CampaignSession::overlayAt(int camera, std::int64_t frame) const
 {
     FrameOverlay out;
-    if (!m_campaign || !m_player || frame < 0 || frame >= frameCount(camera))
+    const auto live = liveProjection(camera, frame);
+    if (!live)
         return out;
-    const UtcTime utc = m_player->frameTime(camera, frame);
-    const CameraProjection p = m_campaign->project(camera, utc, m_turretDeltaUs, m_targetDeltaUs);
+    const CameraProjection &p = live->second;
     out.valid = p.ok;
     out.reason = p.reason;
     out.projection = p.projection;
@@ -416,11 +424,11 @@ InterpolationGeometryFunction CampaignSession::interpolationGeometry(int camera)
 {
     return [this, camera](std::int64_t frame) {
         InterpolationGeometry g;
-        if (!m_campaign || !m_player || frame < 0 || frame >= frameCount(camera))
+        const auto live = liveProjection(camera, frame);
+        if (!live)
             return g;
-        const UtcTime utc = m_player->frameTime(camera, frame);
-        g.seconds = double(utc.microseconds()) / 1e6;
-        const CameraProjection p = m_campaign->project(camera, utc, m_turretDeltaUs, m_targetDeltaUs);
+        g.seconds = double(live->first.microseconds()) / 1e6;
+        const CameraProjection &p = live->second;
         if (p.ok && p.projection.inFront && p.projection.depthM > 0) {
             g.point = QPointF(p.projection.x, p.projection.y);
             g.rangeM = p.projection.depthM; // the pinhole's size goes as 1 / depth

@@ -20,6 +20,8 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 
 namespace vigie {
@@ -150,6 +152,8 @@ private:
     void onFrameReady(int camera, const media::VideoFrame &frame);
     void show(int camera, const media::VideoFrame &frame);
     QImage toDisplay(const QImage &image) const;
+    /// A frame's time and the target's projection with the live offsets; none out of range.
+    std::optional<std::pair<UtcTime, CameraProjection>> liveProjection(int camera, std::int64_t frame) const;
     void computeBands();
     void fail(const QString &error);
 

@@ -17,6 +17,15 @@
 
 namespace vigie::test {
 
+/// Deletes a dataset file with its WAL and shared-memory files, for a test that starts afresh;
+/// returns the path.
+inline QString removeDataset(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    return path;
+}
+
 inline QByteArray nmeaSentence(const QByteArray &body)
 {
     unsigned char sum = 0;

@@ -9,6 +9,7 @@
 #include "database/datasetsession.h"
 #include "models/heap.h"
 #include "models/synth/generator.h"
+#include "testcampaign.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -42,10 +43,7 @@ const QString campaignDir = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/save-campaign
 
 QString freshDataset(const QString &name)
 {
-    const QString path = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/") + name;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    return path;
+    return test::removeDataset(QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/") + name);
 }
 
 QLabel *saveLabel(MainWindow &window)

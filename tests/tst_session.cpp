@@ -7,6 +7,7 @@
 #include "database/dataset.h"
 #include "database/datasetsession.h"
 #include "models/synth/generator.h"
+#include "testcampaign.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,10 +29,7 @@ const QString campaignDir = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/session-campa
 
 QString freshDataset(const QString &name)
 {
-    const QString path = QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/") + name;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    return path;
+    return test::removeDataset(QStringLiteral(VIGIE_TEST_OUTPUT_DIR "/") + name);
 }
 
 /// The process may not write past `bytes` in any regular file (RLIMIT_FSIZE): the kernel's

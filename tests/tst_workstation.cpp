@@ -13,6 +13,7 @@
 #include "database/datasetsession.h"
 #include "models/media/syncplayer.h"
 #include "models/synth/generator.h"
+#include "testcampaign.h"
 #include "widgets/frameview.h"
 #include "widgets/shortcuteditor.h"
 #include "widgets/telemetrypanel.h"
@@ -358,8 +359,7 @@ private Q_SLOTS:
     {
         // A drop opens the campaign with its default dataset, beside the manifest.
         const QString dbPath = campaignDir + QStringLiteral("/annotations.sqlite");
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QFile::remove(dbPath + QLatin1String(suffix));
+        test::removeDataset(dbPath);
         MainWindow window;
         window.resize(1500, 900);
         window.show();

@@ -105,10 +105,6 @@ int failure(Io &io, const QString &command, const QString &message);
 // Cameras, models and registration are named as the workstation names them (app/jobs/registration.h).
 using jobs::registerCampaignCamera;
 using jobs::resolveModelPath;
-inline int proposerCameraIndex(const Campaign &campaign, const QString &wanted)
-{
-    return jobs::cameraIndex(campaign, wanted);
-}
 /// A model named on the command line: a weights file, or a version in the dataset's registry
 /// (proposer evaluate, propose).
 std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,

@@ -307,7 +307,7 @@ private:
             std::shared_ptr<const Campaign> campaign = media::openCampaign(path, &error);
             if (!campaign)
                 return failure(io, name(), error);
-            const int camera = proposerCameraIndex(*campaign, cameraName);
+            const int camera = jobs::cameraIndex(*campaign, cameraName);
             if (camera < 0)
                 return failure(io, name(), tr("%1: no camera '%2'").arg(path, cameraName));
             if (autoScale && spec.sources.empty()) // IR drones are a few pixels: enlarged twice
@@ -327,7 +327,7 @@ private:
             std::shared_ptr<const Campaign> val = media::openCampaign(valPath, &error);
             if (!val)
                 return failure(io, name(), error);
-            const int valCamera = proposerCameraIndex(*val, cameraName);
+            const int valCamera = jobs::cameraIndex(*val, cameraName);
             Labels valLabels;
             if (valCamera < 0 || !groundTruthLabels(groundTruthBeside(valPath), *val, valCamera, &valLabels, &error))
                 return failure(io, name(), valCamera < 0 ? tr("%1: no camera '%2'").arg(valPath, cameraName) : error);

@@ -72,7 +72,7 @@ public:
         auto campaign = media::openCampaign(args[0], &error);
         if (!campaign)
             return failure(io, name(), error);
-        const int camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        const int camera = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("camera")));
         if (camera < 0)
             return failure(io, name(), tr("%1: no camera '%2'").arg(args[0], parser.value(QStringLiteral("camera"))));
         const CameraSpec &spec = campaign->manifest().cameras[size_t(camera)];

@@ -176,7 +176,7 @@ private:
         auto campaign = media::openCampaign(campaigns[0], &error);
         if (!campaign)
             return failure(io, name(), error);
-        const int camera = proposerCameraIndex(*campaign, parser.value(QStringLiteral("camera")));
+        const int camera = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("camera")));
         if (camera < 0)
             return failure(io, name(), tr("%1: no camera '%2'").arg(campaigns[0], parser.value(QStringLiteral("camera"))));
         inference::ProposerOptions options;

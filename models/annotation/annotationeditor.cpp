@@ -303,9 +303,7 @@ std::optional<Annotation> AnnotationEditor::previousKeyframe(std::int64_t handle
         return std::nullopt;
     const std::vector<std::int64_t> frames = m_model->annotatedFrames(key->camera);
     for (auto f = std::lower_bound(frames.begin(), frames.end(), key->frame); f != frames.begin();) {
-        --f;
-        if (*f >= key->frame)
-            continue;
+        --f; // lower_bound's predecessor: always before the key's frame
         for (const Annotation &a : m_model->boxes(key->camera, *f)) {
             if (isKeyframe(a) && a.className == key->className)
                 return a;
