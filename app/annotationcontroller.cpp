@@ -3,10 +3,12 @@
 #include "app/campaignsession.h"
 #include "app/commandregistry.h"
 #include "app/mainwindow.h"
+#include "app/trackrunner.h"
 #include "models/media/syncplayer.h"
 #include "widgets/frameview.h"
 
 #include <QAction>
+#include <QDebug>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -16,6 +18,7 @@ namespace vigie {
 AnnotationController::AnnotationController(MainWindow *window)
     : QObject(window)
     , m_window(window)
+    , m_tracker(new TrackRunner(this))
 {
     auto command = [&](const QString &text, const char *name, const QList<QKeySequence> &keys, auto slot, QList<QAction *> *menu) {
         QAction *a = window->commands()->add(text, name, keys, CommandRegistry::NeedsCampaign);
@@ -30,6 +33,21 @@ AnnotationController::AnnotationController(MainWindow *window)
             [this] { setFrameProposals(false); }, &m_edit);
     command(tr("&Interpolate from Previous Keyframe"), "actionInterpolate", {QKeySequence(Qt::Key_I)}, [this] { interpolate(); },
             &m_edit);
+    command(tr("&Track from Keyframe"), "actionTrack", {QKeySequence(Qt::Key_K)}, [this] { track(); }, &m_edit);
+    m_cancelTracking = window->commands()->add(tr("Cancel Trac&king"), "actionCancelTracking", {QKeySequence(Qt::SHIFT | Qt::Key_K)});
+    m_cancelTracking->setEnabled(false);
+    connect(m_cancelTracking, &QAction::triggered, this, &AnnotationController::cancelTracking);
+    m_edit.append(m_cancelTracking);
+    connect(m_tracker, &TrackRunner::progress, window, &MainWindow::showProgress);
+    connect(m_tracker, &TrackRunner::message, this, [](const QString &text) { qInfo().noquote() << text; });
+    connect(m_tracker, &TrackRunner::finished, this, &AnnotationController::trackingFinished);
+    connect(m_tracker, &TrackRunner::failed, this, [this](const QString &error) {
+        m_window->hideProgress();
+        m_cancelTracking->setEnabled(false);
+        m_window->statusBar()->showMessage(error, 8000);
+        qWarning().noquote() << error;
+        Q_EMIT trackingDone(0);
+    });
     command(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, [this] { deleteBox(); }, &m_edit);
     command(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)}, [this] { cycleClass(); }, &m_edit);
     command(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)}, [this] { nextProposal(1); }, &m_edit);
@@ -128,6 +146,110 @@ void AnnotationController::interpolate()
                                                     .arg(key->frame)
                                                     .arg(followed),
                                        5000);
+}
+
+void AnnotationController::track()
+{
+    CampaignSession *s = m_window->session();
+    FrameView *view = m_window->activeView();
+    if (!s || !view || !s->campaign())
+        return;
+    if (m_tracker->isRunning()) {
+        m_window->statusBar()->showMessage(tr("A tracker is already running: wait for it or cancel it (Shift+K)"), 5000);
+        return;
+    }
+    trackFrom(currentBox(false));
+}
+
+bool AnnotationController::trackFrom(std::int64_t handle)
+{
+    CampaignSession *s = m_window->session();
+    if (!s || !s->campaign() || m_tracker->isRunning())
+        return false;
+    const auto key = handle ? s->annotations()->box(handle) : std::nullopt;
+    if (!key || !AnnotationEditor::isKeyframe(*key)) {
+        m_window->statusBar()->showMessage(tr("Select an accepted or corrected box: the tracker starts from it"), 5000);
+        return false;
+    }
+    jobs::PropagationSpec spec;
+    spec.campaign = s->sharedCampaign();
+    spec.camera = key->camera;
+    spec.from = {key->frame, key->rect};
+    if (const auto previous = s->editor()->previousKeyframe(handle))
+        spec.previous = jobs::Keyframe{previous->frame, previous->rect};
+    if (const auto next = s->editor()->nextKeyframe(handle))
+        spec.next = jobs::Keyframe{next->frame, next->rect};
+    for (const std::int64_t f : s->annotations()->flaggedFrames(key->camera)) {
+        const db::FrameFlags flags = s->annotations()->flags(key->camera, f);
+        if (flags.notVisible || flags.outOfView)
+            spec.stops.insert(f);
+    }
+    m_trackedClass = key->className;
+    m_trackedHandle = handle;
+    if (!m_tracker->start(spec))
+        return false;
+    m_cancelTracking->setEnabled(true);
+    m_window->showProgress(tr("Tracking"), 0, 0);
+    return true;
+}
+
+void AnnotationController::cancelTracking()
+{
+    m_tracker->cancel();
+}
+
+bool AnnotationController::isTracking() const
+{
+    return m_tracker->isRunning();
+}
+
+void AnnotationController::campaignClosing()
+{
+    m_tracker->cancel();
+}
+
+void AnnotationController::trackingFinished()
+{
+    m_window->hideProgress();
+    m_cancelTracking->setEnabled(false);
+    const jobs::PropagationSpec spec = m_tracker->spec();
+    jobs::PropagationResult result = m_tracker->takeResult();
+    CampaignSession *s = m_window->session();
+    if (!s || s->sharedCampaign() != spec.campaign) {
+        Q_EMIT trackingDone(0); // another campaign since: nowhere to go
+        return;
+    }
+    if (!s->annotations()->box(m_trackedHandle)) {
+        m_window->statusBar()->showMessage(tr("The keyframe was deleted while the tracker ran: its boxes were dropped"), 8000);
+        Q_EMIT trackingDone(0);
+        return;
+    }
+    std::vector<Annotation> boxes;
+    boxes.reserve(result.boxes.size());
+    for (const inference::PropagatedBox &p : result.boxes) {
+        Annotation a;
+        a.frame = p.frame;
+        a.rect = p.box;
+        a.source = db::BoxSource::Tracker;
+        a.state = p.flagged ? db::BoxState::Proposed : db::BoxState::Accepted;
+        a.confidence = p.confidence;
+        a.modelVersion = result.trackerVersion;
+        boxes.push_back(a);
+    }
+    Q_EMIT trackingLanding();
+    const int n = s->editor()->replaceDerived(spec.camera, m_trackedClass, result.firstFrame, result.lastFrame, std::move(boxes),
+                                              tr("Track from frame %1").arg(spec.from.frame));
+    const double fps = result.seconds > 0 ? double(result.framesTracked) / result.seconds : 0;
+    const int flagged = result.flagged();
+    const QString text = flagged == 0 ? tr("%1 boxes tracked from frame %2 (%3 frames/s)").arg(n).arg(spec.from.frame).arg(fps, 0, 'f', 0)
+                                      : tr("%1 boxes tracked from frame %2 (%3 frames/s); the tracker stopped on %4 frames: they wait for you as proposals")
+                                            .arg(n)
+                                            .arg(spec.from.frame)
+                                            .arg(fps, 0, 'f', 0)
+                                            .arg(flagged);
+    m_window->statusBar()->showMessage(text, 10000);
+    qInfo().noquote() << text;
+    Q_EMIT trackingDone(n);
 }
 
 void AnnotationController::rejectBox()

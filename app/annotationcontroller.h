@@ -3,9 +3,11 @@
 // The workstation's annotation commands on the active view, keyboard-first: accept (A, Return),
 // reject (X), delete, cycle the class (C), the next or previous proposal (Tab, Shift+Tab, across
 // frames), mark a frame reviewed (V) or without target (O), and the next unreviewed frame (N,
-// Shift+N). Each is one command of the session's AnnotationEditor. GUI thread only.
+// Shift+N), interpolate (I) or track (K) from a keyframe. Each is one command of the session's
+// AnnotationEditor. GUI thread only.
 
 #include <QObject>
+#include <QString>
 
 #include <cstdint>
 
@@ -15,6 +17,7 @@ namespace vigie {
 
 class FrameView;
 class MainWindow;
+class TrackRunner;
 
 class AnnotationController : public QObject
 {
@@ -36,6 +39,17 @@ public:
     void setFrameProposals(bool accept);
     /// Interpolates from the previous keyframe of the selected box's class to it (key I).
     void interpolate();
+    /// Tracks the selected keyframe forward and backward to its neighbouring keyframes (key K),
+    /// in the background; its boxes land as one command. Shift+K cancels.
+    void track();
+    /// The same from a given box (it must be a keyframe). False, with a status message, if
+    /// it cannot start.
+    bool trackFrom(std::int64_t handle);
+    void cancelTracking();
+    bool isTracking() const;
+    /// The campaign is about to close: a running tracker is cancelled (its boxes would have
+    /// nowhere to go).
+    void campaignClosing();
     void deleteBox();
     void cycleClass();
     void nextProposal(int direction);
@@ -43,8 +57,20 @@ public:
     void toggleReviewed();
     void toggleNoTarget();
 
+Q_SIGNALS:
+    /// A tracker run's boxes are about to become a command (they are written right after).
+    void trackingLanding();
+    /// A tracker run ended: `boxes` added (0 when it failed, was cancelled or dropped).
+    void trackingDone(int boxes);
+
 private:
+    void trackingFinished();
+
     MainWindow *m_window;
+    TrackRunner *m_tracker;
+    QString m_trackedClass;
+    std::int64_t m_trackedHandle = 0;
+    QAction *m_cancelTracking = nullptr;
     QList<QAction *> m_edit, m_navigation;
     bool m_selectProposalOnArrival = false;
 };

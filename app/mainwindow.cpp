@@ -380,6 +380,7 @@ bool MainWindow::closeCampaign()
         return false;
     m_detector->campaignClosing();
     m_proposer->campaignClosing();
+    m_annotation->campaignClosing();
     saveState();
     delete m_session;
     m_session = nullptr;

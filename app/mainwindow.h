@@ -59,6 +59,7 @@ public:
 
     QUndoStack *undoStack() const { return m_undoStack; }
     MessageLogModel *messages() const { return m_messages; }
+    AnnotationController *annotationController() const { return m_annotation; }
     FrameView *rgbView() const { return m_rgbView; }
     FrameView *irView() const { return m_irView; }
     TimelineWidget *timeline() const { return m_timeline; }

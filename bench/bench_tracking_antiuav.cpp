@@ -11,7 +11,8 @@
 //   correlation confidence that stops it instead of drifting (inference/tracking.h).
 // Burned-in overlays are suppressed first, as for the networks.
 //
-// Usage: bench_tracking_antiuav [FIXTURES_DIR] [--only seqN]
+// Usage: bench_tracking_antiuav [FIXTURES_DIR] [--only seqN] [--vigie-only] [--window PX]
+// (--window: Vigie's TrackerOptions::minWindowPx, to measure what a smaller window costs)
 
 #include "bench/antiuav.h"
 #include "inference/tracking.h"
@@ -116,10 +117,16 @@ int main(int argc, char **argv)
     keepLargeBlocksInHeap();
     QCoreApplication app(argc, argv);
     QString dir = QStringLiteral(VIGIE_FIXTURES_DIR "/anti-uav-ir"), only;
+    bool vigieOnly = false;
+    TrackerOptions options;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i];
+        else if (args[i] == QLatin1String("--vigie-only"))
+            vigieOnly = true;
+        else if (args[i] == QLatin1String("--window") && i + 1 < args.size())
+            options.minWindowPx = args[++i].toDouble();
         else
             dir = args[i];
     }
@@ -143,8 +150,8 @@ int main(int argc, char **argv)
         const Tracker mil = openCv([] { return cv::Ptr<cv::Tracker>(cv::TrackerMIL::create()); });
         const Tracker csrt = openCv([] { return cv::Ptr<cv::Tracker>(cv::TrackerCSRT::create()); });
         auto small = std::make_shared<std::unique_ptr<SmallTargetTracker>>();
-        const Tracker vigie{[small](const QImage &g, const QRectF &b) {
-                                *small = std::make_unique<SmallTargetTracker>();
+        const Tracker vigie{[small, options](const QImage &g, const QRectF &b) {
+                                *small = std::make_unique<SmallTargetTracker>(options);
                                 (*small)->init(g, b);
                             },
                             [small](const QImage &g) {
@@ -154,6 +161,10 @@ int main(int argc, char **argv)
         const Tracker *trackers[4] = {&copy, &mil, &csrt, &vigie};
         std::printf("%-8s  %6zu", qPrintable(name), s.frames.size());
         for (int k = 0; k < 4; ++k) {
+            if (vigieOnly && k < 3) {
+                std::printf("  %6s (%6s/s)", "-", "-");
+                continue;
+            }
             const Result r = run(s, *trackers[k]);
             const double per = 100.0 * r.corrections / double(s.frames.size());
             sums[k] += r.corrections;

@@ -44,6 +44,7 @@ public:
         Op op = Op::Create;
         Annotation box;
         std::vector<Annotation> many; ///< a bulk write when not empty
+        std::vector<Annotation> removed; ///< deleted in the bulk write's transaction, before it
         int camera = 0;
         std::int64_t frame = 0;
         FrameFlags flags;
@@ -125,8 +126,8 @@ private:
             *error = DatasetSession::tr("no dataset is open");
             return false;
         }
-        if (!w.many.empty())
-            return applyBoxes(w.op, w.many, error, permanent);
+        if (!w.many.empty() || !w.removed.empty())
+            return applyBoxes(w.op, w.many, error, permanent, w.removed);
         if (w.isBox)
             return applyBox(w.op, w.box, error, permanent);
         const auto frameId = frameIdOf(w.camera, w.frame);
@@ -140,11 +141,11 @@ private:
 
     QString describe(const Write &w, const QString &error) const
     {
-        if (!w.many.empty())
+        if (!w.many.empty() || !w.removed.empty())
             return DatasetSession::tr("%1: a run of %2 boxes on %3 not saved: %4")
                 .arg(m_path)
-                .arg(w.many.size())
-                .arg(m_cameraNames.value(w.many.front().camera), error);
+                .arg(w.many.size() + w.removed.size())
+                .arg(m_cameraNames.value((w.many.empty() ? w.removed : w.many).front().camera), error);
         if (w.isBox)
             return DatasetSession::tr("%1: box on %2 frame %3 not saved: %4")
                 .arg(m_path, m_cameraNames.value(w.box.camera))
@@ -195,8 +196,10 @@ private:
         return r;
     }
 
-    /// All in one transaction; the rows of created boxes are known only once it commits.
-    bool applyBoxes(Op op, const std::vector<Annotation> &boxes, QString *error, bool *permanent)
+    /// All in one transaction, `removed` deleted first; the rows of created boxes are known only
+    /// once it commits.
+    bool applyBoxes(Op op, const std::vector<Annotation> &boxes, QString *error, bool *permanent,
+                    const std::vector<Annotation> &removed = {})
     {
         // Classes first, each committed on its own: a class row made inside the transaction
         // and rolled back with it would stay in the cache.
@@ -208,6 +211,10 @@ private:
         bool gaveUp = false;
         const bool ok = m_dataset->transaction(
             [&](QString *e) {
+                for (const Annotation &a : removed) {
+                    if (!applyBox(Op::Delete, a, e, &gaveUp))
+                        return false;
+                }
                 for (const Annotation &a : boxes) {
                     if (!applyBox(op, a, e, &gaveUp, &created))
                         return false;
@@ -477,6 +484,18 @@ void DatasetSession::writeBoxes(Op op, const std::vector<Annotation> &boxes)
     Worker::Write w;
     w.op = op;
     w.many = boxes;
+    QMetaObject::invokeMethod(m_worker, [this, w] { m_worker->enqueue(w); });
+}
+
+void DatasetSession::replaceBoxes(const std::vector<Annotation> &removed, Op op, const std::vector<Annotation> &added)
+{
+    if (removed.empty() && added.empty())
+        return;
+    ++m_pending;
+    Worker::Write w;
+    w.op = op;
+    w.many = added;
+    w.removed = removed;
     QMetaObject::invokeMethod(m_worker, [this, w] { m_worker->enqueue(w); });
 }
 

@@ -91,6 +91,7 @@ public:
     void writeBox(Op op, const Annotation &box) override;
     /// One transaction for all of them, with a history row per box.
     void writeBoxes(Op op, const std::vector<Annotation> &boxes) override;
+    void replaceBoxes(const std::vector<Annotation> &removed, Op op, const std::vector<Annotation> &added) override;
     void writeFlags(int camera, std::int64_t frame, const FrameFlags &flags) override;
 
     /// Blocks until the worker has tried every write queued so far (those that failed stay

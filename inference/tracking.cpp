@@ -49,16 +49,51 @@ struct SmallTargetTracker::Impl
     cv::Ptr<cv::TrackerCSRT> csrt;
     cv::Mat first; ///< the starting patch
     double scale = 1;
-    cv::Mat enlarged;
+    cv::Rect roi;  ///< the window of the frame CSRT sees, in frame pixels (may reach outside it)
+    bool fullWidth = false, fullHeight = false; ///< the window spans the frame along that axis
+    cv::Mat window, enlarged;
 
+    /// The window around the target, its outside filled with the frame's border, enlarged.
     const cv::Mat &view(const QImage &grey)
     {
         const cv::Mat frame = wrap(grey);
+        const cv::Rect inside = roi & cv::Rect(0, 0, frame.cols, frame.rows);
+        if (inside.area() == 0) {
+            window = cv::Mat(roi.size(), CV_8UC1, cv::Scalar(0));
+        } else {
+            cv::copyMakeBorder(frame(inside), window, inside.y - roi.y, roi.br().y - inside.br().y, inside.x - roi.x,
+                               roi.br().x - inside.br().x, cv::BORDER_REPLICATE);
+        }
         if (scale == 1)
-            enlarged = frame;
+            enlarged = window;
         else
-            cv::resize(frame, enlarged, cv::Size(), scale, scale, cv::INTER_LINEAR);
+            cv::resize(window, enlarged, cv::Size(), scale, scale, cv::INTER_LINEAR);
         return enlarged;
+    }
+
+    /// A window of `windowSides` target sides (at least `minWindowPx`) centred on `box`, the
+    /// whole frame along an axis where the frame is narrower, and CSRT started on it there.
+    void start(const QImage &grey, const QRectF &box)
+    {
+        const double side = std::max(box.width(), box.height());
+        const int w = int(std::ceil(std::max(options.minWindowPx, side * options.windowSides)));
+        const QPointF c = box.center();
+        roi = cv::Rect(int(std::lround(c.x() - w / 2.0)), int(std::lround(c.y() - w / 2.0)), w, w);
+        if (w >= grey.width())
+            roi.x = 0, roi.width = grey.width();
+        if (w >= grey.height())
+            roi.y = 0, roi.height = grey.height();
+        fullWidth = roi.width == grey.width() && roi.x == 0;
+        fullHeight = roi.height == grey.height() && roi.y == 0;
+        cv::TrackerCSRT::Params params;
+        params.use_gray = true;
+        params.use_rgb = false;
+        params.use_hog = true;
+        params.use_color_names = false; // grey IR: colour names mean nothing
+        csrt = cv::TrackerCSRT::create(params);
+        const cv::Rect r(int(std::lround((box.x() - roi.x) * scale)), int(std::lround((box.y() - roi.y) * scale)),
+                         std::max(2, int(std::lround(box.width() * scale))), std::max(2, int(std::lround(box.height() * scale))));
+        csrt->init(view(grey), r);
     }
 };
 
@@ -81,15 +116,7 @@ bool SmallTargetTracker::init(const QImage &grey, const QRectF &box)
         return false;
     const double side = std::max(box.width(), box.height());
     d->scale = std::clamp(d->options.targetSidePx / side, 1.0, d->options.maxScale);
-    cv::TrackerCSRT::Params params;
-    params.use_gray = true;
-    params.use_rgb = false;
-    params.use_hog = true;
-    params.use_color_names = false; // grey IR: colour names mean nothing
-    d->csrt = cv::TrackerCSRT::create(params);
-    const cv::Rect r(int(std::lround(box.x() * d->scale)), int(std::lround(box.y() * d->scale)),
-                     std::max(2, int(std::lround(box.width() * d->scale))), std::max(2, int(std::lround(box.height() * d->scale))));
-    d->csrt->init(d->view(grey), r);
+    d->start(grey, box);
     d->first = patchOf(wrap(grey), box);
     return true;
 }
@@ -103,9 +130,15 @@ TrackedBox SmallTargetTracker::update(const QImage &grey)
     }
     cv::Rect r;
     const bool found = d->csrt->update(d->view(grey), r);
-    out.box = QRectF(r.x / d->scale, r.y / d->scale, r.width / d->scale, r.height / d->scale);
+    out.box = QRectF(d->roi.x + r.x / d->scale, d->roi.y + r.y / d->scale, r.width / d->scale, r.height / d->scale);
     out.confidence = found ? correlation(d->first, patchOf(wrap(grey), out.box)) : 0;
     out.lost = !found || out.confidence < d->options.minConfidence;
+    // Out of the window's middle half: a new window centred on the target (CSRT restarted there,
+    // the confidence still measured against the first patch).
+    const QPointF offset = out.box.center() - QPointF(d->roi.x + d->roi.width / 2.0, d->roi.y + d->roi.height / 2.0);
+    if (!out.lost && ((!d->fullWidth && std::abs(offset.x()) > d->roi.width / 4.0)
+                      || (!d->fullHeight && std::abs(offset.y()) > d->roi.height / 4.0)))
+        d->start(grey, out.box);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "inference/weaklabels.h"
 
+#include "models/media/campaignvideo.h"
 #include "models/media/videodecoder.h"
 
 #include <opencv2/core.hpp>
@@ -105,7 +106,7 @@ void suppressOverlay(QImage *grey, const QImage &mask)
     filled.copyTo(g, m);
 }
 
-std::unique_ptr<GreyFrames> GreyFrames::open(const Campaign &campaign, int camera, QString *error)
+std::unique_ptr<GreyFrames> GreyFrames::open(const Campaign &campaign, int camera, QString *error, const QImage *overlay)
 {
     const auto &cameras = campaign.manifest().cameras;
     if (camera < 0 || camera >= int(cameras.size())) {
@@ -117,11 +118,13 @@ std::unique_ptr<GreyFrames> GreyFrames::open(const Campaign &campaign, int camer
     out->m_campaign = &campaign;
     out->m_camera = camera;
     // One decoder: the overlay mask samples it at random, then it is read in order.
-    out->m_decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video),
-                                               greyOptions(spec.modality == QLatin1String("ir")), error);
+    media::VideoDecoder::Options options = greyOptions(spec.modality == QLatin1String("ir"));
+    if (!campaign.manifest().path.isEmpty())
+        options.indexPath = media::frameIndexPath(campaign.manifest().path, spec.name);
+    out->m_decoder = media::VideoDecoder::open(campaign.manifest().resolve(spec.video), options, error);
     if (!out->m_decoder)
         return nullptr;
-    out->m_overlay = overlayMaskOf(*out->m_decoder);
+    out->m_overlay = overlay ? *overlay : overlayMaskOf(*out->m_decoder);
     if (!out->m_decoder->rewind(error))
         return nullptr;
     return out;

@@ -63,7 +63,12 @@ void suppressOverlay(QImage *grey, const QImage &mask);
 class GreyFrames
 {
 public:
-    static std::unique_ptr<GreyFrames> open(const Campaign &campaign, int camera, QString *error);
+    /// `overlay`: the camera's burned-in overlay mask when already known (another reader's
+    /// overlay()); otherwise it is found by sampling the video. The decoder keeps the frame
+    /// index beside the campaign (media::frameIndexPath), as the workstation's players do.
+    static std::unique_ptr<GreyFrames> open(const Campaign &campaign, int camera, QString *error,
+                                            const QImage *overlay = nullptr);
+    QImage overlay() const { return m_overlay; }
     ~GreyFrames();
     /// The next frame in order, passing over frames without a time (counted); false at the end
     /// (error empty) or when the reader cannot go on (the error names the video and frame).

@@ -29,6 +29,12 @@ struct RecordingSink : AnnotationSink
     std::vector<std::pair<std::int64_t, db::FrameFlags>> flags;
     void writeBox(Op op, const Annotation &box) override { writes.push_back({op, box}); }
     void writeFlags(int, std::int64_t frame, const db::FrameFlags &f) override { flags.push_back({frame, f}); }
+    int replaces = 0; ///< replacements handed over as one write (one transaction in the dataset)
+    void replaceBoxes(const std::vector<Annotation> &removed, Op op, const std::vector<Annotation> &added) override
+    {
+        ++replaces;
+        AnnotationSink::replaceBoxes(removed, op, added);
+    }
 };
 
 Annotation proposal(std::int64_t handle, std::int64_t frame)
@@ -178,6 +184,69 @@ private Q_SLOTS:
         // Adjacent or mixed-up keyframes: nothing to do.
         QCOMPARE(editor.interpolate(a, a, none), 0);
         QCOMPARE(editor.interpolate(a, middle, none), 0); // a bird is not the drone's keyframe
+    }
+
+    void derivedBoxesGiveWayToTheAnalyst()
+    {
+        AnnotationModel model;
+        RecordingSink sink;
+        model.setSink(&sink);
+        model.reset({}, {});
+        QUndoStack stack;
+        AnnotationEditor editor(&model, &stack);
+        editor.setClasses({QStringLiteral("quadcopter")});
+        const InterpolationGeometryFunction none = [](std::int64_t f) {
+            InterpolationGeometry g;
+            g.seconds = double(f);
+            return g;
+        };
+        const std::int64_t a = editor.addBox(0, 0, QRectF(0, 0, 10, 10), {});
+        const std::int64_t b = editor.addBox(0, 10, QRectF(100, 0, 10, 10), {});
+        QCOMPARE(editor.interpolate(a, b, none), 9);
+        // The analyst moves the interpolated box of frame 5: it becomes a keyframe, and the next
+        // interpolation between a and b leaves it where the analyst put it.
+        const Annotation five = model.boxes(0, 5).front();
+        QVERIFY(!AnnotationEditor::isKeyframe(five));
+        QVERIFY(editor.setRect(five.handle, QRectF(50, 40, 10, 10)));
+        QVERIFY(AnnotationEditor::isKeyframe(*model.box(five.handle)));
+        QCOMPARE(editor.previousKeyframe(b)->handle, five.handle);
+        QCOMPARE(editor.interpolate(a, b, none), 8);
+        QCOMPARE(model.boxes(0, 5).size(), size_t(1));
+        QCOMPARE(model.boxes(0, 5).front().rect, QRectF(50, 40, 10, 10));
+        // A tracker's run: a confident box and a flagged proposal, replacing the interpolation
+        // around frame 5 and never adding a box where a keyframe is.
+        std::vector<Annotation> run;
+        for (std::int64_t f = 1; f < 10; ++f) {
+            Annotation t;
+            t.frame = f;
+            t.rect = QRectF(double(f) * 10, 1, 10, 10);
+            t.source = db::BoxSource::Tracker;
+            t.state = f == 9 ? db::BoxState::Proposed : db::BoxState::Accepted;
+            t.confidence = f == 9 ? 0.1 : 0.9;
+            t.modelVersion = QStringLiteral("csrt-enlarged side=32 scale<=4 min=0.30");
+            run.push_back(t);
+        }
+        const int replacesBefore = sink.replaces;
+        QCOMPARE(editor.replaceDerived(0, QStringLiteral("quadcopter"), 1, 9, run, QStringLiteral("Track")), 8);
+        QCOMPARE(sink.replaces, replacesBefore + 1); // what goes and what comes: one write
+        for (std::int64_t f = 1; f < 10; ++f) {
+            QCOMPARE(model.boxes(0, f).size(), size_t(1));
+            QCOMPARE(model.boxes(0, f).front().source, f == 5 ? db::BoxSource::Interpolated : db::BoxSource::Tracker);
+        }
+        // Confirming the flagged proposal makes it the analyst's: a keyframe, corrected.
+        const Annotation flagged = model.boxes(0, 9).front();
+        QCOMPARE(flagged.state, db::BoxState::Proposed);
+        QVERIFY(editor.accept(flagged.handle));
+        QCOMPARE(model.box(flagged.handle)->state, db::BoxState::Corrected);
+        QVERIFY(AnnotationEditor::isKeyframe(*model.box(flagged.handle)));
+        // One undo each: the confirmation, then the whole run, which brings the interpolation back.
+        stack.undo();
+        stack.undo();
+        for (std::int64_t f = 1; f < 10; ++f)
+            QCOMPARE(model.boxes(0, f).front().source, db::BoxSource::Interpolated);
+        stack.redo();
+        QCOMPARE(model.boxes(0, 3).front().source, db::BoxSource::Tracker);
+        QCOMPARE(model.boxes(0, 3).front().modelVersion, QStringLiteral("csrt-enlarged side=32 scale<=4 min=0.30"));
     }
 
     void createUndoRedoWritesInOrder()

@@ -191,13 +191,13 @@ private Q_SLOTS:
             const auto boxes = s->annotations()->boxes(camera, frames[rng() % frames.size()]);
             return boxes.empty() ? 0 : boxes[rng() % boxes.size()].handle;
         };
-        int bulk = 0, offsets = 0, bulkStates = 0, interpolations = 0;
+        int bulk = 0, offsets = 0, bulkStates = 0, interpolations = 0, tracks = 0;
         for (int i = 0; i < 300; ++i) {
             const int camera = int(rng() % std::uint32_t(s->cameraCount()));
             const std::int64_t frame = std::int64_t(rng() % std::uint32_t(s->frameCount(camera)));
             const QRectF rect(int(rng() % 300), int(rng() % 200), 3 + int(rng() % 30), 3 + int(rng() % 30));
             const std::int64_t handle = pick(camera);
-            switch (rng() % 12) {
+            switch (rng() % 13) {
             case 0:
                 editor->addBox(camera, frame, rect, {});
                 break;
@@ -265,6 +265,37 @@ private Q_SLOTS:
                     interpolations += editor->interpolate(previous->handle, key, s->interpolationGeometry(camera)) > 0;
                 break;
             }
+            case 11: {
+                // A tracker's run around a keyframe (key K): what it derived between the
+                // neighbouring keyframes replaces what was derived there before, in one command.
+                std::vector<Annotation> keys;
+                for (std::int64_t f : s->annotations()->annotatedFrames(camera))
+                    for (const Annotation &a : s->annotations()->boxes(camera, f))
+                        if (AnnotationEditor::isKeyframe(a))
+                            keys.push_back(a);
+                if (keys.empty())
+                    break;
+                const Annotation key = keys[rng() % keys.size()];
+                const auto previous = editor->previousKeyframe(key.handle);
+                const auto next = editor->nextKeyframe(key.handle);
+                const std::int64_t first = previous ? previous->frame + 1 : 0;
+                const std::int64_t last = next ? next->frame - 1 : s->frameCount(camera) - 1;
+                std::vector<Annotation> run;
+                for (std::int64_t f = first; f <= last; ++f) {
+                    if (f == key.frame || rng() % 3 == 0)
+                        continue;
+                    Annotation a;
+                    a.frame = f;
+                    a.rect = key.rect.translated(double(f - key.frame), 0);
+                    a.source = db::BoxSource::Tracker;
+                    a.state = rng() % 8 ? db::BoxState::Accepted : db::BoxState::Proposed;
+                    a.confidence = double(rng() % 100) / 100.0;
+                    a.modelVersion = QStringLiteral("csrt-enlarged side=32 scale<=4 min=0.30");
+                    run.push_back(a);
+                }
+                tracks += editor->replaceDerived(camera, key.className, first, last, run, QStringLiteral("track")) > 0;
+                break;
+            }
             case 8:
                 s->setOffsetMs(int(rng() % std::uint32_t(s->offsetNames().size())), int(rng() % 200) - 100);
                 ++offsets;
@@ -277,11 +308,12 @@ private Q_SLOTS:
                 break;
             }
         }
-        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10 && interpolations > 3);
+        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10 && interpolations > 3 && tracks > 3);
         s->dataset()->flush();
         QVERIFY(s->saveOffsets());
         QCOMPARE(s->dataset()->pendingWrites(), 0);
         const QString end = datasetContent(db);
+        const int endIndex = stack->index();
         const QString offsetsAtEnd = manifestOffsets(manifest);
         QVERIFY(end != start);
 
@@ -292,7 +324,8 @@ private Q_SLOTS:
         QCOMPARE(datasetContent(db), start);
         QCOMPARE(manifestOffsets(manifest), offsetsAtStart);
 
-        while (stack->canRedo())
+        // Back to where the random walk ended (it may have ended on an undo: not past it).
+        while (stack->index() < endIndex)
             stack->redo();
         s->dataset()->flush();
         QVERIFY(s->saveOffsets());
@@ -384,12 +417,18 @@ private Q_SLOTS:
     void killedWorkstationKeepsEverySavedEdit()
     {
         int windows = 0;
-        for (int round = 0; round < 3; ++round) {
+        // The fourth round also runs the tracker (key K) again and again, and is killed while one
+        // tracks (after three runs have landed or ended).
+        int tracked = 0;
+        bool tracking = false;
+        for (int round = 0; round < 4; ++round) {
             const QString db = freshDataset(QStringLiteral("killed-%1.sqlite").arg(round));
             QProcess editor;
             editor.setProcessChannelMode(QProcess::SeparateChannels);
-            editor.start(QStringLiteral(VIGIE_WORKSTATION_EDITOR),
-                         {campaignDir + QStringLiteral("/campaign.json"), db, QString::number(round + 1)});
+            QStringList args{campaignDir + QStringLiteral("/campaign.json"), db, QString::number(round + 1)};
+            if (round == 3)
+                args << QStringLiteral("track");
+            editor.start(QStringLiteral(VIGIE_WORKSTATION_EDITOR), args);
             QVERIFY(editor.waitForStarted());
             std::map<int, QByteArray> digests;
             int lastSaved = -1, begun = 0;
@@ -406,19 +445,25 @@ private Q_SLOTS:
                         begun = f[1].toInt();
                     else if (f.size() == 2 && f[0] == "saved")
                         lastSaved = std::max(lastSaved, f[1].toInt());
+                    else if (f.size() == 2 && f[0] == "tracked")
+                        ++tracked, tracking = false;
+                    else if (f.size() == 2 && f[0] == "tracking")
+                        tracking = true;
                 }
             };
             // Edits flow and are saved; kill it at a moment that depends on the round.
-            const int target = 60 + 45 * round;
+            const int target = 60 + 45 * (round % 3);
             QVERIFY(QTest::qWaitFor([&] {
                 readLines();
-                return (lastSaved >= target && int(digests.size()) > target + round * 7) || editor.state() != QProcess::Running;
-            }, 60000));
+                return (lastSaved >= target && int(digests.size()) > target + round * 7 && (round < 3 || (tracked >= 3 && tracking)))
+                       || editor.state() != QProcess::Running;
+            }, 90000));
             QVERIFY2(editor.state() == QProcess::Running, editor.readAllStandardError().constData());
             // Stopped first, so that everything it printed is read before it dies.
             ::kill(pid_t(editor.processId()), SIGSTOP);
             QTest::qWait(50);
             readLines();
+            const bool killedWhileTracking = tracking;
             ::kill(pid_t(editor.processId()), SIGKILL);
             QVERIFY(editor.waitForFinished(10000));
             QVERIFY(lastSaved >= target);
@@ -440,6 +485,8 @@ private Q_SLOTS:
                 --round;
                 continue;
             }
+            if (round == 3)
+                QVERIFY(killedWhileTracking && tracked >= 3);
             QVERIFY2(match >= lastSaved,
                      qPrintable(QStringLiteral("round %1: the dataset matches no edit from %2 (shown as saved) to %3")
                                     .arg(round).arg(lastSaved).arg(digests.rbegin()->first)));

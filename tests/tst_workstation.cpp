@@ -4,6 +4,7 @@
 // states land in the test output folder.
 
 #include "models/heap.h"
+#include "app/annotationcontroller.h"
 #include "app/campaignsession.h"
 #include "app/detectorcontroller.h"
 #include "app/detectortrainer.h"
@@ -452,6 +453,31 @@ private Q_SLOTS:
             for (const Annotation &a : s->annotations()->boxes(camera, f))
                 interpolated += a.source == db::BoxSource::Interpolated;
         QCOMPARE(interpolated, 0);
+
+        // K tracks from the selected keyframe both ways, in the background; its boxes land as
+        // one command (source tracker, the tracker recorded), and one Ctrl+Z takes them away.
+        QSignalSpy done(window.annotationController(), &AnnotationController::trackingDone);
+        const int beforeTrack = window.undoStack()->index();
+        QTest::keyClick(&window, Qt::Key_K);
+        QVERIFY(window.annotationController()->isTracking() || done.count() == 1);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY(done.first().first().toInt() > 0);
+        QCOMPARE(window.undoStack()->index(), beforeTrack + 1);
+        auto trackedBoxes = [&] {
+            int n = 0;
+            for (std::int64_t f : s->annotations()->annotatedFrames(camera))
+                for (const Annotation &a : s->annotations()->boxes(camera, f))
+                    if (a.source == db::BoxSource::Tracker) {
+                        ++n;
+                        if (!a.modelVersion.startsWith(QStringLiteral("csrt-enlarged")) || !a.confidence)
+                            return -1;
+                    }
+            return n;
+        };
+        QCOMPARE(trackedBoxes(), done.first().first().toInt());
+        QVERIFY(s->annotations()->box(key) && s->annotations()->box(p)); // keyframes untouched
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(trackedBoxes(), 0);
         while (window.undoStack()->index() > beforeKey) // the key itself
             QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(!s->annotations()->box(key));

@@ -2,8 +2,12 @@
 // analyst until it is killed. After each edit it prints the content its AnnotationModel shows
 // ("edit K DIGEST", after "begin K"); each time the status bar says Saved it prints "saved K", K being the edits
 // made so far. tst_save kills it with SIGKILL and checks that the dataset holds the content of
-// an edit at or after the last one shown as saved.
-//   workstation_editor CAMPAIGN.json DATASET [SEED]
+// an edit at or after the last one shown as saved. With "track", it also starts the tracker from a
+// keyframe now and then (Edit › Track from Keyframe), so that kills land while a propagation
+// runs and while its boxes are written; a run that lands counts as an edit ("begin" before its
+// command, "edit" after).
+//   workstation_editor CAMPAIGN.json DATASET [SEED] [track]
+#include "app/annotationcontroller.h"
 #include "app/campaignsession.h"
 #include "app/mainwindow.h"
 #include "models/heap.h"
@@ -44,6 +48,7 @@ int main(int argc, char **argv)
     if (argc < 3)
         return 2;
     std::mt19937 rng(argc > 3 ? unsigned(std::atoi(argv[3])) : 1u);
+    const bool track = argc > 4 && QByteArray(argv[4]) == "track";
     MainWindow window;
     window.resize(1200, 800);
     window.show();
@@ -60,12 +65,48 @@ int main(int argc, char **argv)
                 std::fflush(stdout);
             }
         });
+        AnnotationController *annotations = window.annotationController();
+        QObject::connect(annotations, &AnnotationController::trackingLanding, &app, [&edits] {
+            std::printf("begin %d\n", edits + 1);
+            std::fflush(stdout);
+        });
+        QObject::connect(annotations, &AnnotationController::trackingDone, &app, [&edits, s](int boxes) {
+            if (boxes == 0) {
+                std::printf("tracked 0\n");
+                std::fflush(stdout);
+                return;
+            }
+            ++edits;
+            std::printf("edit %d %s\n", edits, digestOf(*s->annotations(), s->masterCamera()).constData());
+            std::printf("tracked %d\n", boxes);
+            std::fflush(stdout);
+        });
         auto *timer = new QTimer(&app);
-        QObject::connect(timer, &QTimer::timeout, &app, [&, s] {
+        QObject::connect(timer, &QTimer::timeout, &app, [&, s, annotations] {
             // A burst of edits of every kind, then a pause in which the writer may catch up.
             const int camera = s->masterCamera();
             const std::int64_t frames = std::min<std::int64_t>(s->frameCount(camera), 40);
             AnnotationEditor *editor = s->editor();
+            if (track && !annotations->isTracking() && rng() % 8 == 0) {
+                // A keyframe to track from: the first accepted or corrected box of the camera.
+                // A keyframe to track from: an accepted geometric box (on the drone) when there
+                // is one, else any keyframe.
+                const auto start = [&] {
+                    std::int64_t any = 0;
+                    for (std::int64_t f : s->annotations()->annotatedFrames(camera))
+                        for (const Annotation &a : s->annotations()->boxes(camera, f))
+                            if (AnnotationEditor::isKeyframe(a)) {
+                                if (a.source == db::BoxSource::Geometry)
+                                    return annotations->trackFrom(a.handle);
+                                any = any ? any : a.handle;
+                            }
+                    return any && annotations->trackFrom(any);
+                };
+                if (start()) {
+                    std::printf("tracking 1\n");
+                    std::fflush(stdout);
+                }
+            }
             for (int burst = int(rng() % 6) + 1; burst > 0; --burst) {
                 const std::int64_t frame = std::int64_t(rng() % std::uint32_t(frames));
                 const auto boxes = s->annotations()->boxes(camera, frame);
@@ -83,7 +124,11 @@ int main(int argc, char **argv)
                     editor->remove(boxes.back().handle);
                     break;
                 case 3:
-                    editor->reject(boxes.front().handle);
+                    // Tracking needs keyframes on the drone: accept its geometric box then.
+                    if (track && boxes.front().source == db::BoxSource::Geometry)
+                        editor->accept(boxes.front().handle);
+                    else
+                        editor->reject(boxes.front().handle);
                     break;
                 case 4:
                     window.undoStack()->undo();

@@ -122,6 +122,42 @@
         <source>%1 boxes interpolated between frames %2 and %3 (%4 following the GPS projection)</source>
         <translation>%1 boîtes interpolées entre les images %2 et %3 (%4 suivant la projection GPS)</translation>
     </message>
+    <message>
+        <source>&amp;Track from Keyframe</source>
+        <translation>&amp;Suivre depuis l’image clé</translation>
+    </message>
+    <message>
+        <source>Cancel Trac&amp;king</source>
+        <translation>Annuler le sui&amp;vi</translation>
+    </message>
+    <message>
+        <source>A tracker is already running: wait for it or cancel it (Shift+K)</source>
+        <translation>Un suivi est déjà en cours : attendez-le ou annulez-le (Maj+K)</translation>
+    </message>
+    <message>
+        <source>Select an accepted or corrected box: the tracker starts from it</source>
+        <translation>Sélectionnez une boîte acceptée ou corrigée : le suivi part d’elle</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>The keyframe was deleted while the tracker ran: its boxes were dropped</source>
+        <translation>L’image clé a été supprimée pendant le suivi : ses boîtes ont été abandonnées</translation>
+    </message>
+    <message>
+        <source>Track from frame %1</source>
+        <translation>Suivi depuis l’image %1</translation>
+    </message>
+    <message>
+        <source>%1 boxes tracked from frame %2 (%3 frames/s)</source>
+        <translation>%1 boîtes suivies depuis l’image %2 (%3 images/s)</translation>
+    </message>
+    <message>
+        <source>%1 boxes tracked from frame %2 (%3 frames/s); the tracker stopped on %4 frames: they wait for you as proposals</source>
+        <translation>%1 boîtes suivies depuis l’image %2 (%3 images/s) ; le suivi s’est arrêté sur %4 images : elles vous attendent comme propositions</translation>
+    </message>
 </context>
 <context>
     <name>vigie::AnnotationEditor</name>
@@ -1294,6 +1330,13 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     <message>
         <source>No campaign open</source>
         <translation>Aucune campagne ouverte</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::TrackRunner</name>
+    <message>
+        <source>A tracker is already running: wait for it or cancel it (Shift+K)</source>
+        <translation>Un suivi est déjà en cours : attendez-le ou annulez-le (Maj+K)</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3287,37 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>  val AP50 %1</source>
         <translation>  AP50 val. %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::jobs::Propagation</name>
+    <message>
+        <source>No camera %1 in the campaign</source>
+        <translation>Pas de caméra %1 dans la campagne</translation>
+    </message>
+    <message>
+        <source>Frame %1: the box to track from is empty</source>
+        <translation>Image %1 : la boîte de départ du suivi est vide</translation>
+    </message>
+    <message>
+        <source>Tracking: opening the video</source>
+        <translation>Suivi : ouverture de la vidéo</translation>
+    </message>
+    <message>
+        <source>The pass from frame %1 stopped: %2</source>
+        <translation>La passe depuis l’image %1 s’est arrêtée : %2</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Tracking cancelled</source>
+        <translation>Suivi annulé</translation>
+    </message>
+    <message>
+        <source>Tracked from frame %1 of %2: %3 boxes, %4 flagged for the analyst (%5 frames/s)</source>
+        <translation>Suivi depuis l’image %1 de %2 : %3 boîtes, %4 signalées à l’analyste (%5 images/s)</translation>
     </message>
 </context>
 <context>

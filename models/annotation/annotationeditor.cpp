@@ -1,10 +1,12 @@
 #include "models/annotation/annotationeditor.h"
+
 #include "models/annotation/interpolation.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <set>
 
 namespace vigie {
 
@@ -103,6 +105,12 @@ bool isProposal(const Annotation &a)
     return a.state == db::BoxState::Proposed;
 }
 
+/// Made by Vigie from the analyst's keyframes, not by a proposer or the analyst.
+bool isDerived(const Annotation &a)
+{
+    return a.source == db::BoxSource::Interpolated || a.source == db::BoxSource::Tracker;
+}
+
 /// Many boxes changed together (a bulk accept or reject): one command, one transaction.
 class BulkChangeCommand : public QUndoCommand
 {
@@ -135,19 +143,13 @@ public:
         , m_new(std::move(boxes))
     {
     }
+    // The boxes that go and the boxes that come are one write (one transaction) each way.
     void redo() override
     {
-        if (!m_old.empty())
-            m_model.removeMany(handles(m_old));
-        m_model.insertMany(m_new, m_redone ? AnnotationSink::Op::Restore : AnnotationSink::Op::Create);
+        m_model.replaceMany(handles(m_old), m_new, m_redone ? AnnotationSink::Op::Restore : AnnotationSink::Op::Create);
         m_redone = true;
     }
-    void undo() override
-    {
-        m_model.removeMany(handles(m_new));
-        if (!m_old.empty())
-            m_model.insertMany(m_old, AnnotationSink::Op::Restore);
-    }
+    void undo() override { m_model.replaceMany(handles(m_new), m_old, AnnotationSink::Op::Restore); }
 
 private:
     static std::vector<std::int64_t> handles(const std::vector<Annotation> &boxes)
@@ -226,7 +228,8 @@ bool AnnotationEditor::accept(std::int64_t handle)
     if (!before || before->state == db::BoxState::Accepted || before->state == db::BoxState::Corrected)
         return false;
     Annotation after = *before;
-    after.state = db::BoxState::Accepted;
+    // A derived proposal the analyst confirms (where the tracker stopped) becomes a keyframe.
+    after.state = isDerived(*before) ? db::BoxState::Corrected : db::BoxState::Accepted;
     return change(*before, after, isProposal(*before) ? tr("Accept proposal") : tr("Accept box"));
 }
 
@@ -292,8 +295,10 @@ int AnnotationEditor::setStates(const std::vector<std::int64_t> &handles, db::Bo
 
 bool AnnotationEditor::isKeyframe(const Annotation &box)
 {
-    return box.source != db::BoxSource::Interpolated && box.source != db::BoxSource::Tracker
-           && (box.state == db::BoxState::Accepted || box.state == db::BoxState::Corrected);
+    // A derived box (interpolated, tracked) is the analyst's once moved or confirmed: corrected.
+    if (box.source == db::BoxSource::Interpolated || box.source == db::BoxSource::Tracker)
+        return box.state == db::BoxState::Corrected;
+    return box.state == db::BoxState::Accepted || box.state == db::BoxState::Corrected;
 }
 
 std::optional<Annotation> AnnotationEditor::previousKeyframe(std::int64_t handle) const
@@ -304,6 +309,21 @@ std::optional<Annotation> AnnotationEditor::previousKeyframe(std::int64_t handle
     const std::vector<std::int64_t> frames = m_model->annotatedFrames(key->camera);
     for (auto f = std::lower_bound(frames.begin(), frames.end(), key->frame); f != frames.begin();) {
         --f; // lower_bound's predecessor: always before the key's frame
+        for (const Annotation &a : m_model->boxes(key->camera, *f)) {
+            if (isKeyframe(a) && a.className == key->className)
+                return a;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Annotation> AnnotationEditor::nextKeyframe(std::int64_t handle) const
+{
+    const auto key = m_model->box(handle);
+    if (!key)
+        return std::nullopt;
+    const std::vector<std::int64_t> frames = m_model->annotatedFrames(key->camera);
+    for (auto f = std::upper_bound(frames.begin(), frames.end(), key->frame); f != frames.end(); ++f) {
         for (const Annotation &a : m_model->boxes(key->camera, *f)) {
             if (isKeyframe(a) && a.className == key->className)
                 return a;
@@ -324,20 +344,10 @@ int AnnotationEditor::interpolate(std::int64_t keyA, std::int64_t keyB, const In
     const std::vector<QRectF> rects = interpolateBoxes(a->frame, a->rect, b->frame, b->rect, geometry, usedGeometry);
     if (rects.empty())
         return 0;
-    // An earlier interpolation of this target between these frames gives way; keyframes and
-    // every other box stay.
-    std::vector<Annotation> old;
-    for (std::int64_t f = a->frame + 1; f < b->frame; ++f) {
-        for (const Annotation &box : m_model->boxes(a->camera, f)) {
-            if (box.source == db::BoxSource::Interpolated && box.className == a->className)
-                old.push_back(box);
-        }
-    }
     std::vector<Annotation> boxes;
     boxes.reserve(rects.size());
     for (std::size_t i = 0; i < rects.size(); ++i) {
         Annotation n;
-        n.handle = m_model->newHandle();
         n.camera = a->camera;
         n.frame = a->frame + 1 + std::int64_t(i);
         n.rect = rects[i];
@@ -346,9 +356,40 @@ int AnnotationEditor::interpolate(std::int64_t keyA, std::int64_t keyB, const In
         n.state = db::BoxState::Accepted;
         boxes.push_back(n);
     }
+    return replaceDerived(a->camera, a->className, a->frame + 1, b->frame - 1, std::move(boxes),
+                          tr("Interpolate %1 frames").arg(rects.size()));
+}
+
+int AnnotationEditor::replaceDerived(int camera, const QString &className, std::int64_t first, std::int64_t last,
+                                     std::vector<Annotation> boxes, const QString &text)
+{
+    // What an earlier interpolation or tracking of this target left in the span gives way;
+    // keyframes and every other box stay, and a frame that holds a keyframe of the target (the
+    // analyst may have drawn one while a tracker ran) keeps it alone.
+    std::vector<Annotation> old;
+    std::set<std::int64_t> keyed;
+    for (const std::int64_t f : m_model->annotatedFrames(camera)) {
+        if (f < first || f > last)
+            continue;
+        for (const Annotation &box : m_model->boxes(camera, f)) {
+            if (box.className != className)
+                continue;
+            if (isKeyframe(box))
+                keyed.insert(f);
+            else if (isDerived(box))
+                old.push_back(box);
+        }
+    }
+    std::erase_if(boxes, [&](const Annotation &b) { return b.frame < first || b.frame > last || keyed.count(b.frame); });
+    for (Annotation &b : boxes) {
+        b.handle = m_model->newHandle();
+        b.camera = camera;
+        b.className = className;
+    }
+    if (boxes.empty() && old.empty())
+        return 0;
     const int n = int(boxes.size());
-    m_stack->push(new BulkReplaceCommand(AnnotationModel::Edits(m_model), std::move(old), std::move(boxes),
-                                         tr("Interpolate %1 frames").arg(n)));
+    m_stack->push(new BulkReplaceCommand(AnnotationModel::Edits(m_model), std::move(old), std::move(boxes), text));
     return n;
 }
 

@@ -50,16 +50,27 @@ public:
     int acceptMany(const std::vector<std::int64_t> &handles);
     int rejectMany(const std::vector<std::int64_t> &handles);
 
-    /// A keyframe: the analyst's own decision (accepted or corrected, not interpolated or tracked).
+    /// A keyframe: the analyst's own decision: an accepted or corrected box, or an interpolated or
+    /// tracked one the analyst moved or confirmed (corrected).
     static bool isKeyframe(const Annotation &box);
     /// The nearest keyframe of the same class and camera before a box's frame.
     std::optional<Annotation> previousKeyframe(std::int64_t handle) const;
+    /// The nearest keyframe of the same class and camera after a box's frame.
+    std::optional<Annotation> nextKeyframe(std::int64_t handle) const;
     /// Fills the frames between two keyframes with interpolated boxes (models/annotation/
     /// interpolation.h): source interpolated, state accepted, the keyframes' class. Interpolated
     /// boxes of that class already between them are replaced; keyframes never. One command.
     /// Returns how many boxes were added (0: not two keyframes of one camera and class, or adjacent).
     int interpolate(std::int64_t keyA, std::int64_t keyB, const InterpolationGeometryFunction &geometry,
                     int *usedGeometry = nullptr);
+
+    /// The boxes Vigie derived for one target between frames first and last (inclusive) of a
+    /// camera, as one command: the derived boxes (interpolated, tracker) of that class already in
+    /// the span that are not keyframes give way; keyframes and other boxes stay, and no box is
+    /// added to a frame holding a keyframe of the class. Each box gets a fresh handle, the camera
+    /// and the class. Returns how many boxes were added.
+    int replaceDerived(int camera, const QString &className, std::int64_t first, std::int64_t last,
+                       std::vector<Annotation> boxes, const QString &text);
 
 private:
     int setStates(const std::vector<std::int64_t> &handles, db::BoxState state, const QString &text);

@@ -182,6 +182,29 @@ void AnnotationModel::removeMany(const std::vector<std::int64_t> &handles)
         Q_EMIT frameChanged(key.first, key.second);
 }
 
+void AnnotationModel::replaceMany(const std::vector<std::int64_t> &handles, const std::vector<Annotation> &added,
+                                  AnnotationSink::Op op)
+{
+    std::set<Key> touched;
+    std::vector<Annotation> removed;
+    for (std::int64_t handle : handles) {
+        if (auto box = take(handle)) {
+            touched.insert({box->camera, box->frame});
+            removed.push_back(std::move(*box));
+        }
+    }
+    for (const Annotation &box : added) {
+        const Key key{box.camera, box.frame};
+        m_where[box.handle] = key;
+        m_boxes[key].push_back(box);
+        touched.insert(key);
+    }
+    if (m_sink && (!removed.empty() || !added.empty()))
+        m_sink->replaceBoxes(removed, op, added);
+    for (const Key &key : touched)
+        Q_EMIT frameChanged(key.first, key.second);
+}
+
 void AnnotationModel::updateMany(const std::vector<Annotation> &boxes)
 {
     std::set<Key> touched;

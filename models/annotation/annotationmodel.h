@@ -53,6 +53,15 @@ public:
             writeBox(op, b);
     }
     virtual void writeFlags(int camera, std::int64_t frame, const db::FrameFlags &flags) = 0;
+    /// Boxes removed and others written in their place (an interpolation or a tracker run
+    /// replacing the last one): all or nothing. By default as two writes.
+    virtual void replaceBoxes(const std::vector<Annotation> &removed, Op op, const std::vector<Annotation> &added)
+    {
+        if (!removed.empty())
+            writeBoxes(Op::Delete, removed);
+        if (!added.empty())
+            writeBoxes(op, added);
+    }
 };
 
 class AnnotationModel : public QObject
@@ -93,6 +102,11 @@ public:
         /// Many boxes at once, written in one go (Create or Restore).
         void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op) { m_model->insertMany(boxes, op); }
         void removeMany(const std::vector<std::int64_t> &handles) { m_model->removeMany(handles); }
+        /// Removes some boxes and inserts others, written in one go.
+        void replaceMany(const std::vector<std::int64_t> &removed, const std::vector<Annotation> &added, AnnotationSink::Op op)
+        {
+            m_model->replaceMany(removed, added, op);
+        }
         /// Many boxes changed at once, written in one go.
         void updateMany(const std::vector<Annotation> &boxes) { m_model->updateMany(boxes); }
         void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags) { m_model->setFlags(camera, frame, flags); }
@@ -118,6 +132,7 @@ private:
     void remove(std::int64_t handle);
     void insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op);
     void removeMany(const std::vector<std::int64_t> &handles);
+    void replaceMany(const std::vector<std::int64_t> &removed, const std::vector<Annotation> &added, AnnotationSink::Op op);
     void updateMany(const std::vector<Annotation> &boxes);
     void setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags);
 
