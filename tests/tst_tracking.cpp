@@ -8,6 +8,8 @@
 // tracked on (a moving target: one frame off is 4 px off).
 
 #include "app/jobs/propagation.h"
+#include "app/jobs/registration.h"
+#include "database/dataset.h"
 #include "inference/propagation.h"
 #include "inference/tracking.h"
 #include "inference/weaklabels.h"
@@ -16,7 +18,10 @@
 #include "models/media/videodecoder.h"
 #include "testcampaign.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -48,6 +53,50 @@ QRectF brightBox(const QImage &frame)
         }
     }
     return x1 < 0 ? QRectF() : QRectF(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+}
+
+/// A ringed square moving 4 px right and 1 px down per frame over a dark sky, coded as `kind`
+/// ("bframes", "vfr", "editlist") into `video`; `truth` receives where each frame's pixels put it,
+/// read by exact seeking.
+bool movingTarget(const QString &dirPath, const QString &kind, const QString &video, std::vector<QRectF> *truth)
+{
+    const QDir dir(dirPath);
+    QStringList args{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                     QStringLiteral("color=c=0x282828:s=320x160:r=30:d=2.5"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                     QStringLiteral("-i"), QStringLiteral("color=c=white:s=12x12:r=30,drawbox=x=4:y=4:w=4:h=4:color=black:t=fill"),
+                     QStringLiteral("-filter_complex")};
+    QString chain = QStringLiteral("[0][1]overlay=x='10+4*n':y='20+n':eval=frame:shortest=1,format=yuv420p");
+    if (kind == QLatin1String("vfr"))
+        chain += QStringLiteral(",setpts='(N+floor(N/7)*0.5)/(30*TB)'");
+    args << chain;
+    if (kind == QLatin1String("vfr"))
+        args << QStringLiteral("-fps_mode") << QStringLiteral("passthrough");
+    args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-bf") << QStringLiteral("3")
+         << QStringLiteral("-g") << QStringLiteral("24") << QStringLiteral("-crf") << QStringLiteral("12");
+    const QString encoded = kind == QLatin1String("editlist") ? dir.filePath(QStringLiteral("whole.mp4"))
+                            : kind == QLatin1String("vfr")    ? dir.filePath(QStringLiteral("vfr.mkv"))
+                                                              : video;
+    if (!ffmpeg(args << encoded))
+        return false;
+    if (kind == QLatin1String("editlist")) {
+        if (!ffmpeg({QStringLiteral("-ss"), QStringLiteral("0.4"), QStringLiteral("-i"), encoded, QStringLiteral("-c"),
+                     QStringLiteral("copy"), video}))
+            return false;
+    } else if (encoded != video && !QFile::copy(encoded, video)) {
+        return false;
+    }
+    auto decoder = vigie::media::VideoDecoder::open(video, {}, nullptr);
+    if (!decoder)
+        return false;
+    for (std::int64_t f = 0; f < decoder->index().count(); ++f) {
+        auto frame = decoder->frame(f);
+        if (!frame)
+            return false;
+        truth->push_back(brightBox(frame->image));
+        if (truth->back().isEmpty())
+            return false;
+    }
+    return truth->size() > 40;
 }
 
 vigie::inference::TrackedFrame tracked(std::int64_t frame, double x, double confidence, bool lost = false)
@@ -206,41 +255,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString manifest = test::writeCampaign(dir.path());
-        // A ringed square moving 4 px right and 1 px down per frame over a dark sky.
         const QString video = dir.filePath(QStringLiteral("rgb.mp4"));
-        QStringList args{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                         QStringLiteral("color=c=0x282828:s=320x160:r=30:d=2.5"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-                         QStringLiteral("-i"), QStringLiteral("color=c=white:s=12x12:r=30,drawbox=x=4:y=4:w=4:h=4:color=black:t=fill"),
-                         QStringLiteral("-filter_complex")};
-        QString chain = QStringLiteral("[0][1]overlay=x='10+4*n':y='20+n':eval=frame:shortest=1,format=yuv420p");
-        if (kind == QLatin1String("vfr"))
-            chain += QStringLiteral(",setpts='(N+floor(N/7)*0.5)/(30*TB)'");
-        args << chain;
-        if (kind == QLatin1String("vfr"))
-            args << QStringLiteral("-fps_mode") << QStringLiteral("passthrough");
-        args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-bf") << QStringLiteral("3")
-             << QStringLiteral("-g") << QStringLiteral("24") << QStringLiteral("-crf") << QStringLiteral("12");
-        const QString encoded = kind == QLatin1String("editlist") ? dir.filePath(QStringLiteral("whole.mp4"))
-                                : kind == QLatin1String("vfr")    ? dir.filePath(QStringLiteral("vfr.mkv"))
-                                                                  : video;
-        QVERIFY(ffmpeg(args << encoded));
-        if (kind == QLatin1String("editlist"))
-            QVERIFY(ffmpeg({QStringLiteral("-ss"), QStringLiteral("0.4"), QStringLiteral("-i"), encoded, QStringLiteral("-c"),
-                            QStringLiteral("copy"), video}));
-        else if (encoded != video)
-            QVERIFY(QFile::copy(encoded, video));
-
-        // The truth: where each frame's pixels put the target, read by exact seeking.
-        auto decoder = media::VideoDecoder::open(video, {}, nullptr);
-        QVERIFY(decoder);
         std::vector<QRectF> truth;
-        for (std::int64_t f = 0; f < decoder->index().count(); ++f) {
-            auto frame = decoder->frame(f);
-            QVERIFY(frame);
-            truth.push_back(brightBox(frame->image));
-            QVERIFY(!truth.back().isEmpty());
-        }
-        QVERIFY(truth.size() > 40);
+        QVERIFY(movingTarget(dir.path(), kind, video, &truth));
 
         QString error;
         jobs::PropagationSpec spec;
@@ -276,6 +293,92 @@ private Q_SLOTS:
         cancelled.isCancelled = [] { return true; };
         QVERIFY(!jobs::propagateTrack(spec, cancelled, &result, &error));
         QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
+    }
+
+    void cliTracksFromEveryKeyframe()
+    {
+        // `vigie-cli track` over a dataset holding three keyframes of the drone, an interpolated
+        // box gone wrong and a bird: every other frame gets a tracker box on the drone, the
+        // interpolated box gives way, the keyframes and the bird stay; run again, it replaces its
+        // own boxes instead of adding more.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString manifest = test::writeCampaign(dir.path());
+        std::vector<QRectF> truth;
+        QVERIFY(movingTarget(dir.path(), QStringLiteral("bframes"), dir.filePath(QStringLiteral("rgb.mp4")), &truth));
+        const QString dbPath = dir.filePath(QStringLiteral("d.sqlite"));
+        QString error;
+        std::int64_t keyframeIds[3] = {}, birdId = 0;
+        {
+            auto campaign = media::openCampaign(manifest, &error);
+            QVERIFY2(campaign, qPrintable(error));
+            auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::CreateIfMissing, &error);
+            QVERIFY2(dataset, qPrintable(error));
+            db::RegisteredCamera camera;
+            QVERIFY2(jobs::registerCampaignCamera(*dataset, *campaign, manifest, 0, &camera, &error), qPrintable(error));
+            const auto drone = dataset->ensureClass(QStringLiteral("quadcopter"), &error);
+            const auto bird = dataset->ensureClass(QStringLiteral("bird"), &error);
+            QVERIFY(drone && bird);
+            auto box = [&](std::int64_t frame, const QRectF &r, std::int64_t classId, db::BoxSource source) {
+                db::BoxRecord b;
+                b.frameId = camera.frameIds[size_t(frame)];
+                b.classId = classId;
+                b.x = r.x(), b.y = r.y(), b.w = r.width(), b.h = r.height();
+                b.source = source;
+                b.state = db::BoxState::Accepted;
+                b.author = QStringLiteral("analyst");
+                const auto id = dataset->createBox(b, &error);
+                if (!id)
+                    qWarning().noquote() << error;
+                return id.value_or(0);
+            };
+            const std::int64_t frames[3] = {5, 30, 60};
+            for (int k = 0; k < 3; ++k)
+                keyframeIds[k] = box(frames[k], truth[size_t(frames[k])], *drone, db::BoxSource::Manual);
+            QVERIFY(box(10, QRectF(200, 100, 12, 12), *drone, db::BoxSource::Interpolated) > 0);
+            birdId = box(12, QRectF(250, 120, 8, 8), *bird, db::BoxSource::Manual);
+            QVERIFY2(keyframeIds[2] > 0 && birdId > 0, qPrintable(error));
+        }
+        std::int64_t firstRun = 0;
+        for (int run = 0; run < 2; ++run) {
+            QProcess cli;
+            cli.start(QStringLiteral(VIGIE_CLI), {QStringLiteral("track"), manifest, QStringLiteral("--db"), dbPath,
+                                                  QStringLiteral("--camera"), QStringLiteral("rgb"), QStringLiteral("--json")});
+            QVERIFY(cli.waitForFinished(120000));
+            QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+            const QJsonObject out = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+            QCOMPARE(out.value(QStringLiteral("keyframes")).toInt(), 3);
+            QCOMPARE(out.value(QStringLiteral("runs")).toInt(), 2); // frames 5 (both sides) and 60 (after 30)
+            const std::int64_t boxes = out.value(QStringLiteral("boxes")).toInteger();
+            QVERIFY(boxes > std::int64_t(truth.size()) - 10);
+            // The first run replaces the interpolated box; the second, the first run's boxes.
+            QCOMPARE(out.value(QStringLiteral("replaced")).toInteger(), run == 0 ? 1 : firstRun);
+            firstRun = boxes;
+        }
+        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
+        QVERIFY2(dataset, qPrintable(error));
+        for (std::int64_t id : keyframeIds)
+            QCOMPARE(dataset->box(id)->source, db::BoxSource::Manual);
+        QVERIFY(dataset->box(birdId));
+        std::map<std::int64_t, int> perFrame;
+        const auto frames = dataset->frames(dataset->cameras(dataset->campaigns().front().id).front().id);
+        std::map<std::int64_t, std::int64_t> indexOf;
+        for (const db::FrameRecord &f : frames)
+            indexOf[f.id] = f.index;
+        for (const db::BoxRecord &b : dataset->allBoxes()) {
+            if (b.source != db::BoxSource::Tracker)
+                continue;
+            QVERIFY(b.source != db::BoxSource::Interpolated);
+            const std::int64_t f = indexOf[b.frameId];
+            ++perFrame[f];
+            QVERIFY(b.modelVersion.startsWith(QStringLiteral("csrt-enlarged")));
+            if (b.state == db::BoxState::Accepted) {
+                const QPointF d = QRectF(b.x, b.y, b.w, b.h).center() - truth[size_t(f)].center();
+                QVERIFY2(std::hypot(d.x(), d.y()) <= 1.5, qPrintable(QStringLiteral("frame %1").arg(f)));
+            }
+        }
+        QCOMPARE(std::int64_t(perFrame.size()), firstRun); // one box per frame, never two
+        QVERIFY(!perFrame.count(5) && !perFrame.count(30) && !perFrame.count(60));
     }
 };
 

@@ -44,6 +44,7 @@ void registerAll(Registry &registry)
     registry.add(makeProposeCommand());
     registry.add(makeEvaluateCommand());
     registry.add(makeDetectorCommand());
+    registry.add(makeTrackCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

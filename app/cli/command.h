@@ -122,6 +122,7 @@ std::unique_ptr<Command> makeDbCommand();
 std::unique_ptr<Command> makeSynthCommand();
 std::unique_ptr<Command> makeProposerCommand();
 std::unique_ptr<Command> makeProposeCommand();
+std::unique_ptr<Command> makeTrackCommand();
 std::unique_ptr<Command> makeEvaluateCommand();
 std::unique_ptr<Command> makeDetectorCommand();
 

@@ -130,25 +130,33 @@ bool propagateTrack(const PropagationSpec &spec, JobContext &context, Propagatio
         Keyframe a, b;
         std::unique_ptr<inference::MeetingPoint> meeting;
     };
+    if (!spec.backward && !spec.forward) {
+        *error = Tr::tr("Neither side of frame %1 to track").arg(spec.from.frame);
+        return false;
+    }
+    // A side not asked for is a span already done: nothing of it is computed or replaced.
+    const std::optional<Keyframe> previous = spec.backward ? spec.previous : std::nullopt;
+    const std::optional<Keyframe> next = spec.forward ? spec.next : std::nullopt;
     std::vector<Span> spans;
-    if (spec.previous)
-        spans.push_back({*spec.previous, spec.from, {}});
-    if (spec.next)
-        spans.push_back({spec.from, *spec.next, {}});
+    if (previous)
+        spans.push_back({*previous, spec.from, {}});
+    if (next)
+        spans.push_back({spec.from, *next, {}});
     std::vector<Pass> forward, backward;
     for (Span &span : spans) {
         span.meeting = std::make_unique<inference::MeetingPoint>(span.a.frame, span.b.frame, spec.options.overlap);
         forward.push_back({span.a, +1, span.b.frame, span.meeting.get(), {}});
         backward.push_back({span.b, -1, span.a.frame, span.meeting.get(), {}});
     }
-    if (!spec.previous)
+    if (spec.backward && !previous)
         backward.push_back({spec.from, -1, -1, nullptr, {}});
-    if (!spec.next)
+    if (spec.forward && !next)
         forward.push_back({spec.from, +1, count, nullptr, {}});
     double total = 0;
     for (const Span &span : spans)
         total += double(span.b.frame - span.a.frame - 1 + 2 * spec.options.overlap);
-    total += double(std::min(limit, spec.from.frame) * !spec.previous + std::min(limit, count - 1 - spec.from.frame) * !spec.next);
+    total += double(std::min(limit, spec.from.frame) * (spec.backward && !previous)
+                    + std::min(limit, count - 1 - spec.from.frame) * (spec.forward && !next));
 
     std::atomic<std::int64_t> done{0};
     std::atomic<bool> cancel{false};
@@ -200,22 +208,20 @@ bool propagateTrack(const PropagationSpec &spec, JobContext &context, Propagatio
         result->boxes.insert(result->boxes.end(), boxes.begin(), boxes.end());
     };
     std::size_t fw = 0, bw = 0;
-    if (spec.previous) {
-        add(inference::blendPasses(spec.previous->frame, spec.from.frame, forward[fw++].frames, backward[bw++].frames,
+    if (previous)
+        add(inference::blendPasses(previous->frame, spec.from.frame, forward[fw++].frames, backward[bw++].frames,
                                    spec.options.agreeIou));
-    }
-    if (spec.next) {
-        add(inference::blendPasses(spec.from.frame, spec.next->frame, forward[fw++].frames, backward[bw++].frames,
+    if (next)
+        add(inference::blendPasses(spec.from.frame, next->frame, forward[fw++].frames, backward[bw++].frames,
                                    spec.options.agreeIou));
-    }
-    if (!spec.previous)
+    if (spec.backward && !previous)
         add(inference::singlePass(backward[bw++].frames));
-    if (!spec.next)
+    if (spec.forward && !next)
         add(inference::singlePass(forward[fw++].frames));
     std::sort(result->boxes.begin(), result->boxes.end(),
               [](const inference::PropagatedBox &x, const inference::PropagatedBox &y) { return x.frame < y.frame; });
-    result->firstFrame = spec.previous ? spec.previous->frame + 1 : 0;
-    result->lastFrame = spec.next ? spec.next->frame - 1 : count - 1;
+    result->firstFrame = !spec.backward ? spec.from.frame + 1 : previous ? previous->frame + 1 : 0;
+    result->lastFrame = !spec.forward ? spec.from.frame - 1 : next ? next->frame - 1 : count - 1;
     result->framesTracked = done.load();
     result->seconds = double(timer.nsecsElapsed()) / 1e9;
     result->trackerVersion = inference::trackerSignature(spec.options);

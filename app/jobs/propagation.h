@@ -40,6 +40,7 @@ struct PropagationSpec
     Keyframe from;                        ///< the box propagated
     std::optional<Keyframe> previous, next; ///< the same target's neighbouring keyframes
     std::set<std::int64_t> stops;         ///< frames marked without target: no pass enters them
+    bool backward = true, forward = true; ///< the sides of `from` to track (a run over many keyframes skips spans done)
     inference::PropagationOptions options;
 };
 
