@@ -4,6 +4,8 @@
 #include "app/commandregistry.h"
 #include "app/mainwindow.h"
 #include "app/trackrunner.h"
+#include "models/annotation/attention.h"
+#include "models/campaign.h"
 #include "models/media/syncplayer.h"
 #include "widgets/frameview.h"
 
@@ -59,6 +61,10 @@ AnnotationController::AnnotationController(MainWindow *window)
     command(tr("Next &Unreviewed Frame"), "actionNextUnreviewed", {QKeySequence(Qt::Key_N)}, [this] { nextUnreviewed(1); }, &m_navigation);
     command(tr("Previous Unreviewed Frame"), "actionPreviousUnreviewed", {QKeySequence(Qt::SHIFT | Qt::Key_N)}, [this] { nextUnreviewed(-1); },
             &m_navigation);
+    command(tr("Next Frame Needing &You"), "actionNextAttention", {QKeySequence(Qt::Key_J)}, [this] { nextNeedingAnalyst(1); },
+            &m_navigation);
+    command(tr("Previous Frame Needing You"), "actionPreviousAttention", {QKeySequence(Qt::SHIFT | Qt::Key_J)},
+            [this] { nextNeedingAnalyst(-1); }, &m_navigation);
 }
 
 QList<QAction *> AnnotationController::editActions() const
@@ -350,6 +356,41 @@ void AnnotationController::nextUnreviewed(int direction)
         }
     }
     m_window->statusBar()->showMessage(tr("Every frame in this direction is reviewed"), 3000);
+}
+
+void AnnotationController::nextNeedingAnalyst(int direction)
+{
+    CampaignSession *s = m_window->session();
+    FrameView *view = m_window->activeView();
+    if (!s || !s->campaign() || !view || view->camera() < 0)
+        return;
+    const int camera = view->camera();
+    const auto queue = framesNeedingAnalyst(*s->annotations(), camera, s->campaign()->manifest().targetClass,
+                                            s->interpolationGeometry(camera));
+    const std::int64_t current = s->currentFrame(camera);
+    std::optional<std::pair<std::int64_t, unsigned>> found;
+    if (direction > 0) {
+        if (const auto it = queue.upper_bound(current); it != queue.end())
+            found = *it;
+    } else if (auto it = queue.lower_bound(current); it != queue.begin()) {
+        found = *std::prev(it);
+    }
+    if (!found) {
+        m_window->statusBar()->showMessage(queue.empty() ? tr("No frame needs you on this camera")
+                                                         : tr("No frame needs you in this direction (%1 in all)").arg(queue.size()),
+                                           4000);
+        return;
+    }
+    s->player()->pause();
+    s->player()->seekFrame(camera, found->first);
+    m_selectProposalOnArrival = true;
+    const auto position = std::distance(queue.begin(), queue.find(found->first)) + 1;
+    m_window->statusBar()->showMessage(tr("Frame %1 (%2 of %3 needing you): %4")
+                                           .arg(found->first)
+                                           .arg(position)
+                                           .arg(queue.size())
+                                           .arg(describeAttention(found->second)),
+                                       8000);
 }
 
 void AnnotationController::toggleReviewed()

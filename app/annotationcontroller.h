@@ -3,7 +3,8 @@
 // The workstation's annotation commands on the active view, keyboard-first: accept (A, Return),
 // reject (X), delete, cycle the class (C), the next or previous proposal (Tab, Shift+Tab, across
 // frames), mark a frame reviewed (V) or without target (O), and the next unreviewed frame (N,
-// Shift+N), interpolate (I) or track (K) from a keyframe. Each is one command of the session's
+// Shift+N), the next frame that needs the analyst (J, Shift+J), interpolate (I) or track (K)
+// from a keyframe. Each is one command of the session's
 // AnnotationEditor. GUI thread only.
 
 #include <QObject>
@@ -54,6 +55,9 @@ public:
     void cycleClass();
     void nextProposal(int direction);
     void nextUnreviewed(int direction);
+    /// The next (previous) frame of the active camera that needs the analyst (J, Shift+J):
+    /// models/annotation/attention.h; the status bar says why.
+    void nextNeedingAnalyst(int direction);
     void toggleReviewed();
     void toggleNoTarget();
 

@@ -1,5 +1,7 @@
 #include "app/campaignsession.h"
 
+#include "models/annotation/attention.h"
+
 #include "app/jobs/registration.h"
 #include "database/datasetsession.h"
 #include "models/annotation/geometricproposals.h"
@@ -279,7 +281,7 @@ void CampaignSession::serverOpened()
                 }
                 bands->push_back(inView);
                 bands->push_back({boxesName.arg(names[int(c)]), std::vector<std::uint8_t>(master.size(), 0),
-                                  {QColor(240, 200, 40), QColor(60, 200, 90)}});
+                                  {QColor(240, 200, 40), QColor(60, 200, 90), QColor(230, 60, 50)}});
             }
         },
         [this, bands, finish] {
@@ -618,6 +620,9 @@ std::pair<std::int64_t, std::int64_t> CampaignSession::masterFramesOf(int camera
 
 std::uint8_t CampaignSession::annotationBandValue(int camera, std::int64_t frame) const
 {
+    // A frame that needs the analyst (attention.h, what its own boxes say) outranks the rest.
+    if (frameAttention(m_annotations->boxes(camera, frame), m_annotations->flags(camera, frame), m_manifest.targetClass) != 0)
+        return 3;
     switch (m_annotations->frameState(camera, frame)) {
     case FrameAnnotationState::None:
         return 0;

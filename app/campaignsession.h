@@ -127,6 +127,7 @@ public:
     int annotationBand(int camera) const { return 1 + 2 * camera + 1; }
     /// The master frames whose time falls on a camera's frame.
     std::pair<std::int64_t, std::int64_t> masterFramesOf(int camera, std::int64_t frame) const;
+    /// 0 nothing, 1 proposals only, 2 decided, 3 needs the analyst (models/annotation/attention.h).
     std::uint8_t annotationBandValue(int camera, std::int64_t frame) const;
 
 Q_SIGNALS:

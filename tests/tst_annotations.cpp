@@ -2,6 +2,7 @@
 // what would be written to the dataset; geometric proposals and IR palettes.
 
 #include "models/annotation/annotationeditor.h"
+#include "models/annotation/attention.h"
 #include "models/annotation/geometricproposals.h"
 #include "models/annotation/labels.h"
 #include "models/campaign.h"
@@ -184,6 +185,74 @@ private Q_SLOTS:
         // Adjacent or mixed-up keyframes: nothing to do.
         QCOMPARE(editor.interpolate(a, a, none), 0);
         QCOMPARE(editor.interpolate(a, middle, none), 0); // a bird is not the drone's keyframe
+    }
+
+    void framesThatNeedTheAnalyst()
+    {
+        const QString drone = QStringLiteral("quadcopter");
+        auto box = [&](db::BoxSource source, db::BoxState state, const QRectF &r, std::optional<double> confidence = {}) {
+            Annotation a;
+            a.rect = r;
+            a.className = drone;
+            a.source = source;
+            a.state = state;
+            a.confidence = confidence;
+            return a;
+        };
+        const QRectF here(100, 100, 10, 10), there(200, 100, 10, 10);
+        using S = db::BoxSource;
+        using B = db::BoxState;
+        // Agreement, or a timid proposal elsewhere, or the geometric guess elsewhere: nothing to do.
+        QCOMPARE(frameAttention({box(S::Manual, B::Accepted, here), box(S::Cam, B::Proposed, here.translated(2, 0), 0.9)}, {}, drone), 0u);
+        QCOMPARE(frameAttention({box(S::Manual, B::Accepted, here), box(S::Detector, B::Proposed, there, 0.2)}, {}, drone), 0u);
+        QCOMPARE(frameAttention({box(S::Tracker, B::Accepted, here), box(S::Geometry, B::Proposed, there)}, {}, drone), 0u);
+        // A confident detection elsewhere than the accepted box; the proposer and the detector apart.
+        QCOMPARE(frameAttention({box(S::Tracker, B::Accepted, here), box(S::Detector, B::Proposed, there, 0.8)}, {}, drone),
+                 unsigned(SourcesDisagree));
+        QCOMPARE(frameAttention({box(S::Cam, B::Proposed, here, 0.7), box(S::Detector, B::Proposed, there, 0.8)}, {}, drone),
+                 unsigned(SourcesDisagree));
+        // Where the tracker stopped; unless the analyst marked the frame reviewed.
+        QCOMPARE(frameAttention({box(S::Tracker, B::Proposed, here, 0.1)}, {}, drone), unsigned(TrackerStopped));
+        db::FrameFlags reviewed;
+        reviewed.reviewed = true;
+        QCOMPARE(frameAttention({box(S::Tracker, B::Proposed, here, 0.1)}, reviewed, drone), 0u);
+        // Another class's doubts are not the drone's.
+        Annotation bird = box(S::Tracker, B::Proposed, here, 0.1);
+        bird.className = QStringLiteral("bird");
+        QCOMPARE(frameAttention({bird}, {}, drone), 0u);
+
+        // The queue: keyframes at 0 and 10, the geometry puts the target 10 px further right each
+        // frame; tracked boxes follow it but for frame 6, which stays behind.
+        AnnotationModel model;
+        model.reset({}, {});
+        QUndoStack stack;
+        AnnotationEditor editor(&model, &stack);
+        editor.setClasses({drone});
+        const InterpolationGeometryFunction geometry = [](std::int64_t f) {
+            InterpolationGeometry g;
+            g.seconds = double(f);
+            g.point = QPointF(105 + 10.0 * double(f), 105);
+            g.rangeM = 500;
+            return g;
+        };
+        editor.addBox(0, 0, QRectF(100, 100, 10, 10), drone);
+        editor.addBox(0, 10, QRectF(200, 100, 10, 10), drone);
+        std::vector<Annotation> run;
+        for (std::int64_t f = 1; f < 10; ++f) {
+            Annotation t = box(S::Tracker, f == 8 ? B::Proposed : B::Accepted, QRectF(100 + 10.0 * double(f), 100, 10, 10), 0.9);
+            t.frame = f;
+            if (f == 6)
+                t.rect.moveLeft(130);
+            run.push_back(t);
+        }
+        editor.replaceDerived(0, drone, 1, 9, run, QStringLiteral("track"));
+        const auto queue = framesNeedingAnalyst(model, 0, drone, geometry);
+        QCOMPARE(queue.size(), size_t(2));
+        QCOMPARE(queue.at(6), unsigned(OffGeometry));
+        QCOMPARE(queue.at(8), unsigned(TrackerStopped));
+        QVERIFY(describeAttention(queue.at(6)).contains(QStringLiteral("geometry")));
+        // Without geometry, only what the frames say.
+        QCOMPARE(framesNeedingAnalyst(model, 0, drone, {}).size(), size_t(1));
     }
 
     void derivedBoxesGiveWayToTheAnalyst()

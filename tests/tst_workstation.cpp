@@ -5,6 +5,8 @@
 
 #include "models/heap.h"
 #include "app/annotationcontroller.h"
+#include "models/annotation/attention.h"
+#include "models/campaign.h"
 #include "app/campaignsession.h"
 #include "app/detectorcontroller.h"
 #include "app/detectortrainer.h"
@@ -476,6 +478,30 @@ private Q_SLOTS:
         };
         QCOMPARE(trackedBoxes(), done.first().first().toInt());
         QVERIFY(s->annotations()->box(key) && s->annotations()->box(p)); // keyframes untouched
+        s->player()->seekFrame(camera, (frame + later) / 2);
+        QTRY_COMPARE(view->frame(), (frame + later) / 2);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-tracked.png")));
+
+        // J goes to the next frame that needs the analyst, and says why; with nothing left in
+        // that direction it says so and stays.
+        const auto queue = framesNeedingAnalyst(*s->annotations(), camera, s->campaign()->manifest().targetClass,
+                                                s->interpolationGeometry(camera));
+        s->player()->seekFrame(camera, 0);
+        QTRY_COMPARE(view->frame(), std::int64_t(0));
+        QTest::keyClick(&window, Qt::Key_J);
+        if (queue.empty() || (queue.begin()->first == 0 && queue.size() == 1)) {
+            QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("No frame needs you")),
+                     qPrintable(window.statusBar()->currentMessage()));
+        } else {
+            const auto next = queue.upper_bound(0);
+            QTRY_COMPARE(view->frame(), next->first);
+            QVERIFY2(window.statusBar()->currentMessage().contains(describeAttention(next->second)),
+                     qPrintable(window.statusBar()->currentMessage()));
+        }
+        // A flagged frame: its box band says "needs you" (3).
+        for (const auto &[f, reasons] : queue)
+            if (reasons & (TrackerStopped | SourcesDisagree))
+                QCOMPARE(s->annotationBandValue(camera, f), std::uint8_t(3));
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(trackedBoxes(), 0);
         while (window.undoStack()->index() > beforeKey) // the key itself

@@ -158,6 +158,26 @@
         <source>%1 boxes tracked from frame %2 (%3 frames/s); the tracker stopped on %4 frames: they wait for you as proposals</source>
         <translation>%1 boîtes suivies depuis l’image %2 (%3 images/s) ; le suivi s’est arrêté sur %4 images : elles vous attendent comme propositions</translation>
     </message>
+    <message>
+        <source>Next Frame Needing &amp;You</source>
+        <translation>Image suivante qui a besoin de &amp;vous</translation>
+    </message>
+    <message>
+        <source>Previous Frame Needing You</source>
+        <translation>Image précédente qui a besoin de vous</translation>
+    </message>
+    <message>
+        <source>No frame needs you on this camera</source>
+        <translation>Aucune image n’a besoin de vous sur cette caméra</translation>
+    </message>
+    <message>
+        <source>No frame needs you in this direction (%1 in all)</source>
+        <translation>Aucune image n’a besoin de vous dans ce sens (%1 en tout)</translation>
+    </message>
+    <message>
+        <source>Frame %1 (%2 of %3 needing you): %4</source>
+        <translation>Image %1 (%2 sur %3 qui ont besoin de vous) : %4</translation>
+    </message>
 </context>
 <context>
     <name>vigie::AnnotationEditor</name>
@@ -228,6 +248,21 @@
     <message>
         <source>Interpolate %1 frames</source>
         <translation>Interpoler %1 images</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::Attention</name>
+    <message>
+        <source>the tracker stopped here</source>
+        <translation>le suivi s’est arrêté ici</translation>
+    </message>
+    <message>
+        <source>the proposer, the detector and the accepted box disagree</source>
+        <translation>le proposeur, le détecteur et la boîte acceptée ne s’accordent pas</translation>
+    </message>
+    <message>
+        <source>the tracked box strays from the geometry</source>
+        <translation>la boîte suivie s’écarte de la géométrie</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2514,57 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     </message>
 </context>
 <context>
+    <name>vigie::cli::TrackCommand</name>
+    <message>
+        <source>Track the target both ways from the analysts&apos; keyframes (key K).</source>
+        <translation>Suivre la cible dans les deux sens depuis les images clés des analystes (touche K).</translation>
+    </message>
+    <message>
+        <source>campaign.json</source>
+        <translation>campaign.json</translation>
+    </message>
+    <message>
+        <source>The dataset holding the keyframes; the boxes go there.</source>
+        <translation>Le jeu de données qui contient les images clés ; les boîtes y sont écrites.</translation>
+    </message>
+    <message>
+        <source>Camera name or modality (default ir).</source>
+        <translation>Nom ou modalité de la caméra (ir par défaut).</translation>
+    </message>
+    <message>
+        <source>Only from the keyframe on this frame (default: every keyframe).</source>
+        <translation>Seulement depuis l’image clé de cette image (par défaut : toutes les images clés).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par une machine.</translation>
+    </message>
+    <message>
+        <source>one campaign.json is needed</source>
+        <translation>il faut un campaign.json</translation>
+    </message>
+    <message>
+        <source>--db DB is required</source>
+        <translation>--db DB est requis</translation>
+    </message>
+    <message>
+        <source>%1: no camera &apos;%2&apos;</source>
+        <translation>%1 : pas de caméra « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: no keyframe of class %2 on camera %3: accept or draw a box first</source>
+        <translation>%1 : aucune image clé de classe %2 sur la caméra %3 : acceptez ou dessinez d’abord une boîte</translation>
+    </message>
+    <message>
+        <source>%1: no keyframe of class %2 on frame %3</source>
+        <translation>%1 : aucune image clé de classe %2 sur l’image %3</translation>
+    </message>
+    <message>
+        <source>%1 boxes tracked on camera %2 from %3 keyframes (%4 left to the analyst as proposals, %5 derived boxes replaced)</source>
+        <translation>%1 boîtes suivies sur la caméra %2 depuis %3 images clés (%4 laissées à l’analyste comme propositions, %5 boîtes dérivées remplacées)</translation>
+    </message>
+</context>
+<context>
     <name>vigie::cli::VideoCommand</name>
     <message>
         <source>Inspect a video: info, verify (exact random access), bench (decode figures).</source>
@@ -3318,6 +3404,10 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>Tracked from frame %1 of %2: %3 boxes, %4 flagged for the analyst (%5 frames/s)</source>
         <translation>Suivi depuis l’image %1 de %2 : %3 boîtes, %4 signalées à l’analyste (%5 images/s)</translation>
+    </message>
+    <message>
+        <source>Neither side of frame %1 to track</source>
+        <translation>Aucun côté de l’image %1 à suivre</translation>
     </message>
 </context>
 <context>
