@@ -6,15 +6,20 @@
 // see them, and issue 16's criterion for a box an analyst accepts.
 
 #include "inference/weaklabels.h"
+#include "models/campaign.h"
+#include "models/media/campaignvideo.h"
 #include "models/media/videodecoder.h"
+#include "tests/testcampaign.h"
 
 #include <QFile>
 #include <QImage>
 #include <QRectF>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 namespace vigie::bench {
@@ -65,6 +70,22 @@ inline bool loadAntiUav(const QString &dir, const QString &name, AntiUavSequence
     seq->truth.resize(n);
     seq->frames.resize(n);
     return true;
+}
+
+/// A campaign around a sequence's video, for the jobs that need one (tracking): the video as its
+/// IR camera (camera 1), a clock for every frame, a still target (tests/testcampaign.h) whose
+/// projection nothing here uses. Written into `work`.
+inline std::shared_ptr<const Campaign> antiUavCampaign(const QString &dir, const AntiUavSequence &seq, const QTemporaryDir &work,
+                                                       QString *error)
+{
+    test::CampaignSpec spec;
+    spec.seconds = double(seq.truth.size()) / 25.0 + 1.0;
+    const QString manifest = test::writeCampaign(work.path(), spec);
+    if (!QFile::copy(dir + QLatin1Char('/') + seq.name + QStringLiteral(".avi"), work.filePath(QStringLiteral("ir.mkv")))) {
+        *error = QStringLiteral("cannot copy %1 into %2").arg(seq.name, work.path());
+        return nullptr;
+    }
+    return media::openCampaign(manifest, error);
 }
 
 inline double boxIou(const QRectF &a, const QRectF &b)

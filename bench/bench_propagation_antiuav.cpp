@@ -14,15 +14,10 @@
 
 #include "app/jobs/propagation.h"
 #include "bench/antiuav.h"
-#include "models/campaign.h"
 #include "models/heap.h"
-#include "models/media/campaignvideo.h"
-#include "tests/testcampaign.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -62,14 +57,7 @@ int main(int argc, char **argv)
             return 1;
         }
         QTemporaryDir work;
-        test::CampaignSpec spec;
-        spec.seconds = double(s.truth.size()) / 25.0 + 1.0;
-        const QString manifest = test::writeCampaign(work.path(), spec);
-        if (!QFile::copy(dir + QLatin1Char('/') + name + QStringLiteral(".avi"), work.filePath(QStringLiteral("ir.mkv")))) {
-            std::fprintf(stderr, "bench_propagation_antiuav: cannot copy %s\n", qPrintable(name));
-            return 1;
-        }
-        std::shared_ptr<const Campaign> campaign = media::openCampaign(manifest, &error);
+        const std::shared_ptr<const Campaign> campaign = bench::antiUavCampaign(dir, s, work, &error);
         if (!campaign) {
             std::fprintf(stderr, "bench_propagation_antiuav: %s\n", qPrintable(error));
             return 1;
