@@ -343,6 +343,12 @@ private Q_SLOTS:
         QCOMPARE(e.value(QStringLiteral("coco")).toObject().size(), 12);
         QVERIFY(e.value(QStringLiteral("by_range")).toArray().size() >= 3);
         QVERIFY(e.contains(QStringLiteral("state_accuracy")));
+        // With and without the temporal layer, its cost per frame said.
+        const QJsonObject temporal = e.value(QStringLiteral("temporal")).toObject();
+        QCOMPARE(temporal.value(QStringLiteral("method")).toString(), QStringLiteral("seq-nms"));
+        QVERIFY(temporal.value(QStringLiteral("ap50")).toDouble(-1) >= 0 && temporal.value(QStringLiteral("ap50")).toDouble() <= 1);
+        QVERIFY(temporal.value(QStringLiteral("state_accuracy")).toDouble(-1) >= 0);
+        QVERIFY(temporal.value(QStringLiteral("ms_per_frame")).toDouble(-1) >= 0);
         // The files it wrote give the same figures through `vigie-cli evaluate`.
         const Run check = cli({QStringLiteral("evaluate"), QStringLiteral("--coco-gt"), coco + QStringLiteral("/ground_truth.coco.json"),
                                QStringLiteral("--coco-dt"), coco + QStringLiteral("/detections.coco.json"), QStringLiteral("--json")});

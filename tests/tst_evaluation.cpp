@@ -1,12 +1,17 @@
 // Detection metrics against their references: the COCO vector (pycocotools' own
 // figures), two cases worked out by hand, PASCAL VOC's two APs, Anti-UAV's state accuracy, and
-// the files' errors.
+// the files' errors. And the temporal layer's Seq-NMS rescoring, worked out by hand.
 
 #include "inference/cocoeval.h"
+#include "inference/temporal.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 using namespace vigie::inference::coco;
 
@@ -59,6 +64,45 @@ class TestEvaluation : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void seqNmsRescoresChainsAndSuppresses()
+    {
+        // A drone moving 2 px per frame, seen weakly on ten frames and strongly on one; a second,
+        // overlapping guess on frame 3; a glint on frame 5 far away.
+        using vigie::inference::Detection;
+        std::map<std::int64_t, std::vector<Detection>> frames;
+        for (std::int64_t f = 0; f < 10; ++f)
+            frames[f].push_back({QRectF(100 + 2.0 * double(f), 50, 10, 10), f == 7 ? 0.9 : 0.3, 0});
+        frames[3].push_back({QRectF(107, 52, 10, 10), 0.35, 0});
+        frames[5].push_back({QRectF(300, 200, 6, 6), 0.6, 0});
+        frames[12]; // a frame processed without detections
+        const auto out = vigie::inference::seqNms(frames);
+        QCOMPARE(out.size(), frames.size());
+        QVERIFY(out.at(12).empty());
+        // The best chain goes through frame 3's better-scored guess; the other is suppressed.
+        const double mean = (8 * 0.3 + 0.35 + 0.9) / 10;
+        QCOMPARE(out.at(3).size(), size_t(1));
+        QCOMPARE(out.at(3).front().box.x(), 107.0);
+        for (std::int64_t f = 0; f < 10; ++f) {
+            const auto &list = out.at(f);
+            QCOMPARE(list.size(), size_t(f == 5 ? 2 : 1));
+            const auto drone = std::find_if(list.begin(), list.end(), [](const Detection &d) { return d.box.x() < 200; });
+            QVERIFY(drone != list.end());
+            QVERIFY(std::abs(drone->score - mean) < 1e-9); // the chain's mean
+        }
+        QCOMPARE(out.at(5).front().score, 0.6); // alone, it keeps its score (best first)
+
+        // A gap of two frames with links only between consecutive frames: two chains, each its mean.
+        std::map<std::int64_t, std::vector<Detection>> gapped;
+        for (std::int64_t f : {0, 1, 2, 5, 6})
+            gapped[f].push_back({QRectF(10, 10, 10, 10), f < 3 ? 0.2 : 0.8, 0});
+        const auto split = vigie::inference::seqNms(gapped);
+        QCOMPARE(split.at(1).front().score, 0.2);
+        QCOMPARE(split.at(5).front().score, 0.8);
+        vigie::inference::TemporalOptions wide;
+        wide.maxGapFrames = 3;
+        QVERIFY(std::abs(vigie::inference::seqNms(gapped, wide).at(1).front().score - (3 * 0.2 + 2 * 0.8) / 5) < 1e-9);
+    }
+
     void thresholdsAreNumpys()
     {
         const Params p = Params::defaults();

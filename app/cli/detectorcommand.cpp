@@ -9,6 +9,7 @@
 #include "inference/detectorpipeline.h"
 #include "inference/proposer.h"
 #include "inference/runtime.h"
+#include "inference/temporal.h"
 #include "models/media/campaignvideo.h"
 #include "models/annotation/labels.h"
 #include "models/campaign.h"
@@ -469,6 +470,15 @@ private:
         const inference::CampaignDetections &found = result.detections;
         const auto e = inference::evaluateDetections(labels.boxes, found);
         const QString cameraName = campaign->manifest().cameras[size_t(d.camera)].name;
+        // The same detections through the temporal layer (inference/temporal.h), timed.
+        inference::CampaignDetections linked = found;
+        inference::TemporalOptions temporal;
+        temporal.maxGapFrames = std::max(1, d.every);
+        QElapsedTimer linking;
+        linking.start();
+        linked.frames = inference::seqNms(found.frames, temporal);
+        const double linkMsPerFrame = double(linking.nsecsElapsed()) / 1e6 / double(std::max<std::size_t>(1, found.frames.size()));
+        const auto t = inference::evaluateDetections(labels.boxes, linked);
 
         if (parser.isSet(QStringLiteral("coco-out"))) {
             // The same pair as files, for pycocotools or any other tool.
@@ -529,6 +539,12 @@ private:
                                                 {QStringLiteral("voc_ap_all"), e.vocApAll},
                                                 {QStringLiteral("state_accuracy"), e.state.accuracy},
                                                 {QStringLiteral("state_accuracy_penalized"), e.state.penalized},
+                                                {QStringLiteral("temporal"),
+                                                 QJsonObject{{QStringLiteral("method"), QStringLiteral("seq-nms")},
+                                                             {QStringLiteral("ap50"), t.coco.stats[1]},
+                                                             {QStringLiteral("state_accuracy"), t.state.accuracy},
+                                                             {QStringLiteral("state_accuracy_penalized"), t.state.penalized},
+                                                             {QStringLiteral("ms_per_frame"), linkMsPerFrame}}},
                                                 {QStringLiteral("by_range"), bins(e.byRange)},
                                                 {QStringLiteral("by_elevation"), bins(e.byElevation)},
                                                 {QStringLiteral("frames_per_second"), found.framesPerSecond}})
@@ -544,6 +560,13 @@ private:
             io.out << QStringLiteral("  %1 %2").arg(names[i], -9).arg(e.coco.stats[std::size_t(i)], 0, 'f', 3) << Qt::endl;
         io.out << tr("  VOC AP@0.5: 11-point %1, all-point %2").arg(e.vocAp11, 0, 'f', 3).arg(e.vocApAll, 0, 'f', 3) << Qt::endl;
         io.out << tr("  Anti-UAV state accuracy %1 (penalised %2)").arg(e.state.accuracy, 0, 'f', 3).arg(e.state.penalized, 0, 'f', 3)
+               << Qt::endl;
+        io.out << tr("  with the temporal layer (Seq-NMS, %1 ms/frame): AP50 %2 (%3), state accuracy %4 (%5)")
+                      .arg(linkMsPerFrame, 0, 'f', 3)
+                      .arg(t.coco.stats[1], 0, 'f', 3)
+                      .arg(t.coco.stats[1] - e.coco.stats[1], 0, 'f', 3)
+                      .arg(t.state.accuracy, 0, 'f', 3)
+                      .arg(t.state.accuracy - e.state.accuracy, 0, 'f', 3)
                << Qt::endl;
         auto table = [&](const QString &title, const std::vector<inference::BreakdownBin> &list) {
             io.out << title << Qt::endl;
