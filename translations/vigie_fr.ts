@@ -1977,6 +1977,14 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
         <source>  frame %1: %2 false positives, %3 misses</source>
         <translation>  image %1 : %2 faux positifs, %3 manqués</translation>
     </message>
+    <message>
+        <source>detect: write the detector&apos;s own scores, without the temporal layer (Seq-NMS through time)</source>
+        <translation>detect : écrire les scores du détecteur lui-même, sans la couche temporelle (Seq-NMS dans le temps)</translation>
+    </message>
+    <message>
+        <source>  with the temporal layer (Seq-NMS, %1 ms/frame): AP50 %2 (%3), state accuracy %4 (%5)</source>
+        <translation>  avec la couche temporelle (Seq-NMS, %1 ms/image) : AP50 %2 (%3), précision d’état %4 (%5)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::EvaluateCommand</name>

@@ -82,6 +82,8 @@ public:
                           QStringLiteral("1")});
         parser.addOption({QStringLiteral("min-score"), tr("detect: the lowest score written (default 0.3)."), QStringLiteral("s"),
                           QStringLiteral("0.3")});
+        parser.addOption({QStringLiteral("no-temporal"), tr("detect: write the detector's own scores, without the temporal "
+                                                            "layer (Seq-NMS through time)")});
         parser.addOption({QStringLiteral("refine-below"), tr("detect, evaluate: boxes up to this size (px) fit the drone's own "
                                                              "pixels (default 16; 0: never)."),
                           QStringLiteral("px"), QStringLiteral("16")});
@@ -373,6 +375,7 @@ private:
         d.refineBelowPx = std::max(0.0, parser.value(QStringLiteral("refine-below")).toDouble());
         d.refineReference = std::clamp(parser.value(QStringLiteral("refine-reference")).toDouble(), 0.0, 1.0);
         d.minScore = std::clamp(parser.value(QStringLiteral("min-score")).toDouble(), 0.01, 0.99);
+        job->temporal = !parser.isSet(QStringLiteral("no-temporal"));
         job->campaign = std::move(campaign);
         return true;
     }
@@ -457,6 +460,7 @@ private:
         if (!detectSpec(parser, campaigns[0], &job, &error))
             return failure(io, name(), error);
         job.options.minScore = inference::DetectOptions{}.minScore; // every detection counts for AP
+        job.temporal = false; // measured both ways below
         const Campaign *campaign = job.campaign.get();
         const QString &version = job.version;
         const inference::DetectOptions &d = job.options;

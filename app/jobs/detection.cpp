@@ -1,9 +1,12 @@
 #include "app/jobs/detection.h"
 
 #include "inference/detector.h"
+#include "inference/temporal.h"
 #include "models/campaign.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace vigie::jobs {
 
@@ -24,7 +27,12 @@ bool detectBoxes(const DetectSpec &spec, JobContext &context, DetectResult *resu
         *error = Tr::tr("No camera %1 in the campaign").arg(spec.options.camera);
         return false;
     }
-    if (!inference::detectCampaign(campaign, *net, spec.options, &result->detections, error,
+    // Through time, weak detections that chain with strong ones rise: the detector runs down to
+    // the evaluation floor, and the caller's threshold applies after the rescoring.
+    inference::DetectOptions options = spec.options;
+    if (spec.temporal)
+        options.minScore = std::min(options.minScore, inference::DetectOptions{}.minScore);
+    if (!inference::detectCampaign(campaign, *net, options, &result->detections, error,
                                    [&](std::int64_t frame, std::int64_t) {
                                        context.progress(Tr::tr("Detecting: frame %1").arg(frame), double(frame), double(spec.frameCount));
                                        return !context.cancelled();
@@ -32,6 +40,13 @@ bool detectBoxes(const DetectSpec &spec, JobContext &context, DetectResult *resu
         if (context.cancelled())
             *error = Tr::tr("Detection cancelled");
         return false;
+    }
+    if (spec.temporal) {
+        inference::TemporalOptions temporal;
+        temporal.maxGapFrames = std::max(1, spec.options.every);
+        result->detections.frames = inference::seqNms(result->detections.frames, temporal);
+        for (auto &[frame, list] : result->detections.frames)
+            std::erase_if(list, [&](const inference::Detection &d) { return d.score < spec.options.minScore; });
     }
     result->boxes.clear();
     for (const auto &[frame, list] : result->detections.frames) {

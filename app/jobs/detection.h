@@ -6,6 +6,7 @@
 // detections as proposal boxes of the campaign's class with the model's version. Writing them is
 // the caller's: the workstation as one undoable command, the CLI in one transaction; both
 // leave a frame alone that already holds this version's boxes, and both write a history row.
+// The temporal layer (Seq-NMS) rescores the detections through time unless the spec says not to.
 
 #include "app/jobs/job.h"
 #include "inference/detectorpipeline.h"
@@ -27,6 +28,9 @@ struct DetectSpec
     QString version;
     inference::DetectOptions options; ///< options.camera: the camera
     std::int64_t frameCount = 0;      ///< for the progress (0: unknown)
+    /// Seq-NMS through time (inference/temporal.h) before the boxes are made: the detector runs
+    /// down to the evaluation floor, chains are rescored, then options.minScore applies.
+    bool temporal = true;
 };
 
 struct DetectResult
