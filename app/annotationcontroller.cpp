@@ -230,20 +230,8 @@ void AnnotationController::trackingFinished()
         Q_EMIT trackingDone(0);
         return;
     }
-    std::vector<Annotation> boxes;
-    boxes.reserve(result.boxes.size());
-    for (const inference::PropagatedBox &p : result.boxes) {
-        Annotation a;
-        a.frame = p.frame;
-        a.rect = p.box;
-        a.source = db::BoxSource::Tracker;
-        a.state = p.flagged ? db::BoxState::Proposed : db::BoxState::Accepted;
-        a.confidence = p.confidence;
-        a.modelVersion = result.trackerVersion;
-        boxes.push_back(a);
-    }
     Q_EMIT trackingLanding();
-    const int n = s->editor()->replaceDerived(spec.camera, m_trackedClass, result.firstFrame, result.lastFrame, std::move(boxes),
+    const int n = s->editor()->replaceDerived(spec.camera, m_trackedClass, result.firstFrame, result.lastFrame, jobs::trackerBoxes(result),
                                               tr("Track from frame %1").arg(spec.from.frame));
     const double fps = result.seconds > 0 ? double(result.framesTracked) / result.seconds : 0;
     const int flagged = result.flagged();

@@ -132,18 +132,7 @@ int main(int argc, char **argv)
                 std::exit(1);
             }
             trackerSeconds += result.seconds;
-            std::vector<Annotation> boxes;
-            for (const inference::PropagatedBox &b : result.boxes) {
-                Annotation a;
-                a.frame = b.frame;
-                a.rect = b.box;
-                a.source = db::BoxSource::Tracker;
-                a.state = b.flagged ? db::BoxState::Proposed : db::BoxState::Accepted;
-                a.confidence = b.confidence;
-                a.modelVersion = result.trackerVersion;
-                boxes.push_back(a);
-            }
-            editor.replaceDerived(camera, kDrone, result.firstFrame, result.lastFrame, std::move(boxes), QStringLiteral("K"));
+            editor.replaceDerived(camera, kDrone, result.firstFrame, result.lastFrame, jobs::trackerBoxes(result), QStringLiteral("K"));
             ++kPresses;
         };
         std::int64_t cursor = 0; // the analyst plays forward; a fix can only break frames around it

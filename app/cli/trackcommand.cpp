@@ -156,20 +156,13 @@ public:
                 }
             }
             std::vector<db::BoxRecord> records;
-            for (const inference::PropagatedBox &p : result.boxes) {
-                if (keyed.count(p.frame))
+            for (Annotation a : jobs::trackerBoxes(result)) {
+                if (keyed.count(a.frame))
                     continue;
-                Annotation a;
                 a.camera = camera;
-                a.frame = p.frame;
-                a.rect = p.box;
                 a.className = className;
-                a.source = db::BoxSource::Tracker;
-                a.state = p.flagged ? db::BoxState::Proposed : db::BoxState::Accepted;
-                a.confidence = p.confidence;
-                a.modelVersion = result.trackerVersion;
-                records.push_back(db::boxRecordOf(a, registered.frameIds[size_t(p.frame)], *classId, QStringLiteral("vigie-cli track")));
-                flagged += p.flagged;
+                records.push_back(db::boxRecordOf(a, registered.frameIds[size_t(a.frame)], *classId, QStringLiteral("vigie-cli track")));
+                flagged += a.state == db::BoxState::Proposed;
             }
             const bool ok = dataset->transaction(
                 [&](QString *e) {

@@ -234,4 +234,21 @@ bool propagateTrack(const PropagationSpec &spec, JobContext &context, Propagatio
     return true;
 }
 
+std::vector<Annotation> trackerBoxes(const PropagationResult &result)
+{
+    std::vector<Annotation> boxes;
+    boxes.reserve(result.boxes.size());
+    for (const inference::PropagatedBox &p : result.boxes) {
+        Annotation a;
+        a.frame = p.frame;
+        a.rect = p.box;
+        a.source = db::BoxSource::Tracker;
+        a.state = p.flagged ? db::BoxState::Proposed : db::BoxState::Accepted;
+        a.confidence = p.confidence;
+        a.modelVersion = result.trackerVersion;
+        boxes.push_back(a);
+    }
+    return boxes;
+}
+
 } // namespace vigie::jobs

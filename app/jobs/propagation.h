@@ -12,6 +12,7 @@
 
 #include "app/jobs/job.h"
 #include "inference/propagation.h"
+#include "models/annotation/annotationmodel.h"
 
 #include <QRectF>
 
@@ -58,5 +59,10 @@ struct PropagationResult
 };
 
 bool propagateTrack(const PropagationSpec &spec, JobContext &context, PropagationResult *result, QString *error);
+
+/// A run's boxes as the dataset stores them: source tracker, accepted (proposed where flagged),
+/// the confidence, the tracker as model version; camera and class are the writer's to set
+/// (AnnotationEditor::replaceDerived does).
+std::vector<Annotation> trackerBoxes(const PropagationResult &result);
 
 } // namespace vigie::jobs
