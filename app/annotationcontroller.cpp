@@ -156,22 +156,19 @@ void AnnotationController::interpolate()
 
 void AnnotationController::track()
 {
-    CampaignSession *s = m_window->session();
-    FrameView *view = m_window->activeView();
-    if (!s || !view || !s->campaign())
-        return;
-    if (m_tracker->isRunning()) {
-        m_window->statusBar()->showMessage(tr("A tracker is already running: wait for it or cancel it (Shift+K)"), 5000);
-        return;
-    }
-    trackFrom(currentBox(false));
+    if (m_window->activeView())
+        trackFrom(currentBox(false));
 }
 
 bool AnnotationController::trackFrom(std::int64_t handle)
 {
     CampaignSession *s = m_window->session();
-    if (!s || !s->campaign() || m_tracker->isRunning())
+    if (!s || !s->campaign())
         return false;
+    if (m_tracker->isRunning()) {
+        m_window->statusBar()->showMessage(tr("A tracker is already running: wait for it or cancel it (Shift+K)"), 5000);
+        return false;
+    }
     const auto key = handle ? s->annotations()->box(handle) : std::nullopt;
     if (!key || !AnnotationEditor::isKeyframe(*key)) {
         m_window->statusBar()->showMessage(tr("Select an accepted or corrected box: the tracker starts from it"), 5000);

@@ -72,17 +72,19 @@ inline bool loadAntiUav(const QString &dir, const QString &name, AntiUavSequence
     return true;
 }
 
-/// A campaign around a sequence's video, for the jobs that need one (tracking): the video as its
-/// IR camera (camera 1), a clock for every frame, a still target (tests/testcampaign.h) whose
-/// projection nothing here uses. Written into `work`.
-inline std::shared_ptr<const Campaign> antiUavCampaign(const QString &dir, const AntiUavSequence &seq, const QTemporaryDir &work,
-                                                       QString *error)
+/// A sequence's truth (not its frames) and a campaign around its video, for the jobs that need one
+/// (tracking): the video as its IR camera (camera 1), a clock for every frame, a still target
+/// (tests/testcampaign.h) whose projection nothing here uses. Written into `work`.
+inline std::shared_ptr<const Campaign> loadAntiUavCampaign(const QString &dir, const QString &name, AntiUavSequence *seq,
+                                                           const QTemporaryDir &work, QString *error)
 {
+    if (!loadAntiUav(dir, name, seq, error, false))
+        return nullptr;
     test::CampaignSpec spec;
-    spec.seconds = double(seq.truth.size()) / 25.0 + 1.0;
+    spec.seconds = double(seq->truth.size()) / 25.0 + 1.0;
     const QString manifest = test::writeCampaign(work.path(), spec);
-    if (!QFile::copy(dir + QLatin1Char('/') + seq.name + QStringLiteral(".avi"), work.filePath(QStringLiteral("ir.mkv")))) {
-        *error = QStringLiteral("cannot copy %1 into %2").arg(seq.name, work.path());
+    if (!QFile::copy(dir + QLatin1Char('/') + name + QStringLiteral(".avi"), work.filePath(QStringLiteral("ir.mkv")))) {
+        *error = QStringLiteral("cannot copy %1 into %2").arg(name, work.path());
         return nullptr;
     }
     return media::openCampaign(manifest, error);

@@ -52,12 +52,8 @@ int main(int argc, char **argv)
             continue;
         bench::AntiUavSequence s;
         QString error;
-        if (!bench::loadAntiUav(dir, name, &s, &error, false)) {
-            std::fprintf(stderr, "bench_propagation_antiuav: %s\n", qPrintable(error));
-            return 1;
-        }
         QTemporaryDir work;
-        const std::shared_ptr<const Campaign> campaign = bench::antiUavCampaign(dir, s, work, &error);
+        const std::shared_ptr<const Campaign> campaign = bench::loadAntiUavCampaign(dir, name, &s, work, &error);
         if (!campaign) {
             std::fprintf(stderr, "bench_propagation_antiuav: %s\n", qPrintable(error));
             return 1;

@@ -53,7 +53,7 @@ std::vector<TrackedFrame> trackPass(const GreyFrameReader &read, std::int64_t st
 
 struct MeetingPoint::Impl
 {
-    std::int64_t a = 0, b = 0, overlap = 0, middle = 0;
+    std::int64_t overlap = 0, middle = 0;
     std::mutex mutex;
     std::condition_variable changed;
     /// Per direction (0 forward, 1 backward): past its half, or ended with its last good frame.
@@ -65,7 +65,7 @@ struct MeetingPoint::Impl
 MeetingPoint::MeetingPoint(std::int64_t a, std::int64_t b, std::int64_t overlap)
     : d(std::make_unique<Impl>())
 {
-    d->a = a, d->b = b, d->overlap = std::max<std::int64_t>(1, overlap), d->middle = (a + b) / 2;
+    d->overlap = std::max<std::int64_t>(1, overlap), d->middle = (a + b) / 2;
 }
 
 MeetingPoint::~MeetingPoint() = default;

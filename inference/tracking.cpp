@@ -50,7 +50,6 @@ struct SmallTargetTracker::Impl
     cv::Mat first; ///< the starting patch
     double scale = 1;
     cv::Rect roi;  ///< the window of the frame CSRT sees, in frame pixels (may reach outside it)
-    bool fullWidth = false, fullHeight = false; ///< the window spans the frame along that axis
     cv::Mat window, enlarged;
 
     /// The window around the target, its outside filled with the frame's border, enlarged.
@@ -58,7 +57,9 @@ struct SmallTargetTracker::Impl
     {
         const cv::Mat frame = wrap(grey);
         const cv::Rect inside = roi & cv::Rect(0, 0, frame.cols, frame.rows);
-        if (inside.area() == 0) {
+        if (inside == roi) {
+            window = frame(roi); // inside the frame: a view, no copy
+        } else if (inside.area() == 0) {
             window = cv::Mat(roi.size(), CV_8UC1, cv::Scalar(0));
         } else {
             cv::copyMakeBorder(frame(inside), window, inside.y - roi.y, roi.br().y - inside.br().y, inside.x - roi.x,
@@ -83,8 +84,6 @@ struct SmallTargetTracker::Impl
             roi.x = 0, roi.width = grey.width();
         if (w >= grey.height())
             roi.y = 0, roi.height = grey.height();
-        fullWidth = roi.width == grey.width() && roi.x == 0;
-        fullHeight = roi.height == grey.height() && roi.y == 0;
         cv::TrackerCSRT::Params params;
         params.use_gray = true;
         params.use_rgb = false;
@@ -135,9 +134,12 @@ TrackedBox SmallTargetTracker::update(const QImage &grey)
     out.lost = !found || out.confidence < d->options.minConfidence;
     // Out of the window's middle half: a new window centred on the target (CSRT restarted there,
     // the confidence still measured against the first patch).
+    // Along an axis where the window spans the whole frame there is nowhere to move it.
+    const bool fullWidth = d->roi.x == 0 && d->roi.width == grey.width();
+    const bool fullHeight = d->roi.y == 0 && d->roi.height == grey.height();
     const QPointF offset = out.box.center() - QPointF(d->roi.x + d->roi.width / 2.0, d->roi.y + d->roi.height / 2.0);
-    if (!out.lost && ((!d->fullWidth && std::abs(offset.x()) > d->roi.width / 4.0)
-                      || (!d->fullHeight && std::abs(offset.y()) > d->roi.height / 4.0)))
+    if (!out.lost && ((!fullWidth && std::abs(offset.x()) > d->roi.width / 4.0)
+                      || (!fullHeight && std::abs(offset.y()) > d->roi.height / 4.0)))
         d->start(grey, out.box);
     return out;
 }

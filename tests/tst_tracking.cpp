@@ -366,9 +366,9 @@ private Q_SLOTS:
         for (const db::FrameRecord &f : frames)
             indexOf[f.id] = f.index;
         for (const db::BoxRecord &b : dataset->allBoxes()) {
+            QVERIFY(b.source != db::BoxSource::Interpolated); // the interpolated box gave way
             if (b.source != db::BoxSource::Tracker)
                 continue;
-            QVERIFY(b.source != db::BoxSource::Interpolated);
             const std::int64_t f = indexOf[b.frameId];
             ++perFrame[f];
             QVERIFY(b.modelVersion.startsWith(QStringLiteral("csrt-enlarged")));

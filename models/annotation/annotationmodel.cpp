@@ -151,58 +151,61 @@ void AnnotationModel::remove(std::int64_t handle)
     Q_EMIT frameChanged(removed->camera, removed->frame);
 }
 
-void AnnotationModel::insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op)
+std::vector<Annotation> AnnotationModel::takeMany(const std::vector<std::int64_t> &handles, std::set<Key> *touched)
 {
-    std::set<Key> touched;
+    std::vector<Annotation> removed;
+    for (std::int64_t handle : handles) {
+        if (auto box = take(handle)) {
+            touched->insert({box->camera, box->frame});
+            removed.push_back(std::move(*box));
+        }
+    }
+    return removed;
+}
+
+void AnnotationModel::putMany(const std::vector<Annotation> &boxes, std::set<Key> *touched)
+{
     for (const Annotation &box : boxes) {
         const Key key{box.camera, box.frame};
         m_where[box.handle] = key;
         m_boxes[key].push_back(box);
-        touched.insert(key);
+        touched->insert(key);
     }
-    if (m_sink && !boxes.empty())
-        m_sink->writeBoxes(op, boxes);
+}
+
+void AnnotationModel::emitChanged(const std::set<Key> &touched)
+{
     for (const Key &key : touched)
         Q_EMIT frameChanged(key.first, key.second);
+}
+
+void AnnotationModel::insertMany(const std::vector<Annotation> &boxes, AnnotationSink::Op op)
+{
+    std::set<Key> touched;
+    putMany(boxes, &touched);
+    if (m_sink && !boxes.empty())
+        m_sink->writeBoxes(op, boxes);
+    emitChanged(touched);
 }
 
 void AnnotationModel::removeMany(const std::vector<std::int64_t> &handles)
 {
     std::set<Key> touched;
-    std::vector<Annotation> removed;
-    for (std::int64_t handle : handles) {
-        if (auto box = take(handle)) {
-            touched.insert({box->camera, box->frame});
-            removed.push_back(std::move(*box));
-        }
-    }
+    const std::vector<Annotation> removed = takeMany(handles, &touched);
     if (m_sink && !removed.empty())
         m_sink->writeBoxes(AnnotationSink::Op::Delete, removed);
-    for (const Key &key : touched)
-        Q_EMIT frameChanged(key.first, key.second);
+    emitChanged(touched);
 }
 
 void AnnotationModel::replaceMany(const std::vector<std::int64_t> &handles, const std::vector<Annotation> &added,
                                   AnnotationSink::Op op)
 {
     std::set<Key> touched;
-    std::vector<Annotation> removed;
-    for (std::int64_t handle : handles) {
-        if (auto box = take(handle)) {
-            touched.insert({box->camera, box->frame});
-            removed.push_back(std::move(*box));
-        }
-    }
-    for (const Annotation &box : added) {
-        const Key key{box.camera, box.frame};
-        m_where[box.handle] = key;
-        m_boxes[key].push_back(box);
-        touched.insert(key);
-    }
+    const std::vector<Annotation> removed = takeMany(handles, &touched);
+    putMany(added, &touched);
     if (m_sink && (!removed.empty() || !added.empty()))
         m_sink->replaceBoxes(removed, op, added);
-    for (const Key &key : touched)
-        Q_EMIT frameChanged(key.first, key.second);
+    emitChanged(touched);
 }
 
 void AnnotationModel::updateMany(const std::vector<Annotation> &boxes)
@@ -226,8 +229,7 @@ void AnnotationModel::updateMany(const std::vector<Annotation> &boxes)
     }
     if (m_sink && !written.empty())
         m_sink->writeBoxes(AnnotationSink::Op::Update, written);
-    for (const Key &key : touched)
-        Q_EMIT frameChanged(key.first, key.second);
+    emitChanged(touched);
 }
 
 void AnnotationModel::setFlags(int camera, std::int64_t frame, const db::FrameFlags &flags)

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -139,6 +140,11 @@ private:
     using Key = std::pair<int, std::int64_t>;
     /// Takes a box out of the maps (no write, no signal).
     std::optional<Annotation> take(std::int64_t handle);
+    /// take() for many; the frames they were on go into `touched`.
+    std::vector<Annotation> takeMany(const std::vector<std::int64_t> &handles, std::set<Key> *touched);
+    /// Files boxes under their frames; those frames go into `touched`.
+    void putMany(const std::vector<Annotation> &boxes, std::set<Key> *touched);
+    void emitChanged(const std::set<Key> &touched);
     std::map<Key, std::vector<Annotation>> m_boxes;
     std::unordered_map<std::int64_t, Key> m_where;
     std::map<Key, db::FrameFlags> m_flags;
