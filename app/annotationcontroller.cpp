@@ -50,6 +50,21 @@ AnnotationController::AnnotationController(MainWindow *window)
         qWarning().noquote() << error;
         Q_EMIT trackingDone(0);
     });
+    command(tr("Carry Track to Other Camera"), "actionCarryTrack", {QKeySequence(Qt::Key_B)}, [this] { carryToOtherCamera(); },
+            &m_edit);
+    m_carryOnAccept = window->commands()->add(tr("Carry Accepted Boxes to Other Camera"), "actionCarryOnAccept", {});
+    m_carryOnAccept->setCheckable(true);
+    m_carryOnAccept->setChecked(true);
+    m_edit.append(m_carryOnAccept);
+    // Each campaign's editor carries the analyst's boxes to the other camera while this is on.
+    connect(window, &MainWindow::campaignOpened, this, [this] {
+        CampaignSession *s = m_window->session();
+        if (!s)
+            return;
+        s->editor()->setCompanion([this, s](const Annotation &box) {
+            return m_carryOnAccept->isChecked() ? s->carriedToOtherCameras(box) : std::vector<Annotation>{};
+        });
+    });
     command(tr("&Delete Box"), "actionDelete", {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, [this] { deleteBox(); }, &m_edit);
     command(tr("Cycle &Class"), "actionCycleClass", {QKeySequence(Qt::Key_C)}, [this] { cycleClass(); }, &m_edit);
     command(tr("&Next Proposal"), "actionNextProposal", {QKeySequence(Qt::Key_Tab)}, [this] { nextProposal(1); }, &m_edit);
@@ -152,6 +167,52 @@ void AnnotationController::interpolate()
                                                     .arg(key->frame)
                                                     .arg(followed),
                                        5000);
+}
+
+bool AnnotationController::carriesOnAccept() const
+{
+    return m_carryOnAccept->isChecked();
+}
+
+void AnnotationController::carryToOtherCamera()
+{
+    CampaignSession *s = m_window->session();
+    FrameView *view = m_window->activeView();
+    if (!s || !view || view->camera() < 0)
+        return;
+    const int from = view->camera();
+    int to = -1;
+    for (int c = 0; c < s->cameraCount() && to < 0; ++c) {
+        if (c != from && s->frameCount(c) > 0)
+            to = c;
+    }
+    if (to < 0) {
+        m_window->statusBar()->showMessage(tr("This campaign has no other camera to carry boxes to"), 5000);
+        return;
+    }
+    MountingFit fit;
+    std::vector<Annotation> boxes = s->carryCamera(from, to, &fit);
+    const int offered = int(boxes.size());
+    const int n = s->editor()->addTransfers(std::move(boxes), tr("Carry %1 boxes from %2 to %3")
+                                                                 .arg(offered)
+                                                                 .arg(s->cameraName(from), s->cameraName(to)));
+    const QString mounting = fit.used > 0 ? tr("mounting refined from %1 instants with boxes on both cameras (median "
+                                               "residual %2 px, was %3 px)")
+                                                .arg(fit.used)
+                                                .arg(fit.medianAfterPx, 0, 'f', 1)
+                                                .arg(fit.medianBeforePx, 0, 'f', 1)
+                                          : tr("mounting as in the manifest until %1 instants hold boxes on both cameras (%2 "
+                                               "now)")
+                                                .arg(TransferOptions{}.minPairs)
+                                                .arg(fit.pairs);
+    m_window->statusBar()->showMessage(offered == 0 ? tr("No accepted box on %1 to carry").arg(s->cameraName(from))
+                                                    : tr("%1 boxes carried from %2 to %3 as proposals (%4 left out: "
+                                                         "their frames hold boxes of yours); %5")
+                                                          .arg(n)
+                                                          .arg(s->cameraName(from), s->cameraName(to))
+                                                          .arg(offered - n)
+                                                          .arg(mounting),
+                                       8000);
 }
 
 void AnnotationController::track()

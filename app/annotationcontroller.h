@@ -51,6 +51,12 @@ public:
     /// The campaign is about to close: a running tracker is cancelled (its boxes would have
     /// nowhere to go).
     void campaignClosing();
+    /// Carries every accepted box of the active camera's target to the other camera as
+    /// proposals (key B), one command.
+    void carryToOtherCamera();
+    /// Whether a box the analyst draws, moves or accepts is carried to the other camera at once
+    /// (Edit › Carry Accepted Boxes to Other Camera; on by default).
+    bool carriesOnAccept() const;
     void deleteBox();
     void cycleClass();
     void nextProposal(int direction);
@@ -75,6 +81,7 @@ private:
     QString m_trackedClass;
     std::int64_t m_trackedHandle = 0;
     QAction *m_cancelTracking = nullptr;
+    QAction *m_carryOnAccept = nullptr;
     QList<QAction *> m_edit, m_navigation;
     bool m_selectProposalOnArrival = false;
 };

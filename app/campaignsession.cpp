@@ -439,6 +439,63 @@ InterpolationGeometryFunction CampaignSession::interpolationGeometry(int camera)
     };
 }
 
+std::vector<Annotation> CampaignSession::cameraBoxes(int camera) const
+{
+    std::vector<Annotation> out;
+    for (const std::int64_t f : m_annotations->annotatedFrames(camera)) {
+        const auto boxes = m_annotations->boxes(camera, f);
+        out.insert(out.end(), boxes.begin(), boxes.end());
+    }
+    return out;
+}
+
+void CampaignSession::fitTransfer(BoxTransfer &transfer, int from, int to, const std::vector<Annotation> &sending) const
+{
+    transfer.setSendingBoxes(sending);
+    const std::vector<MountingPair> pairs = transfer.pairsFor(cameraBoxes(to));
+    const QByteArray digest = BoxTransfer::digest(pairs);
+    auto &cached = m_mountings[{from, to}];
+    if (cached.first != digest)
+        cached = {digest, fitMounting(pairs, TransferOptions{}.minPairs)};
+    transfer.setMounting(cached.second);
+}
+
+std::vector<Annotation> CampaignSession::carriedToOtherCameras(const Annotation &box) const
+{
+    std::vector<Annotation> out;
+    if (!m_campaign)
+        return out;
+    const std::vector<Annotation> sending = cameraBoxes(box.camera);
+    for (int to = 0; to < cameraCount(); ++to) {
+        if (to == box.camera || frameCount(to) == 0)
+            continue;
+        BoxTransfer transfer(*m_campaign, box.camera, to, frameCount(box.camera), frameCount(to));
+        fitTransfer(transfer, box.camera, to, sending);
+        if (auto carried = transfer.carry(box))
+            out.push_back(std::move(*carried));
+    }
+    return out;
+}
+
+std::vector<Annotation> CampaignSession::carryCamera(int from, int to, MountingFit *fit) const
+{
+    std::vector<Annotation> out;
+    if (!m_campaign || from == to || frameCount(from) == 0 || frameCount(to) == 0)
+        return out;
+    const std::vector<Annotation> sending = cameraBoxes(from);
+    BoxTransfer transfer(*m_campaign, from, to, frameCount(from), frameCount(to));
+    fitTransfer(transfer, from, to, sending);
+    if (fit)
+        *fit = transfer.mounting();
+    for (const Annotation &box : sending) {
+        if (!BoxTransfer::carriesOver(box))
+            continue;
+        if (auto carried = transfer.carry(box))
+            out.push_back(std::move(*carried));
+    }
+    return out;
+}
+
 TelemetrySnapshot CampaignSession::telemetryAt(UtcTime utc) const
 {
     TelemetrySnapshot s;

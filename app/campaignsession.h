@@ -9,6 +9,7 @@
 #include "models/annotation/annotationeditor.h"
 #include "models/annotation/annotationmodel.h"
 #include "models/annotation/labels.h"
+#include "models/annotation/transfer.h"
 #include "models/campaign.h"
 #include "models/imaging/palette.h"
 #include "models/importsummary.h"
@@ -19,6 +20,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -99,6 +101,14 @@ public:
     /// What geometry says of a camera's frames for interpolation (their times, the projected
     /// target and its depth), with the live offsets. Valid while the session lives.
     InterpolationGeometryFunction interpolationGeometry(int camera) const;
+    /// Every box of a camera, in frame order.
+    std::vector<Annotation> cameraBoxes(int camera) const;
+    /// A box of the analyst's carried to every other camera at the same instant, as proposals
+    /// (models/annotation/transfer.h; the mounting fitted from the boxes both hold).
+    std::vector<Annotation> carriedToOtherCameras(const Annotation &box) const;
+    /// Every box of camera `from` that carries over (BoxTransfer::carriesOver), carried to `to`;
+    /// `fit` (optional) receives the mounting used.
+    std::vector<Annotation> carryCamera(int from, int to, MountingFit *fit = nullptr) const;
     /// The target's path over the campaign, for the sky plot and the ground track.
     void targetPath(std::vector<LookAngles> *sky, std::vector<Enu> *ground) const;
 
@@ -172,6 +182,11 @@ private:
     media::SyncPlayer *m_player = nullptr;
     AnnotationModel *m_annotations;
     std::unique_ptr<AnnotationEditor> m_editor;
+    /// The last mounting fitted per (from, to) cameras, with the digest of the boxes it came from.
+    mutable std::map<std::pair<int, int>, std::pair<QByteArray, MountingFit>> m_mountings;
+    /// A transfer from camera `from` to `to`, its mounting fitted (or reused while the boxes it
+    /// depends on are unchanged).
+    void fitTransfer(BoxTransfer &transfer, int from, int to, const std::vector<Annotation> &sending) const;
     db::DatasetSession *m_dataset = nullptr;
     ThermalPalette m_palette = ThermalPalette::WhiteHot;
     ContrastWindow m_contrast;

@@ -23,7 +23,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(vigie::db::Dataset)
 };
 
-constexpr int schemaVersionNow = 2;
+constexpr int schemaVersionNow = 3;
 
 
 /// "database is locked" and friends become the message the analyst should see.
@@ -265,6 +265,8 @@ bool Dataset::Impl::migrate(QString *error)
         return false;
     }
     version = q.value(0).toInt();
+    // No statement may stay open while a migration runs: DROP TABLE waits for none to read.
+    q.finish();
     if (version > schemaVersionNow) {
         *error = Tr::tr("%1: schema version %2 is newer than this Vigie knows (%3): upgrade Vigie")
                      .arg(path)
@@ -280,8 +282,10 @@ bool Dataset::Impl::migrate(QString *error)
             *error = Tr::tr("%1: not a Vigie dataset (tables without a schema version)").arg(path);
             return false;
         }
+        t.finish();
     }
-    static const char *const scripts[] = {":/sql/001_initial.sql", ":/sql/002_tracks_flags_models.sql"};
+    static const char *const scripts[] = {":/sql/001_initial.sql", ":/sql/002_tracks_flags_models.sql",
+                                          ":/sql/003_transfer_source.sql"};
     for (int v = version; v < schemaVersionNow; ++v) {
         QFile file(QString::fromLatin1(scripts[v]));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -763,8 +767,8 @@ bool Dataset::insertBoxes(std::vector<BoxRecord> &boxes, QString *error)
     const bool big = boxes.size() > 10000;
     if (big)
         d->run(QStringLiteral("PRAGMA cache_size = -262144"), nullptr);
-    QVariant sources[6], states[4];
-    for (int i = 0; i < 6; ++i)
+    QVariant sources[boxSourceCount], states[4];
+    for (int i = 0; i < boxSourceCount; ++i)
         sources[i] = QString::fromLatin1(toString(BoxSource(i)));
     for (int i = 0; i < 4; ++i)
         states[i] = QString::fromLatin1(toString(BoxState(i)));

@@ -263,6 +263,17 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
         spec.model.boresight.panDeg = r.number(bs, QStringLiteral("pan"), bp, 0.0, -45, 45);
         spec.model.boresight.tiltDeg = r.number(bs, QStringLiteral("tilt"), bp, 0.0, -45, 45);
         spec.model.boresight.rollDeg = r.number(bs, QStringLiteral("roll"), bp, 0.0, -180, 180);
+        const QJsonValue position = c.value(QStringLiteral("position_m"));
+        if (!position.isUndefined()) {
+            const QJsonArray a = position.toArray();
+            if (!position.isArray() || a.size() != 3)
+                r.fail(cp + QStringLiteral("position_m"), Tr::tr("must be [right, forward, up] in metres"));
+            for (qsizetype j = 0; j < std::min<qsizetype>(a.size(), 3); ++j) {
+                if (!a[j].isDouble() || std::abs(a[j].toDouble()) > 100)
+                    r.fail(cp + QStringLiteral("position_m"), Tr::tr("must hold three numbers within 100 m"));
+                spec.model.positionM[size_t(j)] = a[j].toDouble();
+            }
+        }
         m.cameras.push_back(spec);
     }
     if (r.failed())
@@ -285,7 +296,7 @@ std::optional<CampaignManifest> CampaignManifest::load(const QString &path, QStr
         const QString cp = QStringLiteral("cameras[%1].").arg(i);
         unknown(c, cp,
                 {"name", "modality", "video", "frame_times", "fps", "first_frame_utc", "time_offset_s", "sync_sigma_s", "width",
-                 "height", "intrinsics", "distortion", "boresight_deg"});
+                 "height", "intrinsics", "distortion", "boresight_deg", "position_m"});
         unknown(c.value(QStringLiteral("intrinsics")).toObject(), cp + QStringLiteral("intrinsics."),
                 {"hfov_deg", "fx", "fy", "cx", "cy"});
         unknown(c.value(QStringLiteral("boresight_deg")).toObject(), cp + QStringLiteral("boresight_deg."), {"pan", "tilt", "roll"});
@@ -312,6 +323,8 @@ bool CampaignManifest::save(const QString &path, QString *error) const
                        QJsonObject{{QStringLiteral("pan"), c.model.boresight.panDeg},
                                    {QStringLiteral("tilt"), c.model.boresight.tiltDeg},
                                    {QStringLiteral("roll"), c.model.boresight.rollDeg}}},
+                      {QStringLiteral("position_m"),
+                       QJsonArray{c.model.positionM[0], c.model.positionM[1], c.model.positionM[2]}},
                       {QStringLiteral("time_offset_s"), double(c.timeOffsetUs) * 1e-6},
                       {QStringLiteral("sync_sigma_s"), c.syncSigmaS}};
         if (!c.video.isEmpty())
@@ -498,6 +511,25 @@ std::optional<UtcTime> Campaign::frameUtc(int camera, std::int64_t index) const
     return *spec.firstFrameUtc + us + spec.timeOffsetUs;
 }
 
+namespace {
+
+/// A zoom lens: the logged field of view sets the focal length; the principal point and
+/// distortion stay as calibrated.
+CameraModel zoomed(const CameraSpec &spec, const TurretTrack::Pose &pose)
+{
+    CameraModel model = spec.model;
+    const auto zoom = pose.hfovDeg.constFind(spec.name);
+    if (zoom != pose.hfovDeg.cend()) {
+        const Intrinsics z = Intrinsics::fromHfov(model.intrinsics.width, model.intrinsics.height,
+                                                  zoom.value());
+        model.intrinsics.fx = z.fx;
+        model.intrinsics.fy = z.fy * (spec.model.intrinsics.fy / spec.model.intrinsics.fx);
+    }
+    return model;
+}
+
+} // namespace
+
 CameraProjection Campaign::project(int camera, UtcTime utc) const
 {
     return project(camera, utc, 0, 0);
@@ -527,16 +559,7 @@ CameraProjection Campaign::project(int camera, UtcTime utc, std::int64_t turretD
                          .arg(utc.toIso());
         return out;
     }
-    CameraModel model = spec.model;
-    const auto zoom = pose->hfovDeg.constFind(spec.name);
-    if (zoom != pose->hfovDeg.cend()) {
-        // A zoom lens: the logged field of view sets the focal length; the principal point and
-        // distortion stay as calibrated.
-        const Intrinsics z = Intrinsics::fromHfov(model.intrinsics.width, model.intrinsics.height,
-                                                  zoom.value());
-        model.intrinsics.fx = z.fx;
-        model.intrinsics.fy = z.fy * (spec.model.intrinsics.fy / spec.model.intrinsics.fx);
-    }
+    const CameraModel model = zoomed(spec, *pose);
     Uncertainty u;
     u.positionCovarianceEnu = target->covarianceEnu;
     u.velocityEnu = target->velocityEnu;
@@ -546,8 +569,18 @@ CameraProjection Campaign::project(int camera, UtcTime utc, std::int64_t turretD
                                    m_manifest.targetSizeM, m_manifest.targetHeightM);
     out.target = *target;
     out.turret = pose->attitude;
+    out.model = model;
     out.ok = true;
     return out;
+}
+
+CameraModel Campaign::cameraModel(int camera, UtcTime utc) const
+{
+    if (camera < 0 || camera >= int(m_manifest.cameras.size()))
+        return {};
+    const CameraSpec &spec = m_manifest.cameras[size_t(camera)];
+    const auto pose = m_turretTrack->at(utc);
+    return pose ? zoomed(spec, *pose) : spec.model;
 }
 
 } // namespace vigie

@@ -80,6 +80,7 @@ struct CameraProjection
     Projection projection;
     TargetState target;
     Attitude turret;
+    CameraModel model; ///< the camera as it was at that instant (a zoom lens' focal length logged)
 };
 
 /// A loaded campaign: immutable after open(), so any thread may project.
@@ -101,6 +102,9 @@ public:
     /// UTC of frame `index` of a camera (its frame-times file, else first frame + index/fps),
     /// with the camera's offset applied; nullopt if out of range.
     std::optional<UtcTime> frameUtc(int camera, std::int64_t index) const;
+    /// Camera `camera` as it was at `utc`: the manifest's model with the focal length a zoom
+    /// lens logged then (the manifest's alone when the turret log has no sample there).
+    CameraModel cameraModel(int camera, UtcTime utc) const;
     /// Projects the target into camera `camera` at `utc`.
     CameraProjection project(int camera, UtcTime utc) const;
     /// The same with the logs' time offsets moved by `turretDeltaUs` and `targetDeltaUs` beyond

@@ -318,6 +318,93 @@ private Q_SLOTS:
         QCOMPARE(model.boxes(0, 3).front().modelVersion, QStringLiteral("csrt-enlarged side=32 scale<=4 min=0.30"));
     }
 
+    void boxesCarriedToTheOtherCameraUndoWithTheGesture()
+    {
+        AnnotationModel model;
+        RecordingSink sink;
+        model.setSink(&sink);
+        model.reset({}, {});
+        QUndoStack stack;
+        AnnotationEditor editor(&model, &stack);
+        editor.setClasses({QStringLiteral("quadcopter")});
+        // The companion plays the transfer: camera 0's box, shifted, on camera 1's frame × 2.
+        int calls = 0;
+        editor.setCompanion([&](const Annotation &box) {
+            ++calls;
+            Annotation c = box;
+            c.camera = 1;
+            c.frame = box.frame * 2;
+            c.rect = box.rect.translated(100, 0);
+            c.source = db::BoxSource::Transfer;
+            c.state = db::BoxState::Proposed;
+            c.modelVersion = QStringLiteral("from=ir mounting=manifest");
+            return std::vector<Annotation>{c};
+        });
+        // Drawing a box carries it: one undo step takes both away, one redo brings both back.
+        const std::int64_t drawn = editor.addBox(0, 3, QRectF(10, 10, 8, 6), {});
+        QCOMPARE(calls, 1);
+        QCOMPARE(model.boxes(1, 6).size(), size_t(1));
+        const Annotation carried = model.boxes(1, 6).front();
+        QCOMPARE(carried.source, db::BoxSource::Transfer);
+        QCOMPARE(carried.state, db::BoxState::Proposed);
+        QCOMPARE(carried.rect, QRectF(110, 10, 8, 6));
+        QVERIFY(carried.handle != drawn);
+        QCOMPARE(stack.count(), 1);
+        QVERIFY(stack.text(0).contains(QLatin1String("carried")));
+        stack.undo();
+        QVERIFY(model.boxes(0, 3).empty() && model.boxes(1, 6).empty());
+        stack.redo();
+        QCOMPARE(model.boxes(0, 3).size(), size_t(1));
+        QCOMPARE(model.boxes(1, 6).size(), size_t(1));
+        // Moving the box carries it again: the earlier transfer proposal gives way.
+        QVERIFY(editor.setRect(drawn, QRectF(20, 10, 8, 6)));
+        QCOMPARE(model.boxes(1, 6).size(), size_t(1));
+        QCOMPARE(model.boxes(1, 6).front().rect, QRectF(120, 10, 8, 6));
+        // A class change, a rejection or a flag is no reason to carry anything.
+        const int before = calls;
+        QVERIFY(editor.setClass(drawn, QStringLiteral("bird")));
+        QVERIFY(editor.reject(drawn));
+        QVERIFY(editor.setFrameFlags(0, 3, db::FrameFlags{false, false, false, true}));
+        QCOMPARE(calls, before);
+        // A frame of the other camera holding a box of the analyst's gets nothing, and a
+        // proposal of another source there stays.
+        const std::int64_t theirs = editor.addBox(1, 8, QRectF(300, 300, 10, 10), QStringLiteral("quadcopter"));
+        Annotation geo = proposal(0, 10);
+        geo.camera = 1;
+        QCOMPARE(editor.addBoxes({geo}, QStringLiteral("proposals")), 1);
+        Annotation p4 = proposal(0, 4);
+        p4.camera = 0;
+        Annotation p5 = proposal(0, 5);
+        p5.camera = 0;
+        QCOMPARE(editor.addBoxes({p4, p5}, QStringLiteral("proposals")), 2);
+        const std::int64_t h4 = model.boxes(0, 4).front().handle, h5 = model.boxes(0, 5).front().handle;
+        QVERIFY(editor.accept(h4)); // → camera 1, frame 8: the analyst's box is there
+        QCOMPARE(model.boxes(1, 8).size(), size_t(1));
+        QCOMPARE(model.boxes(1, 8).front().handle, theirs);
+        QVERIFY(editor.accept(h5)); // → camera 1, frame 10: beside the geometric proposal
+        QCOMPARE(model.boxes(1, 10).size(), size_t(2));
+        // A transfer box the analyst accepts is not carried back.
+        const Annotation onTen = *std::find_if(model.boxes(1, 10).begin(), model.boxes(1, 10).end(),
+                                               [](const Annotation &x) { return x.source == db::BoxSource::Transfer; });
+        const int callsBefore = calls;
+        QVERIFY(editor.accept(onTen.handle));
+        QCOMPARE(calls, callsBefore);
+        QCOMPARE(model.box(onTen.handle)->state, db::BoxState::Accepted);
+        QVERIFY(AnnotationEditor::isKeyframe(*model.box(onTen.handle)));
+        // addTransfers as one command: replaces transfer proposals, spares the analyst's frames.
+        Annotation again = carried;
+        again.rect = QRectF(130, 12, 8, 6);
+        Annotation blocked = carried;
+        blocked.frame = 8;
+        const int steps = stack.count();
+        QCOMPARE(editor.addTransfers({again, blocked}, QStringLiteral("Carry")), 1);
+        QCOMPARE(stack.count(), steps + 1);
+        QCOMPARE(model.boxes(1, 6).size(), size_t(1));
+        QCOMPARE(model.boxes(1, 6).front().rect, QRectF(130, 12, 8, 6));
+        stack.undo();
+        QCOMPARE(model.boxes(1, 6).front().rect, QRectF(120, 10, 8, 6));
+    }
+
     void createUndoRedoWritesInOrder()
     {
         AnnotationModel model;

@@ -77,12 +77,15 @@ private Q_SLOTS:
         auto manifest = CampaignManifest::load(path, nullptr);
         QVERIFY(manifest);
         manifest->cameras[0].timeOffsetUs = 250000;
+        manifest->cameras[0].model.positionM = {0.12, -0.03, 0.05};
         manifest->targetOffsetUs = -100000;
         QString error;
         QVERIFY2(manifest->save(path, &error), qPrintable(error));
         const auto again = CampaignManifest::load(path, &error);
         QVERIFY2(again, qPrintable(error));
         QCOMPARE(again->cameras[0].timeOffsetUs, 250000);
+        QVERIFY(again->cameras[0].model.positionM == (std::array<double, 3>{0.12, -0.03, 0.05}));
+        QVERIFY2(again->warnings.isEmpty(), qPrintable(again->warnings.join(QLatin1Char('\n'))));
         QCOMPARE(again->targetOffsetUs, -100000);
         const auto campaign = Campaign::open(path, &error);
         QCOMPARE(campaign->frameUtc(0, 0)->toIso(), QStringLiteral("2026-05-12T10:15:00.250Z"));
@@ -142,6 +145,16 @@ private Q_SLOTS:
                 "target":{"log":"d.nmea"},"cameras":[{"name":"a","modality":"uv","fps":25,"first_frame_utc":"2026-01-01T00:00:00Z",
                 "width":640,"height":480,"intrinsics":{"hfov_deg":10}}]})")
             << QStringLiteral("cameras[0].modality: 'uv' is not rgb or ir");
+        QTest::newRow("camera position")
+            << QByteArray(R"({"station":{"latitude_deg":1,"longitude_deg":0,"height_m":0},"turret":{"log":"t.csv"},
+                "target":{"log":"d.nmea"},"cameras":[{"name":"a","modality":"ir","fps":25,"first_frame_utc":"2026-01-01T00:00:00Z",
+                "width":640,"height":480,"intrinsics":{"hfov_deg":10},"position_m":[0.1,0]}]})")
+            << QStringLiteral("cameras[0].position_m: must be [right, forward, up]");
+        QTest::newRow("camera position far")
+            << QByteArray(R"({"station":{"latitude_deg":1,"longitude_deg":0,"height_m":0},"turret":{"log":"t.csv"},
+                "target":{"log":"d.nmea"},"cameras":[{"name":"a","modality":"ir","fps":25,"first_frame_utc":"2026-01-01T00:00:00Z",
+                "width":640,"height":480,"intrinsics":{"hfov_deg":10},"position_m":[0.1,0,"up"]}]})")
+            << QStringLiteral("cameras[0].position_m: must hold three numbers");
         QTest::newRow("newer version") << QByteArray(R"({"format":"vigie-campaign","version":7})")
                                        << QStringLiteral("version 7 is newer");
     }

@@ -470,7 +470,7 @@ private Q_SLOTS:
         QCOMPARE(info.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(info.out.toUtf8()).object();
         QCOMPARE(o[QLatin1String("boxes")].toInt(), 501);
-        QCOMPARE(o[QLatin1String("schema_version")].toInt(), 2);
+        QCOMPARE(o[QLatin1String("schema_version")].toInt(), 3);
         QCOMPARE(o[QLatin1String("boxes_by_state")][QLatin1String("accepted")].toInt(), 501);
         const Run check = cli({QStringLiteral("db"), QStringLiteral("check"), db, QStringLiteral("--json")});
         QCOMPARE(check.exitCode, 0);

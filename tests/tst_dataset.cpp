@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(q.value(0).toInt(), Dataset::currentSchemaVersion());
         // Foreign keys hold: a box on a frame that does not exist is refused.
         BoxRecord orphan = sample(f);
         orphan.frameId = 999999;
@@ -205,19 +205,31 @@ private Q_SLOTS:
         QString error;
         auto ds = Dataset::open(path, Dataset::OpenMode::MustExist, &error);
         QVERIFY2(ds, qPrintable(error));
-        QCOMPARE(ds->schemaVersion(), 2);
+        QCOMPARE(ds->schemaVersion(), Dataset::currentSchemaVersion());
         const auto boxes = ds->allBoxes();
         QCOMPARE(int(boxes.size()), 2);
         QCOMPARE(boxes[0].author, QStringLiteral("alice"));
         QCOMPARE(boxes[0].x, 100.5);
         QVERIFY(!boxes[0].trackId);
+        // Ids and history survive the rebuild of the boxes table (version 3), and a box carried
+        // from the other camera is now a source the file accepts.
+        QCOMPARE(boxes[0].id, std::int64_t(1));
+        BoxRecord carried = boxes[0];
+        carried.source = BoxSource::Transfer;
+        carried.state = BoxState::Proposed;
+        const auto carriedId = ds->createBox(carried, &error);
+        QVERIFY2(carriedId, qPrintable(error));
+        QCOMPARE(ds->box(*carriedId)->source, BoxSource::Transfer);
+        QCOMPARE(ds->info().boxesBySource[int(BoxSource::Transfer)], 1);
         QCOMPARE(ds->history(1).size(), size_t(1));
         // The new tables work on the upgraded file.
         QVERIFY(ds->setFrameFlags(1, {false, false, false, true}, QStringLiteral("alice"), &error));
         QVERIFY(ds->integrityCheck().isEmpty());
         ds.reset();
         auto again = Dataset::open(path, Dataset::OpenMode::MustExist, &error);
-        QCOMPARE(again->schemaVersion(), 2);
+        QCOMPARE(again->schemaVersion(), Dataset::currentSchemaVersion());
+        QCOMPARE(Dataset::currentSchemaVersion(), 3);
+        QCOMPARE(int(again->allBoxes().size()), 3);
     }
 
     void anotherProcessNeverDeletesOurWal()

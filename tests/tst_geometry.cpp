@@ -1,3 +1,4 @@
+#include "models/annotation/transfer.h"
 #include "models/geometry/camera.h"
 #include "models/geometry/geodesy.h"
 
@@ -112,6 +113,128 @@ private Q_SLOTS:
         const double r0 = std::hypot((*ideal)[0] - 960, (*ideal)[1] - 540);
         const double r1 = std::hypot((*barrel)[0] - 960, (*barrel)[1] - 540);
         QVERIFY(r1 > r0 + 1.0);
+    }
+
+    void rayUndoesTheLens()
+    {
+        // A pixel's ray, scaled to a depth, projects back onto the pixel, across the image of a
+        // strongly distorted lens.
+        CameraModel camera = hd10();
+        camera.intrinsics.distortion = {-0.35, 0.12, 0.001, -0.002, 0.0};
+        for (double x : {5.0, 480.0, 960.0, 1700.0, 1915.0}) {
+            for (double y : {5.0, 300.0, 540.0, 1075.0}) {
+                const auto r = camera.ray(x, y);
+                QCOMPARE(r[2], 1.0);
+                const auto p = camera.projectCamera({r[0] * 250.0, r[1] * 250.0, 250.0});
+                QVERIFY(p);
+                QVERIFY2(std::hypot((*p)[0] - x, (*p)[1] - y) < 1e-3,
+                         qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(x).arg(y).arg((*p)[0]).arg((*p)[1])));
+            }
+        }
+        QVERIFY(!camera.projectCamera({0.0, 0.0, -1.0}));
+    }
+
+    void cameraPositionParallax()
+    {
+        // Two cameras 0.2 m apart on the turret see a point 100 m ahead fx × 0.2 / 100 px apart,
+        // and one 10 km ahead in nearly the same place.
+        CameraModel left = hd10(), right = hd10();
+        left.positionM = {-0.1, 0.0, 0.0};
+        right.positionM = {0.1, 0.0, 0.0};
+        const Attitude pose{30.0, 10.0, 0.0};
+        for (double range : {100.0, 10000.0}) {
+            const Enu target = fromLook(30.0, 10.0, range);
+            const auto a = left.project(target, pose), b = right.project(target, pose);
+            QVERIFY(a && b);
+            QVERIFY(std::abs(((*a)[0] - (*b)[0]) - left.intrinsics.fx * 0.2 / range) < 1e-3 * left.intrinsics.fx * 0.2 / range + 1e-6);
+            QVERIFY(std::abs((*a)[1] - (*b)[1]) < 1e-6);
+        }
+        // Up is up in the turret's frame: a camera above the line of sight sees the target lower.
+        CameraModel above = hd10();
+        above.positionM = {0.0, 0.0, 0.5};
+        const auto c = above.project(fromLook(30.0, 10.0, 100.0), pose);
+        QVERIFY((*c)[1] > 540.0 + 1.0);
+    }
+
+    void cameraToCameraIsTheTurretFree()
+    {
+        // A point carried from one camera's coordinates to the other's lands where the other
+        // camera sees it, whatever the turret's pose: the pose cancels between cameras.
+        CameraModel ir, rgb;
+        ir.intrinsics = Intrinsics::fromHfov(640, 512, 3.0);
+        ir.boresight = {0.12, -0.08, 0.3};
+        ir.positionM = {0.1, 0.02, -0.05};
+        rgb.intrinsics = Intrinsics::fromHfov(1280, 720, 5.0);
+        rgb.intrinsics.distortion = {-0.1, 0.02, 0.0, 0.0, 0.0};
+        rgb.boresight = {-0.05, 0.04, -0.2};
+        rgb.positionM = {-0.1, 0.0, 0.03};
+        for (const Attitude pose : {Attitude{30.0, 10.0, 0.0}, Attitude{200.0, 45.0, 2.0}, Attitude{359.0, -3.0, -1.0}}) {
+            for (double range : {60.0, 400.0, 3000.0}) {
+                const Enu target = fromLook(pose.panDeg + 0.3, pose.tiltDeg - 0.2, range);
+                const auto inIr = ir.toCamera(target, pose);
+                const auto carried = rgb.projectCamera(cameraToCamera(ir, rgb, inIr));
+                const auto direct = rgb.project(target, pose);
+                QVERIFY(carried && direct);
+                QVERIFY(std::hypot((*carried)[0] - (*direct)[0], (*carried)[1] - (*direct)[1]) < 1e-6);
+                // And a box there: its corners carried at the target's depth.
+                const auto px = ir.project(target, pose);
+                const QRectF box(QPointF((*px)[0] - 5, (*px)[1] - 3), QSizeF(10, 6));
+                const auto onRgb = transferBox(ir, rgb, box, inIr[2]);
+                QVERIFY(onRgb);
+                QVERIFY(std::hypot(onRgb->center().x() - (*direct)[0], onRgb->center().y() - (*direct)[1]) < 0.05);
+                // The size goes as the ratio of focal lengths (the depths are all but equal).
+                QVERIFY(std::abs(onRgb->width() / 10.0 - rgb.intrinsics.fx / ir.intrinsics.fx) < 0.03);
+            }
+        }
+    }
+
+    void mountingFitRecoversTheBoresight()
+    {
+        // The receiving camera's boresight is off by (0.05°, −0.03°); pairs of box centres from
+        // the true cameras, with 0.3 px of noise and one box drawn on the wrong blob, give it back.
+        CameraModel ir, rgbTrue;
+        ir.intrinsics = Intrinsics::fromHfov(640, 512, 3.0);
+        ir.positionM = {0.1, 0.0, 0.0};
+        rgbTrue.intrinsics = Intrinsics::fromHfov(1280, 720, 5.0);
+        rgbTrue.positionM = {-0.1, 0.0, 0.0};
+        rgbTrue.boresight = {0.05, -0.03, 0.0};
+        CameraModel rgbManifest = rgbTrue;
+        rgbManifest.boresight = {};
+        std::vector<MountingPair> pairs;
+        unsigned state = 7;
+        auto noise = [&] {
+            state = state * 1103515245u + 12345u;
+            return (double((state >> 8) % 1000) / 1000.0 - 0.5) * 0.6;
+        };
+        for (int i = 0; i < 9; ++i) {
+            const Attitude pose{10.0 * i, 5.0 + i, 0.0};
+            const double range = 80.0 + 150.0 * i;
+            const Enu target = fromLook(pose.panDeg + 0.2 - 0.05 * i, pose.tiltDeg - 0.1 + 0.02 * i, range);
+            const auto a = ir.project(target, pose), b = rgbTrue.project(target, pose);
+            QVERIFY(a && b);
+            MountingPair p;
+            p.from = ir;
+            p.to = rgbManifest;
+            p.fromCentre = QPointF((*a)[0] + noise(), (*a)[1] + noise());
+            p.toCentre = QPointF((*b)[0] + noise(), (*b)[1] + noise());
+            if (i == 4)
+                p.toCentre += QPointF(40, -25);
+            p.depthM = ir.toCamera(target, pose)[2];
+            pairs.push_back(p);
+        }
+        const MountingFit fit = fitMounting(pairs, 5);
+        QCOMPARE(fit.pairs, 9);
+        QCOMPARE(fit.used, 8);
+        QVERIFY2(std::abs(fit.correction.panDeg - 0.05) < 0.002 && std::abs(fit.correction.tiltDeg + 0.03) < 0.002,
+                 qPrintable(fit.describe()));
+        QVERIFY(fit.medianBeforePx > 10.0);
+        QVERIFY2(fit.medianAfterPx < 0.6, qPrintable(fit.describe()));
+        // Too few instants: the manifest's mounting, said so.
+        pairs.resize(4);
+        const MountingFit few = fitMounting(pairs, 5);
+        QCOMPARE(few.used, 0);
+        QCOMPARE(few.correction.panDeg, 0.0);
+        QVERIFY(few.describe().contains(QLatin1String("manifest")));
     }
 
     void behindTheCamera()

@@ -131,6 +131,9 @@ private Q_SLOTS:
                 CameraModel model;
                 model.intrinsics = Intrinsics::fromHfov(size.width(), size.height(), f[QLatin1String("hfov_deg")].toDouble());
                 model.boresight = {boresight[0].toDouble(), boresight[1].toDouble(), 0};
+                const QJsonArray position = cameraTruth[QLatin1String("position_m")].toArray();
+                QCOMPARE(position.size(), 3);
+                model.positionM = {position[0].toDouble(), position[1].toDouble(), position[2].toDouble()};
                 const QJsonArray t = f[QLatin1String("turret_deg")].toArray(), p = f[QLatin1String("target_enu")].toArray();
                 const auto px = model.project({p[0].toDouble(), p[1].toDouble(), p[2].toDouble()},
                                               {t[0].toDouble(), t[1].toDouble(), t[2].toDouble()});

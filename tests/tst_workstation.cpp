@@ -16,6 +16,7 @@
 #include "database/datasetsession.h"
 #include "models/media/syncplayer.h"
 #include "models/synth/generator.h"
+#include "synthtruth.h"
 #include "testcampaign.h"
 #include "widgets/frameview.h"
 #include "widgets/shortcuteditor.h"
@@ -196,13 +197,14 @@ private Q_SLOTS:
         const std::int64_t frameIr = irFrame;
         window.closeCampaign(); // commits everything queued
 
-        // The dataset holds exactly: every proposal still proposed, plus the drawn box, resized.
+        // The dataset holds exactly: every proposal still proposed, plus the drawn box, resized,
+        // and its transfer to RGB (the resize's, which replaced the drawing's).
         QString error;
         auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
         QVERIFY2(dataset, qPrintable(error));
         const auto boxes = dataset->allBoxes();
-        QCOMPARE(boxes.size(), proposals + 1);
-        int manualRows = 0, proposed = 0;
+        QCOMPARE(boxes.size(), proposals + 2);
+        int manualRows = 0, proposed = 0, transfers = 0;
         for (const db::BoxRecord &r : boxes) {
             if (r.source == db::BoxSource::Manual) {
                 ++manualRows;
@@ -213,13 +215,102 @@ private Q_SLOTS:
                 QCOMPARE(frame->index, frameIr);
                 // create, update (resize), update (undo), update (redo)
                 QCOMPARE(dataset->history(r.id).size(), size_t(4));
+            } else if (r.source == db::BoxSource::Transfer) {
+                ++transfers;
+                QCOMPARE(r.state, db::BoxState::Proposed);
+                QVERIFY(r.modelVersion.startsWith(QStringLiteral("from=ir")));
             } else {
                 QCOMPARE(r.source, db::BoxSource::Geometry);
                 proposed += r.state == db::BoxState::Proposed ? 1 : 0;
             }
         }
         QCOMPARE(manualRows, 1);
+        QCOMPARE(transfers, 1);
         QCOMPARE(size_t(proposed), proposals);
+    }
+
+    void carriesBoxesToTheOtherCamera()
+    {
+        // A box drawn on IR appears on RGB at the same instant as a transfer proposal, in the same
+        // undo step; with Edit › Carry Accepted Boxes off it does not; B carries every accepted
+        // IR box at once, as one command.
+        const QString dbPath = freshDataset(QStringLiteral("transfer.sqlite"));
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(openAndWait(window, dbPath));
+        CampaignSession *s = window.session();
+        const int ir = s->cameraOf(QStringLiteral("ir")), rgb = s->cameraOf(QStringLiteral("rgb"));
+        const auto truth = test::readSynthTruth(campaignDir);
+        const auto &irTruth = truth.at(QStringLiteral("ir")), &rgbTruth = truth.at(QStringLiteral("rgb"));
+        BoxTransfer pairing(*s->campaign(), ir, rgb, s->frameCount(ir), s->frameCount(rgb));
+        std::vector<std::int64_t> frames; // IR frames where both cameras see the drone
+        for (std::int64_t f = 0; f < std::int64_t(irTruth.size()); ++f) {
+            const auto g = pairing.counterpart(f);
+            if (irTruth[size_t(f)].visible && g && rgbTruth[size_t(*g)].visible)
+                frames.push_back(f);
+        }
+        QVERIFY(frames.size() > 20);
+        auto transfersOn = [&](std::int64_t g) {
+            std::vector<Annotation> out;
+            for (const Annotation &a : s->annotations()->boxes(rgb, g))
+                if (a.source == db::BoxSource::Transfer)
+                    out.push_back(a);
+            return out;
+        };
+        const QString cls = s->campaign()->manifest().targetClass;
+        const std::int64_t f0 = frames[frames.size() / 2];
+        const std::int64_t g0 = *pairing.counterpart(f0);
+        const int steps = window.undoStack()->count();
+        const std::int64_t drawn = s->editor()->addBox(ir, f0, irTruth[size_t(f0)].box, cls);
+        QVERIFY(drawn != 0);
+        QCOMPARE(window.undoStack()->count(), steps + 1);
+        QCOMPARE(transfersOn(g0).size(), size_t(1));
+        const Annotation carried = transfersOn(g0).front();
+        QCOMPARE(carried.state, db::BoxState::Proposed);
+        // The easy preset's mounting is as the manifest says: the box lands on the drone (its
+        // centre within 1.5 px of the truth's; the drone is a few pixels wide).
+        const QRectF expected = rgbTruth[size_t(g0)].box;
+        const QPointF miss = carried.rect.center() - expected.center();
+        QVERIFY2(std::hypot(miss.x(), miss.y()) < 1.5 && test::boxIou(carried.rect, expected) > 0.3,
+                 qPrintable(QStringLiteral("carried %1,%2 %3x%4, truth %5,%6 %7x%8")
+                                .arg(carried.rect.x()).arg(carried.rect.y()).arg(carried.rect.width()).arg(carried.rect.height())
+                                .arg(expected.x()).arg(expected.y()).arg(expected.width()).arg(expected.height())));
+        window.setActiveView(window.rgbView());
+        s->player()->seekFrame(rgb, g0);
+        QTRY_COMPARE(window.rgbView()->frame(), g0);
+        window.rgbView()->selectBox(carried.handle);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/workstation-transfer.png")));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!s->annotations()->box(drawn));
+        QVERIFY(transfersOn(g0).empty());
+
+        // Off: the analyst's boxes stay on their camera.
+        auto *carryOnAccept = window.findChild<QAction *>(QStringLiteral("actionCarryOnAccept"));
+        QVERIFY(carryOnAccept && carryOnAccept->isCheckable() && carryOnAccept->isChecked());
+        carryOnAccept->setChecked(false);
+        QVERIFY(!window.annotationController()->carriesOnAccept());
+        std::vector<std::int64_t> picked;
+        for (int k = 1; k <= 3; ++k) {
+            const std::int64_t f = frames[size_t(k) * frames.size() / 4];
+            QVERIFY(s->editor()->addBox(ir, f, irTruth[size_t(f)].box, cls) != 0);
+            QVERIFY(transfersOn(*pairing.counterpart(f)).empty());
+            picked.push_back(f);
+        }
+        // B, from the IR view: all three at once, one command.
+        window.setActiveView(window.irView());
+        const int before = window.undoStack()->count();
+        QTest::keyClick(&window, Qt::Key_B);
+        QCOMPARE(window.undoStack()->count(), before + 1);
+        for (std::int64_t f : picked)
+            QCOMPARE(transfersOn(*pairing.counterpart(f)).size(), size_t(1));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("3 boxes carried")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        for (std::int64_t f : picked)
+            QVERIFY(transfersOn(*pairing.counterpart(f)).empty());
+        carryOnAccept->setChecked(true);
+        window.closeCampaign();
     }
 
     void reopeningShowsTheSavedWorkAndFrame()

@@ -178,6 +178,38 @@
         <source>Frame %1 (%2 of %3 needing you): %4</source>
         <translation>Image %1 (%2 sur %3 qui ont besoin de vous) : %4</translation>
     </message>
+    <message>
+        <source>Carry Track to Other Camera</source>
+        <translation>Reporter la piste sur l&apos;autre caméra</translation>
+    </message>
+    <message>
+        <source>Carry Accepted Boxes to Other Camera</source>
+        <translation>Reporter les boîtes acceptées sur l&apos;autre caméra</translation>
+    </message>
+    <message>
+        <source>This campaign has no other camera to carry boxes to</source>
+        <translation>Cette campagne n&apos;a pas d&apos;autre caméra où reporter les boîtes</translation>
+    </message>
+    <message>
+        <source>Carry %1 boxes from %2 to %3</source>
+        <translation>Reporter %1 boîtes de %2 vers %3</translation>
+    </message>
+    <message>
+        <source>mounting refined from %1 instants with boxes on both cameras (median residual %2 px, was %3 px)</source>
+        <translation>montage affiné sur %1 instants avec des boîtes sur les deux caméras (résidu médian %2 px, contre %3 px)</translation>
+    </message>
+    <message>
+        <source>mounting as in the manifest until %1 instants hold boxes on both cameras (%2 now)</source>
+        <translation>montage du manifeste tant que %1 instants n&apos;ont pas de boîtes sur les deux caméras (%2 pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <source>No accepted box on %1 to carry</source>
+        <translation>Aucune boîte acceptée sur %1 à reporter</translation>
+    </message>
+    <message>
+        <source>%1 boxes carried from %2 to %3 as proposals (%4 left out: their frames hold boxes of yours); %5</source>
+        <translation>%1 boîtes reportées de %2 vers %3 comme propositions (%4 écartées : leurs images portent vos boîtes) ; %5</translation>
+    </message>
 </context>
 <context>
     <name>vigie::AnnotationEditor</name>
@@ -248,6 +280,18 @@
     <message>
         <source>Interpolate %1 frames</source>
         <translation>Interpoler %1 images</translation>
+    </message>
+    <message>
+        <source>%1, carried to the other camera</source>
+        <translation>%1, reporté sur l&apos;autre caméra</translation>
+    </message>
+    <message>
+        <source>Carry %1 boxes to the other camera</source>
+        <translation>Reporter %1 boîtes sur l&apos;autre caméra</translation>
+    </message>
+    <message>
+        <source>%1, carried to %2 other cameras</source>
+        <translation>%1, reporté sur %2 autres caméras</translation>
     </message>
 </context>
 <context>
@@ -354,6 +398,14 @@
     <message>
         <source>%1: unknown key &apos;%2&apos; (ignored)</source>
         <translation>%1 : clé inconnue « %2 » (ignorée)</translation>
+    </message>
+    <message>
+        <source>must be [right, forward, up] in metres</source>
+        <translation>doit être [droite, avant, haut] en mètres</translation>
+    </message>
+    <message>
+        <source>must hold three numbers within 100 m</source>
+        <translation>doit contenir trois nombres de moins de 100 m</translation>
     </message>
 </context>
 <context>
@@ -575,6 +627,10 @@
     <message>
         <source>target out of view  %1 m</source>
         <translation>cible hors champ  %1 m</translation>
+    </message>
+    <message>
+        <source>xfer</source>
+        <translation>report</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2626,69 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>%1 boxes tracked on camera %2 from %3 keyframes (%4 left to the analyst as proposals, %5 derived boxes replaced)</source>
         <translation>%1 boîtes suivies sur la caméra %2 depuis %3 images clés (%4 laissées à l’analyste comme propositions, %5 boîtes dérivées remplacées)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::cli::TransferCommand</name>
+    <message>
+        <source>Carry the analysts&apos; boxes of one camera to the other (key B).</source>
+        <translation>Reporter les boîtes des analystes d&apos;une caméra sur l&apos;autre (touche B).</translation>
+    </message>
+    <message>
+        <source>campaign.json</source>
+        <translation>campaign.json</translation>
+    </message>
+    <message>
+        <source>The dataset holding the boxes; the proposals go there.</source>
+        <translation>Le jeu de données qui contient les boîtes ; les propositions y sont écrites.</translation>
+    </message>
+    <message>
+        <source>Camera name or modality carried from (default ir).</source>
+        <translation>Nom ou modalité de la caméra source (ir par défaut).</translation>
+    </message>
+    <message>
+        <source>Camera carried to (default rgb).</source>
+        <translation>Caméra de destination (rgb par défaut).</translation>
+    </message>
+    <message>
+        <source>Instants with boxes on both cameras before the mounting is refined (default 5).</source>
+        <translation>Instants avec des boîtes sur les deux caméras avant d&apos;affiner le montage (5 par défaut).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par une machine.</translation>
+    </message>
+    <message>
+        <source>one campaign.json is needed</source>
+        <translation>il faut un campaign.json</translation>
+    </message>
+    <message>
+        <source>--db DB is required</source>
+        <translation>--db DB est obligatoire</translation>
+    </message>
+    <message>
+        <source>--min-pairs must be a whole number of at least 1</source>
+        <translation>--min-pairs doit être un entier d&apos;au moins 1</translation>
+    </message>
+    <message>
+        <source>%1: no camera &apos;%2&apos;</source>
+        <translation>%1 : pas de caméra « %2 »</translation>
+    </message>
+    <message>
+        <source>--from and --to name the same camera</source>
+        <translation>--from et --to désignent la même caméra</translation>
+    </message>
+    <message>
+        <source>%1 boxes carried from %2 to %3 as proposals (%4 replaced; %5 frames kept the analyst&apos;s box; %6 had no counterpart frame or fell outside the image)</source>
+        <translation>%1 boîtes reportées de %2 vers %3 comme propositions (%4 remplacées ; %5 images ont gardé la boîte de l&apos;analyste ; %6 sans image correspondante ou hors de l&apos;image)</translation>
+    </message>
+    <message>
+        <source>mounting refined from %1 of %2 instants with boxes on both cameras: pan %3°, tilt %4°, roll %5°; median centre residual %6 px → %7 px</source>
+        <translation>montage affiné sur %1 des %2 instants avec des boîtes sur les deux caméras : site %4°, gisement %3°, roulis %5° ; résidu médian des centres %6 px → %7 px</translation>
+    </message>
+    <message>
+        <source>mounting as in the manifest: %1 of the %2 instants with boxes on both cameras needed to refine it</source>
+        <translation>montage du manifeste : %1 des %2 instants avec des boîtes sur les deux caméras nécessaires pour l&apos;affiner</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ QString sourceTag(db::BoxSource source)
         return FrameView::tr("interp");
     case db::BoxSource::Detector:
         return FrameView::tr("det");
+    case db::BoxSource::Transfer:
+        return FrameView::tr("xfer");
     }
     return {};
 }

@@ -45,6 +45,7 @@ void registerAll(Registry &registry)
     registry.add(makeEvaluateCommand());
     registry.add(makeDetectorCommand());
     registry.add(makeTrackCommand());
+    registry.add(makeTransferCommand());
 }
 
 void Registry::add(std::unique_ptr<Command> command)

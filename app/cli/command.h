@@ -123,6 +123,7 @@ std::unique_ptr<Command> makeSynthCommand();
 std::unique_ptr<Command> makeProposerCommand();
 std::unique_ptr<Command> makeProposeCommand();
 std::unique_ptr<Command> makeTrackCommand();
+std::unique_ptr<Command> makeTransferCommand();
 std::unique_ptr<Command> makeEvaluateCommand();
 std::unique_ptr<Command> makeDetectorCommand();
 

@@ -99,7 +99,7 @@ private:
     {
         const DatasetInfo i = ds.info();
         QJsonObject sources, states;
-        for (int s = 0; s < 6; ++s)
+        for (int s = 0; s < boxSourceCount; ++s)
             sources.insert(QString::fromLatin1(toString(BoxSource(s))), qint64(i.boxesBySource[s]));
         for (int s = 0; s < 4; ++s)
             states.insert(QString::fromLatin1(toString(BoxState(s))), qint64(i.boxesByState[s]));

@@ -187,7 +187,8 @@ std::int64_t AnnotationEditor::addBox(int camera, std::int64_t frame, const QRec
     a.className = className.isEmpty() && !m_classes.isEmpty() ? m_classes.first() : className;
     a.source = db::BoxSource::Manual;
     a.state = db::BoxState::Accepted;
-    m_stack->push(new BoxCommand(AnnotationModel::Edits(m_model), std::nullopt, a, tr("Draw %1 box").arg(a.className)));
+    pushWithCompanion(new BoxCommand(AnnotationModel::Edits(m_model), std::nullopt, a, tr("Draw %1 box").arg(a.className)),
+                      a);
     return a.handle;
 }
 
@@ -195,8 +196,73 @@ bool AnnotationEditor::change(const Annotation &before, const Annotation &after,
 {
     if (before == after)
         return false;
-    m_stack->push(new BoxCommand(AnnotationModel::Edits(m_model), before, after, text));
+    // A box that became (or, moved, stays) the analyst's brings its companions; a class change,
+    // a rejection or a flag does not.
+    const bool decided = isKeyframe(after) && (!isKeyframe(before) || before.rect != after.rect);
+    if (decided)
+        pushWithCompanion(new BoxCommand(AnnotationModel::Edits(m_model), before, after, text), after);
+    else
+        m_stack->push(new BoxCommand(AnnotationModel::Edits(m_model), before, after, text));
     return true;
+}
+
+void AnnotationEditor::pushWithCompanion(QUndoCommand *command, const Annotation &box)
+{
+    int added = 0;
+    QUndoCommand *companions = nullptr;
+    if (m_companion && isKeyframe(box) && box.source != db::BoxSource::Transfer)
+        companions = transfersCommand(m_companion(box), QString(), &added);
+    if (!companions) {
+        m_stack->push(command);
+        return;
+    }
+    // One undo step: the gesture and what it carried to the other camera.
+    m_stack->beginMacro(added == 1 ? tr("%1, carried to the other camera").arg(command->text())
+                                   : tr("%1, carried to %2 other cameras").arg(command->text()).arg(added));
+    m_stack->push(command);
+    m_stack->push(companions);
+    m_stack->endMacro();
+}
+
+QUndoCommand *AnnotationEditor::transfersCommand(std::vector<Annotation> boxes, const QString &text, int *added)
+{
+    std::vector<Annotation> old;
+    std::set<std::pair<int, std::int64_t>> seen;
+    std::vector<Annotation> fresh;
+    for (Annotation &b : boxes) {
+        if (!seen.insert({b.camera, b.frame}).second)
+            continue;
+        bool blocked = false;
+        std::vector<Annotation> replaced;
+        for (const Annotation &x : m_model->boxes(b.camera, b.frame)) {
+            if (x.className != b.className || x.state == db::BoxState::Rejected)
+                continue;
+            if (x.state != db::BoxState::Proposed)
+                blocked = true;
+            else if (x.source == db::BoxSource::Transfer)
+                replaced.push_back(x);
+        }
+        if (blocked)
+            continue;
+        old.insert(old.end(), replaced.begin(), replaced.end());
+        b.handle = m_model->newHandle();
+        b.source = db::BoxSource::Transfer;
+        b.state = db::BoxState::Proposed;
+        fresh.push_back(std::move(b));
+    }
+    *added = int(fresh.size());
+    if (fresh.empty() && old.empty())
+        return nullptr;
+    return new BulkReplaceCommand(AnnotationModel::Edits(m_model), std::move(old), std::move(fresh),
+                                  text.isEmpty() ? tr("Carry %1 boxes to the other camera").arg(*added) : text);
+}
+
+int AnnotationEditor::addTransfers(std::vector<Annotation> boxes, const QString &text)
+{
+    int added = 0;
+    if (QUndoCommand *command = transfersCommand(std::move(boxes), text, &added))
+        m_stack->push(command);
+    return added;
 }
 
 bool AnnotationEditor::setRect(std::int64_t handle, const QRectF &rect)

@@ -11,6 +11,9 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <functional>
+
+class QUndoCommand;
 class QUndoStack;
 
 namespace vigie {
@@ -24,6 +27,13 @@ public:
 
     AnnotationModel *model() const { return m_model; }
     QUndoStack *undoStack() const { return m_stack; }
+
+    /// What a box of the analyst's brings along on the other cameras (models/annotation/
+    /// transfer.h): proposals at the same instant, added by addTransfers() in the same undo
+    /// step as the gesture that made the box (draw, move, accept). Unset or returning nothing:
+    /// the gesture alone.
+    using Companion = std::function<std::vector<Annotation>(const Annotation &keyframe)>;
+    void setCompanion(Companion companion) { m_companion = std::move(companion); }
 
     /// The classes the analyst cycles through; the campaign's target class first.
     void setClasses(const QStringList &classes) { m_classes = classes; }
@@ -72,13 +82,25 @@ public:
     int replaceDerived(int camera, const QString &className, std::int64_t first, std::int64_t last,
                        std::vector<Annotation> boxes, const QString &text);
 
+    /// Boxes carried from another camera (source transfer, proposed), as one command: on each
+    /// box's frame, the transfer proposals of its class already there give way; a frame holding
+    /// a box of that class that is not a proposal (the analyst's, or tracked and accepted) gets
+    /// nothing, and other proposals stay. Each box gets a fresh handle. Returns how many were
+    /// added.
+    int addTransfers(std::vector<Annotation> boxes, const QString &text);
+
 private:
     int setStates(const std::vector<std::int64_t> &handles, db::BoxState state, const QString &text);
     bool change(const Annotation &before, const Annotation &after, const QString &text);
+    /// Pushes `command`, and with it, in one undo step, the companion's proposals for `box`.
+    void pushWithCompanion(QUndoCommand *command, const Annotation &box);
+    /// The command of addTransfers(), or nullptr when it would change nothing.
+    QUndoCommand *transfersCommand(std::vector<Annotation> boxes, const QString &text, int *added);
 
     AnnotationModel *m_model;
     QUndoStack *m_stack;
     QStringList m_classes;
+    Companion m_companion;
 };
 
 } // namespace vigie

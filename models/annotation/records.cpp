@@ -3,7 +3,7 @@
 namespace vigie::db {
 
 namespace {
-const char *const sourceNames[] = {"manual", "geometry", "cam", "tracker", "interpolated", "detector"};
+const char *const sourceNames[] = {"manual", "geometry", "cam", "tracker", "interpolated", "detector", "transfer"};
 const char *const stateNames[] = {"proposed", "accepted", "corrected", "rejected"};
 } // namespace
 
@@ -19,7 +19,7 @@ const char *toString(BoxState state)
 
 std::optional<BoxSource> boxSourceFromString(QStringView text)
 {
-    for (int i = 0; i < 6; ++i) {
+    for (int i = 0; i < boxSourceCount; ++i) {
         if (text == QLatin1String(sourceNames[i]))
             return BoxSource(i);
     }

@@ -11,7 +11,9 @@
 
 namespace vigie::db {
 
-enum class BoxSource { Manual, Geometry, Cam, Tracker, Interpolated, Detector };
+/// Where a box came from. Transfer: carried from the other camera (models/annotation/transfer.h).
+enum class BoxSource { Manual, Geometry, Cam, Tracker, Interpolated, Detector, Transfer };
+constexpr int boxSourceCount = 7;
 enum class BoxState { Proposed, Accepted, Corrected, Rejected };
 
 const char *toString(BoxSource source);
@@ -117,7 +119,7 @@ struct DatasetInfo
     int schemaVersion = 0;
     std::int64_t campaigns = 0, cameras = 0, frames = 0, classes = 0, boxes = 0, history = 0,
                  models = 0;
-    std::int64_t boxesBySource[6] = {};
+    std::int64_t boxesBySource[boxSourceCount] = {};
     std::int64_t boxesByState[4] = {};
 };
 

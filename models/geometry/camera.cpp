@@ -49,22 +49,24 @@ Mat3 multiply(const Mat3 &a, const Mat3 &b)
     return out;
 }
 
-Vec3 apply(const Mat3 &m, const Vec3 &v)
+Vec3 rotate(const Mat3 &m, const Vec3 &v)
 {
     return {m[0] * v[0] + m[1] * v[1] + m[2] * v[2], m[3] * v[0] + m[4] * v[1] + m[5] * v[2],
             m[6] * v[0] + m[7] * v[1] + m[8] * v[2]};
 }
 
-/// World (ENU) → camera rotation: the boresight rotation, applied in the turret's
-/// (right, forward, up) frame, after the turret's.
-Mat3 worldToCamera(const Attitude &turret, const Attitude &boresight)
+// Turret camera coordinates (x right, y down, z forward) → the turret's (right, forward, up).
+constexpr Mat3 toRfu{1, 0, 0, 0, 0, 1, 0, -1, 0};
+
+Vec3 applyTransposed(const Mat3 &m, const Vec3 &v)
 {
-    const Mat3 rt = attitudeRows(turret);
-    if (boresight.panDeg == 0 && boresight.tiltDeg == 0 && boresight.rollDeg == 0)
-        return rt;
-    // Turret camera coordinates (x right, y down, z forward) → (right, forward, up).
-    const Mat3 toRfu{1, 0, 0, 0, 0, 1, 0, -1, 0};
-    return multiply(attitudeRows(boresight), multiply(toRfu, rt));
+    return {m[0] * v[0] + m[3] * v[1] + m[6] * v[2], m[1] * v[0] + m[4] * v[1] + m[7] * v[2],
+            m[2] * v[0] + m[5] * v[1] + m[8] * v[2]};
+}
+
+bool isZero(const Attitude &a)
+{
+    return a.panDeg == 0 && a.tiltDeg == 0 && a.rollDeg == 0;
 }
 
 std::array<double, 2> pixelOf(const Intrinsics &k, const Vec3 &c)
@@ -97,18 +99,57 @@ double Intrinsics::hfovDeg() const
     return fx > 0 ? 2.0 * std::atan(width / (2.0 * fx)) * toDeg : 0.0;
 }
 
+// World (ENU) → turret (right, forward, up) by the turret's pose; minus the camera's position;
+// → camera by its boresight, applied in the turret's frame. A camera at the turret's centre on
+// its line of sight sees the turret's own camera coordinates.
 std::array<double, 3> CameraModel::toCamera(const Enu &target, const Attitude &turret) const
 {
-    return apply(worldToCamera(turret, boresight), {target.e, target.n, target.u});
+    const Mat3 rt = attitudeRows(turret);
+    const Vec3 world{target.e, target.n, target.u};
+    if (isZero(boresight) && positionM == Vec3{})
+        return rotate(rt, world);
+    Vec3 q = rotate(multiply(toRfu, rt), world);
+    for (size_t i = 0; i < 3; ++i)
+        q[i] -= positionM[i];
+    return rotate(attitudeRows(boresight), q);
 }
 
 std::optional<std::array<double, 2>> CameraModel::project(const Enu &target,
                                                           const Attitude &turret) const
 {
-    const Vec3 c = toCamera(target, turret);
-    if (c[2] <= 0)
+    return projectCamera(toCamera(target, turret));
+}
+
+std::optional<std::array<double, 2>> CameraModel::projectCamera(const std::array<double, 3> &point) const
+{
+    if (point[2] <= 0)
         return std::nullopt;
-    return pixelOf(intrinsics, c);
+    return pixelOf(intrinsics, point);
+}
+
+std::array<double, 3> CameraModel::ray(double x, double y) const
+{
+    const Intrinsics &k = intrinsics;
+    if (k.distortion.empty())
+        return {(x - k.cx) / k.fx, (y - k.cy) / k.fy, 1.0};
+    const std::vector<cv::Point2d> in{cv::Point2d(x, y)};
+    std::vector<cv::Point2d> out;
+    const cv::Matx33d camera(k.fx, 0, k.cx, 0, k.fy, k.cy, 0, 0, 1);
+    // OpenCV's default of 5 iterations leaves pixels of error at the edge of a strongly
+    // distorted lens; this converges to far below a pixel.
+    cv::undistortPoints(in, out, camera, k.distortion, cv::noArray(), cv::noArray(),
+                        cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 50, 1e-12));
+    return {out[0].x, out[0].y, 1.0};
+}
+
+std::array<double, 3> cameraToCamera(const CameraModel &from, const CameraModel &to,
+                                     const std::array<double, 3> &point)
+{
+    // Into the turret's frame, relative to its centre, then into the other camera.
+    Vec3 q = applyTransposed(attitudeRows(from.boresight), point);
+    for (size_t i = 0; i < 3; ++i)
+        q[i] += from.positionM[i] - to.positionM[i];
+    return rotate(attitudeRows(to.boresight), q);
 }
 
 PixelEllipse ellipseFromCovariance(double cx, double cy, const std::array<double, 3> &cov,

@@ -51,12 +51,25 @@ struct CameraModel
 {
     Intrinsics intrinsics;
     Attitude boresight; ///< offsets from the turret's line of sight, in the turret's frame
+    /// The optical centre from the turret's rotation centre (the station), metres, in the
+    /// turret's frame: right, forward, up. Two cameras side by side differ here by their baseline.
+    std::array<double, 3> positionM{};
 
     /// The target's position in camera coordinates (metres; z forward) for a turret pose.
     std::array<double, 3> toCamera(const Enu &target, const Attitude &turret) const;
     /// The pixel of a point in front of the camera (z > 0), with distortion; nullopt behind.
     std::optional<std::array<double, 2>> project(const Enu &target, const Attitude &turret) const;
+    /// The pixel of a point given in camera coordinates, with distortion; nullopt if z <= 0.
+    std::optional<std::array<double, 2>> projectCamera(const std::array<double, 3> &point) const;
+    /// The direction a pixel looks along, in camera coordinates, scaled to z = 1 (the lens
+    /// distortion undone by OpenCV's undistortPoints).
+    std::array<double, 3> ray(double x, double y) const;
 };
+
+/// A point in the coordinates of camera `from` expressed in those of camera `to`, both on the
+/// same turret: their boresights and positions only, whatever the turret's pose.
+std::array<double, 3> cameraToCamera(const CameraModel &from, const CameraModel &to,
+                                     const std::array<double, 3> &point);
 
 /// Sources of uncertainty for one projection.
 struct Uncertainty

@@ -448,6 +448,7 @@ struct CameraTruth
     double firstFrameS = 0;   ///< true time of frame 0 from the campaign start
     double syncOffsetS = 0;   ///< manifest first-frame time = true − offset
     std::int64_t frames = 0;
+    std::array<double, 3> positionM{}; ///< on the turret (right, forward, up); the manifest's too
 
     double hfovAt(double s) const { return zoomHfovDeg > 0 && s >= zoomAtS ? zoomHfovDeg : hfovDeg; }
     CameraModel modelAt(double s) const
@@ -455,6 +456,7 @@ struct CameraTruth
         CameraModel m;
         m.intrinsics = Intrinsics::fromHfov(width, height, hfovAt(s));
         m.boresight = boresightTrue;
+        m.positionM = positionM;
         return m;
     }
 };
@@ -738,6 +740,10 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
     CameraTruth ir{QStringLiteral("ir"), QStringLiteral("ir"), 640, 512, 25.0, 3.0, 0, 0,
                    {0.12 + c.boresightErrorDeg, -0.08 - 0.5 * c.boresightErrorDeg, 0}, {0.12, -0.08, 0}, 0.017,
                    c.syncOffsetIrS, 0};
+    // Side by side on the turret, 0.2 m apart: at 100 m the baseline shifts the drone by 5 px
+    // between the two images, more than it is wide in IR.
+    rgb.positionM = {-0.10, 0.0, 0.0};
+    ir.positionM = {0.10, 0.0, 0.0};
     rgb.frames = std::int64_t(std::floor(c.durationS * rgb.fps));
     ir.frames = std::int64_t(std::floor((c.durationS - ir.firstFrameS) * ir.fps));
 
@@ -1125,6 +1131,7 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
                            {QStringLiteral("boresight_deg"), QJsonObject{{QStringLiteral("pan"), cam.boresightManifest.panDeg},
                                                                          {QStringLiteral("tilt"), cam.boresightManifest.tiltDeg},
                                                                          {QStringLiteral("roll"), 0.0}}},
+                           {QStringLiteral("position_m"), QJsonArray{cam.positionM[0], cam.positionM[1], cam.positionM[2]}},
                            {QStringLiteral("time_offset_s"), 0.0},
                            {QStringLiteral("sync_sigma_s"), c.preset == Preset::Easy ? 0.005 : 0.03}};
     };
@@ -1158,11 +1165,13 @@ bool generate(const Config &c, const QString &outDir, const Progress &progress, 
         {QStringLiteral("cameras"),
          QJsonObject{{QStringLiteral("rgb"), QJsonObject{{QStringLiteral("time_offset_s"), rgb.syncOffsetS},
                                                          {QStringLiteral("boresight_deg"), QJsonArray{rgb.boresightTrue.panDeg, rgb.boresightTrue.tiltDeg, 0.0}},
+                                                         {QStringLiteral("position_m"), QJsonArray{rgb.positionM[0], rgb.positionM[1], rgb.positionM[2]}},
                                                          {QStringLiteral("hfov_deg"), rgb.hfovDeg},
                                                          {QStringLiteral("zoom_hfov_deg"), rgb.zoomHfovDeg},
                                                          {QStringLiteral("zoom_at_s"), rgb.zoomAtS}}},
                      {QStringLiteral("ir"), QJsonObject{{QStringLiteral("time_offset_s"), ir.syncOffsetS},
                                                         {QStringLiteral("boresight_deg"), QJsonArray{ir.boresightTrue.panDeg, ir.boresightTrue.tiltDeg, 0.0}},
+                                                        {QStringLiteral("position_m"), QJsonArray{ir.positionM[0], ir.positionM[1], ir.positionM[2]}},
                                                         {QStringLiteral("hfov_deg"), ir.hfovDeg}}}}},
         {QStringLiteral("gnss"), QJsonObject{{QStringLiteral("float_s"), [&] { QJsonArray a; for (auto &[x, y] : floats) a.append(QJsonArray{x, y}); return a; }()},
                                              {QStringLiteral("dropouts_s"), [&] { QJsonArray a; for (auto &[x, y] : gaps) a.append(QJsonArray{x, y}); return a; }()}}},
