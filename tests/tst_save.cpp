@@ -191,13 +191,13 @@ private Q_SLOTS:
             const auto boxes = s->annotations()->boxes(camera, frames[rng() % frames.size()]);
             return boxes.empty() ? 0 : boxes[rng() % boxes.size()].handle;
         };
-        int bulk = 0, offsets = 0, bulkStates = 0, interpolations = 0, tracks = 0;
+        int bulk = 0, offsets = 0, bulkStates = 0, interpolations = 0, tracks = 0, carries = 0;
         for (int i = 0; i < 300; ++i) {
             const int camera = int(rng() % std::uint32_t(s->cameraCount()));
             const std::int64_t frame = std::int64_t(rng() % std::uint32_t(s->frameCount(camera)));
             const QRectF rect(int(rng() % 300), int(rng() % 200), 3 + int(rng() % 30), 3 + int(rng() % 30));
             const std::int64_t handle = pick(camera);
-            switch (rng() % 13) {
+            switch (rng() % 14) {
             case 0:
                 editor->addBox(camera, frame, rect, {});
                 break;
@@ -296,6 +296,13 @@ private Q_SLOTS:
                 tracks += editor->replaceDerived(camera, key.className, first, last, run, QStringLiteral("track")) > 0;
                 break;
             }
+            case 12: {
+                // Key B: every accepted box of a camera carried to the other, one command (drawn,
+                // moved and accepted boxes bring theirs through the companion, in their macro).
+                const int other = (camera + 1) % s->cameraCount();
+                carries += editor->addTransfers(s->carryCamera(camera, other), QStringLiteral("carry")) > 0;
+                break;
+            }
             case 8:
                 s->setOffsetMs(int(rng() % std::uint32_t(s->offsetNames().size())), int(rng() % 200) - 100);
                 ++offsets;
@@ -308,7 +315,7 @@ private Q_SLOTS:
                 break;
             }
         }
-        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10 && interpolations > 3 && tracks > 3);
+        QVERIFY(bulk > 10 && offsets > 10 && bulkStates > 10 && interpolations > 3 && tracks > 3 && carries > 3);
         s->dataset()->flush();
         QVERIFY(s->saveOffsets());
         QCOMPARE(s->dataset()->pendingWrites(), 0);
@@ -316,6 +323,7 @@ private Q_SLOTS:
         const int endIndex = stack->index();
         const QString offsetsAtEnd = manifestOffsets(manifest);
         QVERIFY(end != start);
+        QVERIFY(end.contains(QLatin1String("transfer"))); // carried boxes are in what undo must restore
 
         while (stack->index() > startIndex)
             stack->undo();
