@@ -19,46 +19,19 @@
 //
 // Usage: bench_analyst_antiuav [FIXTURES_DIR] [--only seqN] [--target 0.98]
 
-#include "app/jobs/propagation.h"
-#include "bench/antiuav.h"
-#include "models/annotation/annotationeditor.h"
+#include "bench/analyst.h"
 #include "models/heap.h"
 
 #include <QCoreApplication>
 #include <QUndoStack>
 
 #include <cstdio>
-#include <optional>
 
 using namespace vigie;
 
 namespace {
 
 const QString kDrone = QStringLiteral("quadcopter");
-
-/// The box of the target on a frame, decided or proposed, and whether it is right.
-struct FrameCheck
-{
-    std::optional<Annotation> box; ///< the decided box, else the tracker's proposal
-    bool right = false;
-};
-
-FrameCheck check(const std::vector<Annotation> &boxes, const QRectF &truth)
-{
-    FrameCheck out;
-    for (const Annotation &a : boxes) {
-        if (a.className != kDrone || a.state == db::BoxState::Rejected)
-            continue;
-        const bool decided = a.state == db::BoxState::Accepted || a.state == db::BoxState::Corrected;
-        if (decided || !out.box)
-            out.box = a;
-        if (decided) {
-            out.right = bench::rightForAnalyst(a.rect, truth);
-            return out;
-        }
-    }
-    return out; // a proposal only: not right until accepted
-}
 
 } // namespace
 
@@ -94,79 +67,16 @@ int main(int argc, char **argv)
         }
         const int camera = 1;
         const std::int64_t n = std::int64_t(s.truth.size());
-        std::int64_t visible = 0;
-        for (const QRectF &t : s.truth)
-            visible += !t.isEmpty();
-
         AnnotationModel model;
         model.reset({}, {});
         QUndoStack stack;
         AnnotationEditor editor(&model, &stack);
         editor.setClasses({kDrone});
-        std::int64_t boxActions = 0, kPresses = 0;
-        double trackerSeconds = 0;
-        auto rightCount = [&] {
-            std::int64_t right = 0;
-            for (std::int64_t f = 0; f < n; ++f)
-                right += !s.truth[size_t(f)].isEmpty() && check(model.boxes(camera, f), s.truth[size_t(f)]).right;
-            return right;
-        };
-        auto pressK = [&](std::int64_t handle) {
-            const auto key = model.box(handle);
-            jobs::PropagationSpec p;
-            p.campaign = campaign;
-            p.camera = camera;
-            p.from = {key->frame, key->rect};
-            if (const auto previous = editor.previousKeyframe(handle))
-                p.previous = jobs::Keyframe{previous->frame, previous->rect};
-            if (const auto next = editor.nextKeyframe(handle))
-                p.next = jobs::Keyframe{next->frame, next->rect};
-            jobs::CallbackJob context;
-            jobs::PropagationResult result;
-            if (!jobs::propagateTrack(p, context, &result, &error)) {
-                std::fprintf(stderr, "bench_analyst_antiuav: %s: %s\n", qPrintable(name), qPrintable(error));
-                std::exit(1);
-            }
-            trackerSeconds += result.seconds;
-            editor.replaceDerived(camera, kDrone, result.firstFrame, result.lastFrame, jobs::trackerBoxes(result), QStringLiteral("K"));
-            ++kPresses;
-        };
-        std::int64_t cursor = 0; // the analyst plays forward; a fix can only break frames around it
-        // The actions it took to first reach 90 % and 95 % right, on the way to the target.
-        const double milestones[2] = {0.90, 0.95};
-        double atMilestone[2] = {-1, -1};
-        for (;;) {
-            const double share = double(rightCount()) / double(visible);
-            for (int m = 0; m < 2; ++m)
-                if (atMilestone[m] < 0 && share >= milestones[m])
-                    atMilestone[m] = 100.0 * double(boxActions + kPresses) / double(n);
-            if (share >= target)
-                break;
-            std::int64_t f = -1;
-            for (std::int64_t g = cursor; g < n && f < 0; ++g)
-                if (!s.truth[size_t(g)].isEmpty() && !check(model.boxes(camera, g), s.truth[size_t(g)]).right)
-                    f = g;
-            if (f < 0) { // wrapped: something before the cursor went wrong again
-                cursor = 0;
-                continue;
-            }
-            cursor = f;
-            const QRectF &truth = s.truth[size_t(f)];
-            const FrameCheck c = check(model.boxes(camera, f), truth);
-            std::int64_t key = 0;
-            if (c.box && c.box->state == db::BoxState::Proposed && bench::rightForAnalyst(c.box->rect, truth)) {
-                key = c.box->handle;
-                editor.accept(key); // the tracker's guess was right: confirm it
-            } else if (c.box) {
-                key = c.box->handle;
-                editor.setRect(key, truth); // onto the drone: corrected, a keyframe
-            } else {
-                key = editor.addBox(camera, f, truth, kDrone);
-            }
-            ++boxActions;
-            pressK(key);
-        }
-        const std::int64_t right = rightCount();
+        const bench::AnalystResult r = bench::runAnalyst(campaign, camera, s.truth, editor, kDrone, target, n);
+        const std::int64_t boxActions = r.boxActions, kPresses = r.kPresses, visible = r.visible;
+        const double trackerSeconds = r.trackerSeconds;
+        const double *atMilestone = r.atMilestone;
+        const std::int64_t right = r.right;
         std::printf("%-8s  %6lld  %11.2f  (%5lld %3lld)  %5.3f  %9.1f    %6.2f  %6.2f\n", qPrintable(name), static_cast<long long>(n),
                     100.0 * double(boxActions + kPresses) / double(n), static_cast<long long>(boxActions),
                     static_cast<long long>(kPresses), double(right) / double(visible), trackerSeconds, atMilestone[0],

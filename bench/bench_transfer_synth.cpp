@@ -10,7 +10,7 @@
 
 #include "models/annotation/transfer.h"
 #include "models/campaign.h"
-#include "models/synth/generator.h"
+#include "bench/synthcampaign.h"
 #include "tests/synthtruth.h"
 
 #include <QCommandLineParser>
@@ -149,37 +149,15 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("campaign"), QStringLiteral("A generated campaign folder (else one is generated)."),
-                      QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed to generate (default 45)."), QStringLiteral("n"),
-                      QStringLiteral("45")});
-    parser.addOption({QStringLiteral("preset"), QStringLiteral("Preset (default realistic)."), QStringLiteral("name"),
-                      QStringLiteral("realistic")});
-    parser.addOption({QStringLiteral("duration"), QStringLiteral("Seconds (default 60)."), QStringLiteral("s"),
-                      QStringLiteral("60")});
+    bench::addSynthOptions(parser, "45");
     parser.addOption({QStringLiteral("pairs"), QStringLiteral("Instants with boxes on both cameras (default 5)."),
                       QStringLiteral("n"), QStringLiteral("5")});
     parser.process(app);
 
     QTemporaryDir temp;
-    QString dir = parser.value(QStringLiteral("campaign"));
-    if (dir.isEmpty()) {
-        const auto preset = synth::presetFromString(parser.value(QStringLiteral("preset")));
-        if (!preset) {
-            std::fprintf(stderr, "unknown preset\n");
-            return 2;
-        }
-        const auto config = synth::Config::forPreset(*preset, parser.value(QStringLiteral("seed")).toULongLong(),
-                                                      parser.value(QStringLiteral("duration")).toDouble());
-        dir = temp.path();
-        std::fprintf(stderr, "generating %s seed %llu into %s\n", qPrintable(synth::toString(*preset)),
-                     static_cast<unsigned long long>(config.seed), qPrintable(dir));
-        QString error;
-        if (!synth::generate(config, dir, {}, &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 1;
-        }
-    }
+    const QString dir = bench::synthCampaignDir(parser, temp);
+    if (dir.isEmpty())
+        return 1;
     QString error;
     const auto campaign = Campaign::open(QDir(dir).filePath(QStringLiteral("campaign.json")), &error);
     if (!campaign) {
