@@ -384,8 +384,10 @@ private Q_SLOTS:
         QVERIFY(editor.accept(h5)); // → camera 1, frame 10: beside the geometric proposal
         QCOMPARE(model.boxes(1, 10).size(), size_t(2));
         // A transfer box the analyst accepts is not carried back.
-        const Annotation onTen = *std::find_if(model.boxes(1, 10).begin(), model.boxes(1, 10).end(),
-                                               [](const Annotation &x) { return x.source == db::BoxSource::Transfer; });
+        const std::vector<Annotation> ten = model.boxes(1, 10);
+        const auto carriedToTen = std::find_if(ten.begin(), ten.end(), [](const Annotation &x) { return x.source == db::BoxSource::Transfer; });
+        QVERIFY(carriedToTen != ten.end());
+        const Annotation onTen = *carriedToTen;
         const int callsBefore = calls;
         QVERIFY(editor.accept(onTen.handle));
         QCOMPARE(calls, callsBefore);
