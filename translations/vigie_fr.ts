@@ -1655,6 +1655,17 @@ AP %5 · AP50 %6 · AP75 %7 · AR100 %8</translation>
     </message>
 </context>
 <context>
+    <name>vigie::cli::Command</name>
+    <message>
+        <source>one campaign.json is needed</source>
+        <translation>il faut un campaign.json</translation>
+    </message>
+    <message>
+        <source>--db DB is required</source>
+        <translation>--db DB est obligatoire</translation>
+    </message>
+</context>
+<context>
     <name>vigie::cli::DbCommand</name>
     <message>
         <source>Manage a dataset: init, info, check, import, export.</source>
@@ -2604,14 +2615,6 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
         <translation>Sortie lisible par une machine.</translation>
     </message>
     <message>
-        <source>one campaign.json is needed</source>
-        <translation>il faut un campaign.json</translation>
-    </message>
-    <message>
-        <source>--db DB is required</source>
-        <translation>--db DB est requis</translation>
-    </message>
-    <message>
         <source>%1: no camera &apos;%2&apos;</source>
         <translation>%1 : pas de caméra « %2 »</translation>
     </message>
@@ -2657,14 +2660,6 @@ Codes de sortie : 0 succès, 1 échec (entrée invalide, E/S), 2 mauvais usage.
     <message>
         <source>Machine-readable output.</source>
         <translation>Sortie lisible par une machine.</translation>
-    </message>
-    <message>
-        <source>one campaign.json is needed</source>
-        <translation>il faut un campaign.json</translation>
-    </message>
-    <message>
-        <source>--db DB is required</source>
-        <translation>--db DB est obligatoire</translation>
     </message>
     <message>
         <source>--min-pairs must be a whole number of at least 1</source>

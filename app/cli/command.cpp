@@ -1,6 +1,9 @@
 #include "app/cli/command.h"
 
+#include "database/dataset.h"
 #include "models/buildinfo.h"
+#include "models/campaign.h"
+#include "models/media/campaignvideo.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,6 +33,38 @@ int failure(Io &io, const QString &command, const QString &message)
     io.err << program << (command.isEmpty() ? QString() : QLatin1Char(' ') + command) << ": "
            << message << Qt::endl;
     return Failure;
+}
+
+CampaignWithDataset::CampaignWithDataset() = default;
+CampaignWithDataset::CampaignWithDataset(CampaignWithDataset &&) noexcept = default;
+CampaignWithDataset::~CampaignWithDataset() = default;
+
+std::optional<CampaignWithDataset> openCampaignWithDataset(const QCommandLineParser &parser, Io &io,
+                                                           const QString &command, int *exitCode)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1) {
+        *exitCode = usageError(io, command, QCoreApplication::translate("vigie::cli::Command", "one campaign.json is needed"));
+        return std::nullopt;
+    }
+    CampaignWithDataset out;
+    out.manifest = args[0];
+    out.dbPath = parser.value(QStringLiteral("db"));
+    if (out.dbPath.isEmpty()) {
+        *exitCode = usageError(io, command, QCoreApplication::translate("vigie::cli::Command", "--db DB is required"));
+        return std::nullopt;
+    }
+    QString error;
+    auto campaign = media::openCampaign(out.manifest, &error);
+    if (campaign)
+        out.campaign = std::move(campaign);
+    if (out.campaign)
+        out.dataset = db::Dataset::open(out.dbPath, db::Dataset::OpenMode::MustExist, &error);
+    if (!out.campaign || !out.dataset) {
+        *exitCode = failure(io, command, error);
+        return std::nullopt;
+    }
+    return out;
 }
 
 void registerAll(Registry &registry)

@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -109,6 +110,22 @@ using jobs::resolveModelPath;
 /// (proposer evaluate, propose).
 std::unique_ptr<inference::WildcatNet> loadProposerModel(const QString &model, const QString &dbPath, QString *version,
                                                          QString *error);
+
+/// What a command on `CAMPAIGN --db DB` works on: the campaign (opened with its videos' frame
+/// times) and its dataset (which must exist).
+struct CampaignWithDataset
+{
+    QString manifest, dbPath;
+    std::shared_ptr<const Campaign> campaign;
+    std::unique_ptr<db::Dataset> dataset;
+    CampaignWithDataset();
+    CampaignWithDataset(CampaignWithDataset &&) noexcept;
+    ~CampaignWithDataset();
+};
+/// Checks for one campaign.json and --db, opens both; on failure says why (a usage error or a
+/// failure, with the file) and returns nullopt with `exitCode` set.
+std::optional<CampaignWithDataset> openCampaignWithDataset(const QCommandLineParser &parser, Io &io,
+                                                           const QString &command, int *exitCode);
 
 /// Registers every subcommand vigie-cli has.
 void registerAll(Registry &registry);

@@ -43,25 +43,19 @@ public:
 
     int run(const QCommandLineParser &parser, Io &io) const override
     {
-        const QStringList args = parser.positionalArguments();
-        if (args.size() != 1)
-            return usageError(io, name(), tr("one campaign.json is needed"));
-        const QString dbPath = parser.value(QStringLiteral("db"));
-        if (dbPath.isEmpty())
-            return usageError(io, name(), tr("--db DB is required"));
-        QString error;
-        auto opened = media::openCampaign(args[0], &error);
+        int exitCode = Success;
+        auto opened = openCampaignWithDataset(parser, io, name(), &exitCode);
         if (!opened)
-            return failure(io, name(), error);
-        const std::shared_ptr<const Campaign> campaign(std::move(opened));
+            return exitCode;
+        const QString &manifest = opened->manifest, &dbPath = opened->dbPath;
+        const std::shared_ptr<const Campaign> campaign = opened->campaign;
+        db::Dataset *dataset = opened->dataset.get();
+        QString error;
         const int camera = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("camera")));
         if (camera < 0)
-            return failure(io, name(), tr("%1: no camera '%2'").arg(args[0], parser.value(QStringLiteral("camera"))));
-        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
-        if (!dataset)
-            return failure(io, name(), error);
+            return failure(io, name(), tr("%1: no camera '%2'").arg(manifest, parser.value(QStringLiteral("camera"))));
         db::RegisteredCamera registered;
-        if (!registerCampaignCamera(*dataset, *campaign, args[0], camera, &registered, &error))
+        if (!registerCampaignCamera(*dataset, *campaign, manifest, camera, &registered, &error))
             return failure(io, name(), error);
         const QString className = campaign->manifest().targetClass;
         const auto classId = dataset->ensureClass(className, &error);

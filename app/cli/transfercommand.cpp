@@ -43,35 +43,29 @@ public:
 
     int run(const QCommandLineParser &parser, Io &io) const override
     {
-        const QStringList args = parser.positionalArguments();
-        if (args.size() != 1)
-            return usageError(io, name(), tr("one campaign.json is needed"));
-        const QString dbPath = parser.value(QStringLiteral("db"));
-        if (dbPath.isEmpty())
-            return usageError(io, name(), tr("--db DB is required"));
         bool ok = false;
         TransferOptions options;
         options.minPairs = parser.value(QStringLiteral("min-pairs")).toInt(&ok);
         if (!ok || options.minPairs < 1)
             return usageError(io, name(), tr("--min-pairs must be a whole number of at least 1"));
-        QString error;
-        auto opened = media::openCampaign(args[0], &error);
+        int exitCode = Success;
+        auto opened = openCampaignWithDataset(parser, io, name(), &exitCode);
         if (!opened)
-            return failure(io, name(), error);
-        const std::shared_ptr<const Campaign> campaign(std::move(opened));
+            return exitCode;
+        const QString &manifest = opened->manifest;
+        const std::shared_ptr<const Campaign> campaign = opened->campaign;
+        db::Dataset *dataset = opened->dataset.get();
+        QString error;
         const int from = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("from")));
         const int to = jobs::cameraIndex(*campaign, parser.value(QStringLiteral("to")));
         if (from < 0 || to < 0)
             return failure(io, name(), tr("%1: no camera '%2'")
-                                           .arg(args[0], parser.value(from < 0 ? QStringLiteral("from") : QStringLiteral("to"))));
+                                           .arg(manifest, parser.value(from < 0 ? QStringLiteral("from") : QStringLiteral("to"))));
         if (from == to)
             return usageError(io, name(), tr("--from and --to name the same camera"));
-        auto dataset = db::Dataset::open(dbPath, db::Dataset::OpenMode::MustExist, &error);
-        if (!dataset)
-            return failure(io, name(), error);
         db::RegisteredCamera sending, receiving;
-        if (!registerCampaignCamera(*dataset, *campaign, args[0], from, &sending, &error)
-            || !registerCampaignCamera(*dataset, *campaign, args[0], to, &receiving, &error))
+        if (!registerCampaignCamera(*dataset, *campaign, manifest, from, &sending, &error)
+            || !registerCampaignCamera(*dataset, *campaign, manifest, to, &receiving, &error))
             return failure(io, name(), error);
         const QString className = campaign->manifest().targetClass;
         const auto classId = dataset->ensureClass(className, &error);
