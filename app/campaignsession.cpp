@@ -479,21 +479,14 @@ std::vector<Annotation> CampaignSession::carriedToOtherCameras(const Annotation 
 
 std::vector<Annotation> CampaignSession::carryCamera(int from, int to, MountingFit *fit) const
 {
-    std::vector<Annotation> out;
     if (!m_campaign || from == to || frameCount(from) == 0 || frameCount(to) == 0)
-        return out;
+        return {};
     const std::vector<Annotation> sending = cameraBoxes(from);
     BoxTransfer transfer(*m_campaign, from, to, frameCount(from), frameCount(to));
     fitTransfer(transfer, from, to, sending);
     if (fit)
         *fit = transfer.mounting();
-    for (const Annotation &box : sending) {
-        if (!BoxTransfer::carriesOver(box))
-            continue;
-        if (auto carried = transfer.carry(box))
-            out.push_back(std::move(*carried));
-    }
-    return out;
+    return transfer.carryAll(sending);
 }
 
 TelemetrySnapshot CampaignSession::telemetryAt(UtcTime utc) const

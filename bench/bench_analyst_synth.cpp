@@ -110,13 +110,7 @@ int main(int argc, char **argv)
         std::int64_t bPresses = 0;
         if (i == 1) {
             // B: every accepted IR box carried to RGB, one command.
-            const auto t = transferTo(ir, rgb);
-            std::vector<Annotation> carried;
-            for (const Annotation &box : cameraBoxes(model, ir))
-                if (BoxTransfer::carriesOver(box))
-                    if (auto c = t->carry(box))
-                        carried.push_back(*c);
-            editor.addTransfers(std::move(carried), QStringLiteral("B"));
+            editor.addTransfers(transferTo(ir, rgb)->carryAll(cameraBoxes(model, ir)), QStringLiteral("B"));
             bPresses = 1;
         }
         const bench::AnalystResult r = bench::runAnalyst(campaign, cameras[i], truth[i], editor, cls, target, frames[i]);

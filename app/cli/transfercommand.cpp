@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <map>
 
 namespace vigie::cli {
@@ -73,7 +74,7 @@ public:
             return failure(io, name(), error);
 
         // Both cameras' boxes of the class, as annotations on frame indices.
-        auto boxesOf = [&](const db::RegisteredCamera &registered, int camera, std::vector<db::BoxRecord> *records) {
+        auto boxesOf = [&](const db::RegisteredCamera &registered, int camera) {
             std::map<std::int64_t, std::int64_t> indexOf;
             for (std::size_t i = 0; i < registered.frameIds.size(); ++i)
                 indexOf[registered.frameIds[i]] = std::int64_t(i);
@@ -92,59 +93,39 @@ public:
                 a.state = b.state;
                 a.confidence = b.confidence;
                 out.push_back(a);
-                if (records)
-                    records->push_back(b);
             }
             return out;
         };
-        const std::vector<Annotation> fromBoxes = boxesOf(sending, from, nullptr);
-        std::vector<db::BoxRecord> toRecords;
-        const std::vector<Annotation> toBoxes = boxesOf(receiving, to, &toRecords);
+        const std::vector<Annotation> fromBoxes = boxesOf(sending, from);
+        const std::vector<Annotation> toBoxes = boxesOf(receiving, to);
 
         BoxTransfer transfer(*campaign, from, to, std::int64_t(sending.frameIds.size()), std::int64_t(receiving.frameIds.size()),
                              options);
         transfer.setSendingBoxes(fromBoxes);
         const MountingFit &fit = transfer.fit(toBoxes);
 
-        // What the receiving camera holds by frame: a frame with a box that is not a proposal is
-        // the analyst's (or accepted) and gets nothing; transfer proposals there give way.
-        std::map<std::int64_t, bool> blocked;
-        std::map<std::int64_t, std::vector<std::int64_t>> transfers;
-        for (const Annotation &b : toBoxes) {
-            if (b.state == db::BoxState::Rejected)
-                continue;
-            if (b.state != db::BoxState::Proposed)
-                blocked[b.frame] = true;
-            else if (b.source == db::BoxSource::Transfer)
-                transfers[b.frame].push_back(b.handle);
-        }
-        std::vector<db::BoxRecord> records;
-        std::vector<std::int64_t> old;
-        std::map<std::int64_t, bool> done;
-        std::int64_t offered = 0, outside = 0, kept = 0;
+        // Where they land, as in the workstation: the receiving camera's boxes by frame (handles
+        // are the dataset's ids).
+        const std::int64_t offered = std::count_if(fromBoxes.begin(), fromBoxes.end(), &BoxTransfer::carriesOver);
+        const std::vector<Annotation> carried = transfer.carryAll(fromBoxes);
+        const std::int64_t outside = offered - std::int64_t(carried.size());
+        std::map<std::int64_t, std::vector<Annotation>> toByFrame;
+        for (const Annotation &b : toBoxes)
+            toByFrame[b.frame].push_back(b);
+        const TransferPlacement placed = placeTransfers(carried, [&](int, std::int64_t frame) {
+            const auto it = toByFrame.find(frame);
+            return it == toByFrame.end() ? std::vector<Annotation>{} : it->second;
+        });
         const QString author = QStringLiteral("vigie-cli transfer");
-        for (const Annotation &box : fromBoxes) {
-            if (!BoxTransfer::carriesOver(box))
-                continue;
-            ++offered;
-            const auto carried = transfer.carry(box);
-            if (!carried) {
-                ++outside;
-                continue;
-            }
-            if (blocked.count(carried->frame) || done.count(carried->frame)) {
-                kept += blocked.count(carried->frame) ? 1 : 0;
-                continue;
-            }
-            done[carried->frame] = true;
-            const auto &previous = transfers[carried->frame];
-            old.insert(old.end(), previous.begin(), previous.end());
-            records.push_back(db::boxRecordOf(*carried, receiving.frameIds[size_t(carried->frame)], *classId, author));
-        }
+        std::vector<db::BoxRecord> records;
+        for (const Annotation &a : placed.added)
+            records.push_back(db::boxRecordOf(a, receiving.frameIds[size_t(a.frame)], *classId, author));
+        const auto &old = placed.replaced;
+        const std::int64_t kept = placed.blocked;
         const bool written = dataset->transaction(
             [&](QString *e) {
-                for (std::int64_t id : old)
-                    if (!dataset->deleteBox(id, author, e))
+                for (const Annotation &a : old)
+                    if (!dataset->deleteBox(a.handle, author, e))
                         return false;
                 return records.empty() || dataset->createBoxes(records, e);
             },

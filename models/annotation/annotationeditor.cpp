@@ -1,5 +1,7 @@
 #include "models/annotation/annotationeditor.h"
 
+#include "models/annotation/transfer.h"
+
 #include "models/annotation/interpolation.h"
 
 #include <QUndoCommand>
@@ -226,34 +228,15 @@ void AnnotationEditor::pushWithCompanion(QUndoCommand *command, const Annotation
 
 QUndoCommand *AnnotationEditor::transfersCommand(std::vector<Annotation> boxes, const QString &text, int *added)
 {
-    std::vector<Annotation> old;
-    std::set<std::pair<int, std::int64_t>> seen;
-    std::vector<Annotation> fresh;
-    for (Annotation &b : boxes) {
-        if (!seen.insert({b.camera, b.frame}).second)
-            continue;
-        bool blocked = false;
-        std::vector<Annotation> replaced;
-        for (const Annotation &x : m_model->boxes(b.camera, b.frame)) {
-            if (x.className != b.className || x.state == db::BoxState::Rejected)
-                continue;
-            if (x.state != db::BoxState::Proposed)
-                blocked = true;
-            else if (x.source == db::BoxSource::Transfer)
-                replaced.push_back(x);
-        }
-        if (blocked)
-            continue;
-        old.insert(old.end(), replaced.begin(), replaced.end());
+    TransferPlacement placed = placeTransfers(std::move(boxes), [this](int camera, std::int64_t frame) {
+        return m_model->boxes(camera, frame);
+    });
+    for (Annotation &b : placed.added)
         b.handle = m_model->newHandle();
-        b.source = db::BoxSource::Transfer;
-        b.state = db::BoxState::Proposed;
-        fresh.push_back(std::move(b));
-    }
-    *added = int(fresh.size());
-    if (fresh.empty() && old.empty())
+    *added = int(placed.added.size());
+    if (placed.added.empty() && placed.replaced.empty())
         return nullptr;
-    return new BulkReplaceCommand(AnnotationModel::Edits(m_model), std::move(old), std::move(fresh),
+    return new BulkReplaceCommand(AnnotationModel::Edits(m_model), std::move(placed.replaced), std::move(placed.added),
                                   text.isEmpty() ? tr("Carry %1 boxes to the other camera").arg(*added) : text);
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace vigie {
 
@@ -132,6 +133,36 @@ QPointF MotionTrack::at(double seconds) const
     return p0 + (p1 - p0) * u;
 }
 
+TransferPlacement placeTransfers(std::vector<Annotation> carried,
+                                 const std::function<std::vector<Annotation>(int camera, std::int64_t frame)> &boxesOn)
+{
+    TransferPlacement out;
+    std::set<std::pair<int, std::int64_t>> seen;
+    for (Annotation &b : carried) {
+        if (!seen.insert({b.camera, b.frame}).second)
+            continue;
+        bool blocked = false;
+        std::vector<Annotation> replaced;
+        for (const Annotation &x : boxesOn(b.camera, b.frame)) {
+            if (x.className != b.className || x.state == db::BoxState::Rejected)
+                continue;
+            if (x.state != db::BoxState::Proposed)
+                blocked = true;
+            else if (x.source == db::BoxSource::Transfer)
+                replaced.push_back(x);
+        }
+        if (blocked) {
+            ++out.blocked;
+            continue;
+        }
+        out.replaced.insert(out.replaced.end(), replaced.begin(), replaced.end());
+        b.source = db::BoxSource::Transfer;
+        b.state = db::BoxState::Proposed;
+        out.added.push_back(std::move(b));
+    }
+    return out;
+}
+
 std::optional<QRectF> transferBox(const CameraModel &from, const CameraModel &to, const QRectF &box, double depthM,
                                   QPointF shiftPx)
 {
@@ -189,7 +220,7 @@ MountingFit fitMounting(const std::vector<MountingPair> &pairs, int minPairs)
     std::vector<const MountingPair *> used;
     for (const MountingPair &p : pairs)
         used.push_back(&p);
-    Params c = gaussNewton(used, n);
+    double clockS = 0;
     // The clocks: a search over ±0.3 s in 2 ms steps, then 0.25 ms around the best, on at most
     // 100 pairs spread over the track; each candidate gets its own boresight.
     const auto tracked = std::count_if(pairs.begin(), pairs.end(), [](const MountingPair &p) { return !p.motion.samples.empty(); });
@@ -199,33 +230,29 @@ MountingFit fitMounting(const std::vector<MountingPair> &pairs, int minPairs)
         const size_t step = std::max<size_t>(1, used.size() / 100);
         for (size_t i = 0; i < used.size(); i += step)
             sample.push_back(used[i]);
-        auto cost = [&](double clockS, Params *out) {
-            const Params p = gaussNewton(sample, n, clockS);
+        auto cost = [&](double candidate) {
+            const Params p = gaussNewton(sample, n, candidate);
             double sum = 0;
             for (const MountingPair *m : sample) {
                 const auto r = residual(*m, p);
                 sum += r ? std::min(QPointF::dotProduct(*r, *r), 9.0) : 9.0;
             }
             // A weak pull toward the manifest's clocks: 0.25 px² per pair at 0.1 s.
-            sum += double(sample.size()) * 0.25 * (clockS / 0.1) * (clockS / 0.1);
-            if (out)
-                *out = p;
-            return sum;
+            return sum + double(sample.size()) * 0.25 * (candidate / 0.1) * (candidate / 0.1);
         };
-        double best = 0, bestCost = cost(0, &c);
-        for (double clockS = -0.3; clockS <= 0.3 + 1e-9; clockS += 0.002) {
-            const double v = cost(clockS, nullptr);
-            if (v < bestCost)
-                best = clockS, bestCost = v;
-        }
-        const double coarse = best;
-        for (double clockS = coarse - 0.002; clockS <= coarse + 0.002 + 1e-9; clockS += 0.00025) {
-            const double v = cost(clockS, nullptr);
-            if (v < bestCost)
-                best = clockS, bestCost = v;
-        }
-        c = gaussNewton(used, n, best);
+        double bestCost = cost(0);
+        auto search = [&](double from, double to, double stride) {
+            for (double candidate = from; candidate <= to + 1e-9; candidate += stride) {
+                const double v = cost(candidate);
+                if (v < bestCost)
+                    clockS = candidate, bestCost = v;
+            }
+        };
+        search(-0.3, 0.3, 0.002);
+        const double coarse = clockS;
+        search(coarse - 0.002, coarse + 0.002, 0.00025);
     }
+    Params c = gaussNewton(used, n, clockS);
     // One pass of outlier rejection: a box drawn on the wrong blob, or a frame the clocks put
     // apart, must not drag the mounting.
     std::vector<double> after;
@@ -342,17 +369,31 @@ std::optional<BoxTransfer::Instant> BoxTransfer::instant(const Annotation &box) 
     const double sx = out.to.intrinsics.fx / out.from.intrinsics.fx;
     const double sy = out.to.intrinsics.fy / out.from.intrinsics.fy;
     for (std::int64_t f = box.frame - span; f <= box.frame + span; ++f) {
-        const auto it = f == box.frame ? m_sending.end() : m_sending.find({f, box.className});
-        const auto t = seconds(m_from, f);
-        if (f == box.frame)
+        if (f == box.frame) {
             out.motion.samples.push_back({0.0, QPointF()});
-        else if (it != m_sending.end() && t) {
+            continue;
+        }
+        const auto it = m_sending.find({f, box.className});
+        const auto t = seconds(m_from, f);
+        if (it != m_sending.end() && t) {
             const QPointF d = it->second.rect.center() - box.rect.center();
             out.motion.samples.push_back({*t - *tFrom, QPointF(d.x() * sx, d.y() * sy)});
         }
     }
     if (out.motion.samples.size() < 2)
         out.motion.samples.clear();
+    return out;
+}
+
+std::vector<Annotation> BoxTransfer::carryAll(const std::vector<Annotation> &boxes) const
+{
+    std::vector<Annotation> out;
+    for (const Annotation &box : boxes) {
+        if (!carriesOver(box))
+            continue;
+        if (auto carried = carry(box))
+            out.push_back(std::move(*carried));
+    }
     return out;
 }
 

@@ -32,6 +32,7 @@
 #include <QRectF>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -90,6 +91,19 @@ struct MountingFit
 /// `minPairs` pairs: no correction.
 MountingFit fitMounting(const std::vector<MountingPair> &pairs, int minPairs = 5);
 
+/// Where carried boxes land, for the workstation's editor and `vigie-cli transfer` alike: one per
+/// receiving frame (the first offered); a frame holding a box of its class that is neither a
+/// proposal nor rejected (the analyst's, or tracked and accepted) gets none; the transfer
+/// proposals of its class already there give way.
+struct TransferPlacement
+{
+    std::vector<Annotation> added;    ///< source transfer, state proposed
+    std::vector<Annotation> replaced; ///< earlier transfer proposals that give way
+    int blocked = 0;                  ///< frames refused: they hold a box of the analyst's
+};
+TransferPlacement placeTransfers(std::vector<Annotation> carried,
+                                 const std::function<std::vector<Annotation>(int camera, std::int64_t frame)> &boxesOn);
+
 struct TransferOptions
 {
     int minPairs = 5; ///< instants with boxes on both cameras before the mounting is refined
@@ -133,6 +147,9 @@ public:
     /// counterpart frame, the target would be behind the camera, or the box lands wholly outside
     /// the image.
     std::optional<Annotation> carry(const Annotation &box) const;
+    /// Every box of `boxes` that carries over (carriesOver()), carried; those that land nowhere
+    /// are left out.
+    std::vector<Annotation> carryAll(const std::vector<Annotation> &boxes) const;
 
     /// Whether a box is carried over when a whole camera is: the analyst's boxes and the accepted
     /// derived ones (tracker, interpolation), not proposals; a box that came by transfer only
